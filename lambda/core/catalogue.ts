@@ -1,0 +1,91 @@
+/**
+ * Routine and step types, and lookups over the catalogue by id and by spoken name.
+ * The routines themselves are data in lambda/content/routines/.
+ */
+import type { PressureLevel } from './preferences';
+
+/** Ids double as slot value ids in the interaction model (ROUTINE_NAME). */
+export const ROUTINE_IDS = [
+  'lowerBack',
+  'foot',
+  'shouldersNeck',
+  'hand',
+  'hipsLegs',
+  'labourCounterPressure',
+  'tenMinutesTonight',
+] as const;
+export type RoutineId = (typeof ROUTINE_IDS)[number];
+
+/** A line spoken during a step's hold. A check-in asks the receiver how it feels. */
+export interface Cue {
+  readonly kind: 'cue' | 'checkIn';
+  readonly text: string;
+}
+
+export interface Step {
+  /** Stable id, unique within the catalogue (e.g. "lowerBack.palmCircles"). */
+  readonly id: string;
+  /** Short spoken title: "palm circles on the lower back". */
+  readonly title: string;
+  /** The instruction as spoken at each pressure level. */
+  readonly instruction: Readonly<Record<PressureLevel, string>>;
+  /** Target length of the whole step at normal pace, in seconds: instruction, cues and quiet time. */
+  readonly holdSeconds: number;
+  /** Lines spoken during the hold, spread evenly through it, in order. */
+  readonly cues: readonly Cue[];
+  /** What to do for more pressure on this step. */
+  readonly morePressureTip: string;
+  /** What to do for less pressure on this step. */
+  readonly lessPressureTip: string;
+}
+
+export interface Routine {
+  readonly id: RoutineId;
+  /** Spoken name: "lower back relief". */
+  readonly name: string;
+  /** Other ways people ask for it; also the slot synonyms. */
+  readonly synonyms: readonly string[];
+  /** One short sentence: what it is for. */
+  readonly summary: string;
+  /** Where the receiver sits or lies, and what to set up, spoken at the start. */
+  readonly position: string;
+  /** One or two short spoken cautions, spoken at the start. */
+  readonly cautions: readonly string[];
+  /** Points on this area that are avoided in pregnancy, spoken with the cautions; empty if none. */
+  readonly pointsToAvoid: readonly string[];
+  readonly steps: readonly Step[];
+  /** Spoken at the end. */
+  readonly closing: string;
+}
+
+/** Normalises a spoken phrase for matching: lower case, letters, digits and single spaces. */
+export function normalisePhrase(phrase: string): string {
+  return phrase
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export class Catalogue {
+  private readonly byId: ReadonlyMap<RoutineId, Routine>;
+  private readonly byPhrase: ReadonlyMap<string, Routine>;
+
+  constructor(readonly routines: readonly Routine[]) {
+    this.byId = new Map(routines.map((routine) => [routine.id, routine]));
+    const phrases = new Map<string, Routine>();
+    for (const routine of routines) {
+      for (const phrase of [routine.name, ...routine.synonyms]) phrases.set(normalisePhrase(phrase), routine);
+    }
+    this.byPhrase = phrases;
+  }
+
+  get(id: string): Routine | undefined {
+    return this.byId.get(id as RoutineId);
+  }
+
+  /** Looks a routine up by its spoken name or a synonym (exact after normalising). */
+  findByName(phrase: string): Routine | undefined {
+    return this.byPhrase.get(normalisePhrase(phrase));
+  }
+}

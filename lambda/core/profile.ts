@@ -1,0 +1,229 @@
+/**
+ * What the skill remembers about a user between sessions, and how changes to it merge.
+ * Preferences, the paused place and practice history only: never health details.
+ */
+import { ROUTINE_IDS, type RoutineId } from './catalogue';
+import { DEFAULT_PREFERENCES, type Preferences, sanitizePreferences } from './preferences';
+
+export type PreferenceKey = keyof Preferences;
+export const PREFERENCE_KEYS: readonly PreferenceKey[] = ['pressure', 'pace', 'speechRate', 'flow'];
+
+/** Where a routine was paused: resume starts that step from its beginning. */
+export interface PausedPlace {
+  readonly routineId: RoutineId;
+  readonly stepIndex: number;
+  /** Epoch milliseconds. */
+  readonly at: number;
+}
+
+export interface PracticeHistory {
+  readonly sessionsFinished: number;
+  /** UTC days (YYYY-MM-DD) on which a routine was finished in the current week (Monday first). */
+  readonly daysThisWeek: readonly string[];
+  /** Monday of the week that daysThisWeek and minutesThisWeek count (YYYY-MM-DD). */
+  readonly weekOf: string;
+  readonly minutesThisWeek: number;
+  readonly lastPracticeDay: string | null;
+  /** Consecutive days with a finished routine, ending at lastPracticeDay. */
+  readonly daysInARow: number;
+}
+
+export interface UserProfile {
+  readonly preferences: Preferences;
+  /** When each preference last changed (epoch ms), for per-field last-writer-wins merges. */
+  readonly preferencesAt: Readonly<Record<PreferenceKey, number>>;
+  readonly paused: PausedPlace | null;
+  /** When the paused place last changed (epoch ms). */
+  readonly pausedAt: number;
+  readonly history: PracticeHistory;
+  readonly disclaimerHeard: boolean;
+  /** Ids of the most recent updates applied, so a retried update is not counted twice. */
+  readonly appliedUpdateIds: readonly string[];
+}
+
+/** One finished routine. */
+export interface PracticeEntry {
+  readonly routineId: RoutineId;
+  /** Epoch ms when it finished. */
+  readonly at: number;
+  readonly minutes: number;
+}
+
+/** A change a session made, applied to whatever the store holds now (so devices do not clobber). */
+export interface ProfileUpdate {
+  /** Unique per update; makes applying it idempotent. */
+  readonly id: string;
+  readonly preferences?: Partial<Record<PreferenceKey, { readonly value: string; readonly at: number }>>;
+  readonly paused?: { readonly place: PausedPlace | null; readonly at: number };
+  readonly practice?: readonly PracticeEntry[];
+  readonly disclaimerHeard?: true;
+}
+
+/** How many applied update ids a profile keeps. */
+export const APPLIED_UPDATE_MEMORY = 20;
+
+export function emptyHistory(): PracticeHistory {
+  return { sessionsFinished: 0, daysThisWeek: [], weekOf: '', minutesThisWeek: 0, lastPracticeDay: null, daysInARow: 0 };
+}
+
+export function newProfile(): UserProfile {
+  return {
+    preferences: DEFAULT_PREFERENCES,
+    preferencesAt: { pressure: 0, pace: 0, speechRate: 0, flow: 0 },
+    paused: null,
+    pausedAt: 0,
+    history: emptyHistory(),
+    disclaimerHeard: false,
+    appliedUpdateIds: [],
+  };
+}
+
+/** UTC calendar day of an epoch-ms time, YYYY-MM-DD. */
+export function dayOf(at: number): string {
+  return new Date(at).toISOString().slice(0, 10);
+}
+
+/** Monday (UTC) of the week containing the given day. */
+export function mondayOf(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  const sinceMonday = (date.getUTCDay() + 6) % 7;
+  return dayOf(date.getTime() - sinceMonday * 86_400_000);
+}
+
+function daysBetween(earlier: string, later: string): number {
+  return Math.round((Date.parse(`${later}T00:00:00Z`) - Date.parse(`${earlier}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The history as it reads on a given day: a new week starts from zero. */
+export function historyAsOf(history: PracticeHistory, now: number): PracticeHistory {
+  const week = mondayOf(dayOf(now));
+  if (history.weekOf === week) return history;
+  return { ...history, weekOf: week, daysThisWeek: [], minutesThisWeek: 0 };
+}
+
+function addPractice(history: PracticeHistory, entry: PracticeEntry): PracticeHistory {
+  const day = dayOf(entry.at);
+  const current = historyAsOf(history, entry.at);
+  const sameWeek = current.weekOf === mondayOf(day);
+  let daysInARow = current.daysInARow;
+  let lastPracticeDay = current.lastPracticeDay;
+  if (lastPracticeDay === null) {
+    daysInARow = 1;
+    lastPracticeDay = day;
+  } else {
+    const gap = daysBetween(lastPracticeDay, day);
+    if (gap === 1) daysInARow += 1;
+    else if (gap > 1) daysInARow = 1;
+    if (gap >= 0) lastPracticeDay = day;
+  }
+  return {
+    sessionsFinished: current.sessionsFinished + 1,
+    weekOf: current.weekOf,
+    daysThisWeek: sameWeek && !current.daysThisWeek.includes(day) ? [...current.daysThisWeek, day] : current.daysThisWeek,
+    minutesThisWeek: sameWeek ? current.minutesThisWeek + entry.minutes : current.minutesThisWeek,
+    lastPracticeDay,
+    daysInARow,
+  };
+}
+
+/**
+ * Applies one update to a profile. Preferences merge per field, last writer by time wins; the
+ * paused place goes to the latest change; practice entries add up once per update id.
+ */
+export function applyUpdate(profile: UserProfile, update: ProfileUpdate): UserProfile {
+  if (profile.appliedUpdateIds.includes(update.id)) return profile;
+  let preferences = profile.preferences;
+  let preferencesAt = profile.preferencesAt;
+  for (const key of PREFERENCE_KEYS) {
+    const change = update.preferences?.[key];
+    if (change === undefined || change.at < preferencesAt[key]) continue;
+    preferences = sanitizePreferences({ ...preferences, [key]: change.value });
+    preferencesAt = { ...preferencesAt, [key]: change.at };
+  }
+  let paused = profile.paused;
+  let pausedAt = profile.pausedAt;
+  if (update.paused !== undefined && update.paused.at >= pausedAt) {
+    paused = update.paused.place;
+    pausedAt = update.paused.at;
+  }
+  let history = profile.history;
+  for (const entry of update.practice ?? []) history = addPractice(history, entry);
+  return {
+    preferences,
+    preferencesAt,
+    paused,
+    pausedAt,
+    history,
+    disclaimerHeard: profile.disclaimerHeard || update.disclaimerHeard === true,
+    appliedUpdateIds: [...profile.appliedUpdateIds, update.id].slice(-APPLIED_UPDATE_MEMORY),
+  };
+}
+
+/** Folds a later update into an earlier unsaved one, so a turn writes once. Keeps the later id. */
+export function combineUpdates(earlier: ProfileUpdate | undefined, later: ProfileUpdate): ProfileUpdate {
+  if (earlier === undefined) return later;
+  const preferences = { ...earlier.preferences, ...later.preferences };
+  const paused = later.paused ?? earlier.paused;
+  const practice = [...(earlier.practice ?? []), ...(later.practice ?? [])];
+  return {
+    id: later.id,
+    ...(Object.keys(preferences).length > 0 ? { preferences } : {}),
+    ...(paused !== undefined ? { paused } : {}),
+    ...(practice.length > 0 ? { practice } : {}),
+    ...(earlier.disclaimerHeard || later.disclaimerHeard ? { disclaimerHeard: true as const } : {}),
+  };
+}
+
+function isRoutineId(value: unknown): value is RoutineId {
+  return typeof value === 'string' && (ROUTINE_IDS as readonly string[]).includes(value);
+}
+
+function finiteOr(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+/** Reads a profile from untrusted data (session attributes or a migrated item), field by field. */
+export function sanitizeProfile(value: unknown): UserProfile {
+  const base = newProfile();
+  if (typeof value !== 'object' || value === null) return base;
+  const raw = value as Record<string, unknown>;
+  const rawAt = (typeof raw.preferencesAt === 'object' && raw.preferencesAt !== null ? raw.preferencesAt : {}) as Record<
+    string,
+    unknown
+  >;
+  const rawPaused = raw.paused as Record<string, unknown> | null | undefined;
+  const paused =
+    rawPaused && isRoutineId(rawPaused.routineId) && Number.isInteger(rawPaused.stepIndex)
+      ? { routineId: rawPaused.routineId, stepIndex: rawPaused.stepIndex as number, at: finiteOr(rawPaused.at, 0) }
+      : null;
+  const rawHistory = (typeof raw.history === 'object' && raw.history !== null ? raw.history : {}) as Record<
+    string,
+    unknown
+  >;
+  const days = Array.isArray(rawHistory.daysThisWeek)
+    ? rawHistory.daysThisWeek.filter((d): d is string => typeof d === 'string')
+    : [];
+  return {
+    preferences: sanitizePreferences(raw.preferences),
+    preferencesAt: {
+      pressure: finiteOr(rawAt.pressure, 0),
+      pace: finiteOr(rawAt.pace, 0),
+      speechRate: finiteOr(rawAt.speechRate, 0),
+      flow: finiteOr(rawAt.flow, 0),
+    },
+    paused,
+    pausedAt: finiteOr(raw.pausedAt, 0),
+    history: {
+      sessionsFinished: finiteOr(rawHistory.sessionsFinished, 0),
+      daysThisWeek: days,
+      weekOf: typeof rawHistory.weekOf === 'string' ? rawHistory.weekOf : '',
+      minutesThisWeek: finiteOr(rawHistory.minutesThisWeek, 0),
+      lastPracticeDay: typeof rawHistory.lastPracticeDay === 'string' ? rawHistory.lastPracticeDay : null,
+      daysInARow: finiteOr(rawHistory.daysInARow, 0),
+    },
+    disclaimerHeard: raw.disclaimerHeard === true,
+    appliedUpdateIds: Array.isArray(raw.appliedUpdateIds)
+      ? raw.appliedUpdateIds.filter((id): id is string => typeof id === 'string').slice(-APPLIED_UPDATE_MEMORY)
+      : [],
+  };
+}

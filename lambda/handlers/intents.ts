@@ -1,0 +1,36 @@
+/** Intent and slot names shared by the handlers and interaction-models/<locale>.json. */
+export const Intent = {
+  StartRoutine: 'StartRoutineIntent',
+  ListRoutines: 'ListRoutinesIntent',
+  MorePressure: 'MorePressureIntent',
+  LessPressure: 'LessPressureIntent',
+  Slower: 'SlowerIntent',
+  Faster: 'FasterIntent',
+  SpeakSlower: 'SpeakSlowerIntent',
+  SpeakNormally: 'SpeakNormallyIntent',
+  Status: 'StatusIntent',
+  StepByStep: 'StepByStepIntent',
+  Continuous: 'ContinuousIntent',
+  Discomfort: 'DiscomfortIntent',
+  Unwell: 'UnwellIntent',
+  RedFlag: 'RedFlagIntent',
+  SafetyInfo: 'SafetyInfoIntent',
+  HelpWith: 'HelpWithIntent',
+  ForgetMe: 'ForgetMeIntent',
+  Pause: 'AMAZON.PauseIntent',
+  Resume: 'AMAZON.ResumeIntent',
+  Next: 'AMAZON.NextIntent',
+  Previous: 'AMAZON.PreviousIntent',
+  Repeat: 'AMAZON.RepeatIntent',
+  StartOver: 'AMAZON.StartOverIntent',
+  Help: 'AMAZON.HelpIntent',
+  Stop: 'AMAZON.StopIntent',
+  Cancel: 'AMAZON.CancelIntent',
+  NavigateHome: 'AMAZON.NavigateHomeIntent',
+  Fallback: 'AMAZON.FallbackIntent',
+  Yes: 'AMAZON.YesIntent',
+  No: 'AMAZON.NoIntent',
+} as const;
+
+export const Slot = { routine: 'routine', concern: 'concern' } as const;
+export const SlotType = { routine: 'ROUTINE_NAME', concern: 'CONCERN' } as const;
