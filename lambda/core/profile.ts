@@ -63,7 +63,14 @@ export interface ProfileUpdate {
 export const APPLIED_UPDATE_MEMORY = 20;
 
 export function emptyHistory(): PracticeHistory {
-  return { sessionsFinished: 0, daysThisWeek: [], weekOf: '', minutesThisWeek: 0, lastPracticeDay: null, daysInARow: 0 };
+  return {
+    sessionsFinished: 0,
+    daysThisWeek: [],
+    weekOf: '',
+    minutesThisWeek: 0,
+    lastPracticeDay: null,
+    daysInARow: 0,
+  };
 }
 
 export function newProfile(): UserProfile {
@@ -119,7 +126,8 @@ function addPractice(history: PracticeHistory, entry: PracticeEntry): PracticeHi
   return {
     sessionsFinished: current.sessionsFinished + 1,
     weekOf: current.weekOf,
-    daysThisWeek: sameWeek && !current.daysThisWeek.includes(day) ? [...current.daysThisWeek, day] : current.daysThisWeek,
+    daysThisWeek:
+      sameWeek && !current.daysThisWeek.includes(day) ? [...current.daysThisWeek, day] : current.daysThisWeek,
     minutesThisWeek: sameWeek ? current.minutesThisWeek + entry.minutes : current.minutesThisWeek,
     lastPracticeDay,
     daysInARow,
@@ -187,10 +195,9 @@ export function sanitizeProfile(value: unknown): UserProfile {
   const base = newProfile();
   if (typeof value !== 'object' || value === null) return base;
   const raw = value as Record<string, unknown>;
-  const rawAt = (typeof raw.preferencesAt === 'object' && raw.preferencesAt !== null ? raw.preferencesAt : {}) as Record<
-    string,
-    unknown
-  >;
+  const rawAt = (
+    typeof raw.preferencesAt === 'object' && raw.preferencesAt !== null ? raw.preferencesAt : {}
+  ) as Record<string, unknown>;
   const rawPaused = raw.paused as Record<string, unknown> | null | undefined;
   const paused =
     rawPaused && isRoutineId(rawPaused.routineId) && Number.isInteger(rawPaused.stepIndex)

@@ -1,0 +1,152 @@
+/**
+ * Labour counter-pressure practice: rehearsing, before labour, the two holds partners use during
+ * contractions (heel of the hand on the sacrum, and the double hip squeeze). Holds are the length
+ * of a contraction, each ending with a release cue. Practice stays comfortable: broad and steady,
+ * never a point pressed and held on the sacrum (docs/safety.md).
+ */
+import type { Routine } from '../../core/catalogue';
+
+export const labourCounterPressure: Routine = {
+  id: 'labourCounterPressure',
+  name: 'labour counter pressure practice',
+  synonyms: [
+    'back rub for labour',
+    'counter pressure',
+    'labour practice',
+    'labor practice',
+    'labour counter pressure',
+    'labor counter pressure practice',
+    'hip squeeze',
+    'double hip squeeze',
+  ],
+  summary: 'A practice run of the steady pressure holds that can help during contractions.',
+  position:
+    'Have her lean forward over a birth ball, the bed, or the back of a chair, or kneel on hands and knees on something soft. Kneel or stand behind her. She can change position at any time, and she leads.',
+  cautions: [
+    'This is practice: keep it comfortable, broad and steady, with the heel of your hand, never a thumb or knuckle.',
+    'If she has tightenings, bleeding or leaking fluid before thirty-seven weeks, stop and call the midwife.',
+  ],
+  pointsToAvoid: [
+    'The sacrum, the flat bone at the base of her spine: broad palm work and counter pressure only, never press and hold one small point before labour.',
+  ],
+  steps: [
+    {
+      id: 'labourCounterPressure.findingTheSpot',
+      title: 'finding the spot',
+      instruction: {
+        gentle:
+          'Find the broad, flat bone at the base of her spine, just above her bottom. Rest the heel of one hand there, fingers pointing up her back, and your other hand on her hip.',
+        medium:
+          'Find the broad, flat bone at the base of her spine, just above her bottom. Rest the heel of one hand there, fingers pointing up her back, and your other hand on her hip.',
+        firm: 'Find the broad, flat bone at the base of her spine, just above her bottom. Rest the heel of one hand there, fingers pointing up her back, and your other hand on her hip.',
+      },
+      holdSeconds: 60,
+      cues: [
+        { kind: 'cue', text: 'Just rest your hand there for now, no pressure yet.' },
+        { kind: 'checkIn', text: 'Ask her if your hand is in the right place.' },
+        { kind: 'cue', text: 'Let her move your hand until it feels right.' },
+      ],
+      morePressureTip: 'No pressure yet in this step; just find the place together.',
+      lessPressureTip: 'Let your hand rest there with only its own weight.',
+    },
+    {
+      id: 'labourCounterPressure.heelOfHandHold',
+      title: 'a practice contraction with the heel of your hand',
+      instruction: {
+        gentle:
+          'When she says start, lean in just a little through the heel of your hand, arm straight. Hold it steady and still until the practice contraction is over.',
+        medium:
+          'When she says start, lean in slowly through the heel of your hand, arm straight, letting your body weight do the work. Hold it steady until the practice contraction is over.',
+        firm: 'When she says start, lean in slowly through the heel of your hand, arm straight, as firm as she asks and still comfortable. Hold it broad and steady until the practice contraction is over.',
+      },
+      holdSeconds: 75,
+      cues: [
+        { kind: 'cue', text: 'Keep breathing slowly; hold it steady.' },
+        { kind: 'checkIn', text: 'Ask her: more, less, or just right?' },
+        { kind: 'cue', text: 'Stay steady; the practice contraction is nearly over.' },
+        { kind: 'cue', text: 'Now ease off slowly and let go.' },
+      ],
+      morePressureTip:
+        'Step your feet back, keep your arm straight and lean more of your body weight in, still through the whole heel of your hand.',
+      lessPressureTip: 'Bend your elbow a little and lean back; keep the contact but lighten it.',
+    },
+    {
+      id: 'labourCounterPressure.restBetween',
+      title: 'resting between contractions',
+      instruction: {
+        gentle:
+          'Ease right off and let her rest. Stroke lightly down her back with a flat palm, or just keep a still hand on her, whichever she prefers.',
+        medium:
+          'Ease right off and let her rest. Stroke down her back with a flat palm, or just keep a still hand on her, whichever she prefers.',
+        firm: 'Ease right off and let her rest. Stroke down her back with a flat palm, or just keep a still hand on her, whichever she prefers.',
+      },
+      holdSeconds: 60,
+      cues: [
+        { kind: 'cue', text: 'Breathe slowly together while she rests.' },
+        { kind: 'checkIn', text: 'Ask her if she wants touch or a break.' },
+      ],
+      morePressureTip: 'This is the rest; save the pressure for the next practice contraction.',
+      lessPressureTip: 'Take your hands away completely if she would rather not be touched.',
+    },
+    {
+      id: 'labourCounterPressure.doubleHipSqueeze',
+      title: 'a practice contraction with the double hip squeeze',
+      instruction: {
+        gentle:
+          'Place your palms on the fleshy part at the back and sides of her hips, one each side. When she says start, press both palms gently in towards the middle and hold steady.',
+        medium:
+          'Place your palms on the fleshy part at the back and sides of her hips, one each side. When she says start, press both palms in towards the middle with steady pressure and hold.',
+        firm: 'Place your palms on the fleshy part at the back and sides of her hips, one each side. When she says start, press both palms in towards the middle, firm but comfortable, and hold steady.',
+      },
+      holdSeconds: 90,
+      cues: [
+        { kind: 'cue', text: 'Both palms pressing in evenly, hold it steady.' },
+        { kind: 'checkIn', text: 'Ask her: more, less, or just right?' },
+        { kind: 'cue', text: 'Keep breathing; the practice contraction is nearly over.' },
+        { kind: 'cue', text: 'Now ease off slowly and let go.' },
+      ],
+      morePressureTip: 'Lean your chest towards her and press with your whole palms, not your fingers.',
+      lessPressureTip: 'Keep your palms in place and just hold, with only a light squeeze.',
+    },
+    {
+      id: 'labourCounterPressure.herChoice',
+      title: 'her choice',
+      instruction: {
+        gentle:
+          'Ask her which felt better, the hand at the base of her spine or the hip squeeze. Do that one again for one more practice contraction, lightly, and let her guide your hands.',
+        medium:
+          'Ask her which felt better, the hand at the base of her spine or the hip squeeze. Do that one again for one more practice contraction, and let her guide where and how firm.',
+        firm: 'Ask her which felt better, the hand at the base of her spine or the hip squeeze. Do that one again for one more practice contraction, as firm as she asks and still comfortable.',
+      },
+      holdSeconds: 90,
+      cues: [
+        { kind: 'cue', text: 'Let her guide your hands to the right spot.' },
+        { kind: 'checkIn', text: 'Ask her: more, less, or just right?' },
+        { kind: 'cue', text: 'Hold it steady; nearly there.' },
+        { kind: 'cue', text: 'Now ease off slowly and let go.' },
+      ],
+      morePressureTip: 'Lean in with your body weight, keeping the pressure broad through your whole palm.',
+      lessPressureTip: 'Keep your hands where they are and simply lean back a little.',
+    },
+    {
+      id: 'labourCounterPressure.calmStrokes',
+      title: 'calm strokes to finish',
+      instruction: {
+        gentle:
+          'Sweep both palms lightly and slowly down her back, from her shoulder blades to her hips, a few times. Then rest your hands still for a moment.',
+        medium:
+          'Sweep both palms slowly down her back with steady pressure, from her shoulder blades to her hips, a few times. Then rest your hands still for a moment.',
+        firm: 'Sweep both palms slowly down her back, leaning in gently, from her shoulder blades to her hips, a few times. Then rest your hands still for a moment.',
+      },
+      holdSeconds: 60,
+      cues: [
+        { kind: 'cue', text: 'Long, slow sweeps down her back.' },
+        { kind: 'checkIn', text: 'Ask her what she would like you to remember for labour.' },
+      ],
+      morePressureTip: 'Lean in a little at the top of each sweep, then let it lighten.',
+      lessPressureTip: 'Let your palms barely skim her back.',
+    },
+  ],
+  closing:
+    'Help her up slowly and get her a glass of water. Practising together now means your hands will already know what to do.',
+};

@@ -1,0 +1,70 @@
+/**
+ * Ten minutes tonight: a short taster for beginners that borrows steps from the hand, shoulders and
+ * neck, and foot routines, so each step is written and checked once. Steps are picked by id, not
+ * by position, so reordering a source routine cannot silently swap in a different step.
+ */
+import type { Routine, Step } from '../../core/catalogue';
+import { foot } from './foot';
+import { hand } from './hand';
+import { shouldersNeck } from './shoulders-neck';
+
+function borrowStep(routine: Routine, stepId: string): Step {
+  const step = routine.steps.find((candidate) => candidate.id === stepId);
+  if (step === undefined) throw new Error(`Routine ${routine.id} has no step ${stepId}`);
+  return step;
+}
+
+const restingTogether: Step = {
+  id: 'tenMinutesTonight.restingTogether',
+  title: 'resting together',
+  instruction: {
+    gentle:
+      'Sit close beside her, rest your hand on hers, and breathe slowly together for a few breaths. Ask her which part she liked best, so you know for next time.',
+    medium:
+      'Sit close beside her, rest your hand on hers, and breathe slowly together for a few breaths. Ask her which part she liked best, so you know for next time.',
+    firm: 'Sit close beside her, hold her hand warmly, and breathe slowly together for a few breaths. Ask her which part she liked best, so you know for next time.',
+  },
+  holdSeconds: 45,
+  cues: [
+    { kind: 'cue', text: 'Slow breath in, and a long breath out.' },
+    { kind: 'checkIn', text: 'Ask her how she feels now.' },
+  ],
+  morePressureTip: 'No pressure needed here; a warm, steady hand is enough.',
+  lessPressureTip: 'Just sit close, touching lightly or not at all, whichever she prefers.',
+};
+
+export const tenMinutesTonight: Routine = {
+  id: 'tenMinutesTonight',
+  name: 'ten minutes tonight',
+  synonyms: [
+    'something quick',
+    'quick routine',
+    'beginners routine',
+    'ten minute routine',
+    'ten minute massage',
+    'quick massage',
+    'short routine',
+  ],
+  summary: 'A short, easy taster of hands, shoulders and feet for when you have ten minutes.',
+  position:
+    'Have her sit back on the sofa with cushions behind her. Sit beside her for her hands, stand behind the sofa for her shoulders, then put her feet on a cushion in your lap, with unscented lotion handy. She can change position at any time.',
+  cautions: [
+    'Keep it slow and comfortable, and stop any stroke that hurts.',
+    'If her hands, feet or face swell up suddenly, or she has a severe headache, stop and call the midwife or doctor.',
+  ],
+  pointsToAvoid: [
+    'The web between her thumb and index finger: stroke past it, never press and hold.',
+    'The top of the shoulder muscle, midway between her neck and the tip of her shoulder: knead broadly, never hold a thumb on one spot.',
+    'The inner ankle, about four fingers above the ankle bone, and the hollows around the ankle bones: light strokes only.',
+  ],
+  steps: [
+    borrowStep(hand, 'hand.openingThePalm'),
+    borrowStep(hand, 'hand.fingerSlides'),
+    borrowStep(shouldersNeck, 'shouldersNeck.broadKneading'),
+    borrowStep(shouldersNeck, 'shouldersNeck.sweepingFinish'),
+    borrowStep(foot, 'foot.lotionStrokes'),
+    borrowStep(foot, 'foot.soleThumbStrokes'),
+    restingTogether,
+  ],
+  closing: 'That was ten minutes well spent. Have a glass of water, and thank each other.',
+};

@@ -1,0 +1,122 @@
+/**
+ * One turn, the same for every handler: read the session (or the store, once per session), let
+ * the coach core decide, save what changed, render the plan, and answer.
+ */
+import type { HandlerInput } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import { lines } from '../content/lines';
+import type { Catalogue } from '../core/catalogue';
+import type { CoachEvent } from '../core/events';
+import { speech } from '../core/pacing';
+import { combineUpdates, newProfile, type ProfileUpdate } from '../core/profile';
+import { decide, INITIAL_STATE, type Plan, type TurnResult } from '../core/session';
+import { errorFields, type Logger } from '../log';
+import type { UserStore } from '../persistence/user-store';
+import { renderPlan } from '../speech/ssml';
+import { readSessionData, type SessionData, writeSessionData } from './session-data';
+
+export interface TurnDeps {
+  readonly store: UserStore;
+  readonly catalogue: Catalogue;
+  readonly logger: Logger;
+}
+
+function userIdOf(input: HandlerInput): string {
+  return input.requestEnvelope.context?.System?.user?.userId ?? input.requestEnvelope.session?.user?.userId ?? '';
+}
+
+/** When the user spoke: the request timestamp, or now when it is missing or malformed. */
+export function requestTime(input: HandlerInput): number {
+  const parsed = Date.parse(input.requestEnvelope.request.timestamp);
+  return Number.isFinite(parsed) ? parsed : Date.now();
+}
+
+/** Session data from the attributes, or from the store on the first turn of a session. */
+async function loadSession(input: HandlerInput, deps: TurnDeps, userId: string): Promise<SessionData> {
+  const attributes = input.attributesManager.getSessionAttributes() ?? {};
+  const fromSession = readSessionData(attributes);
+  if (fromSession) return fromSession;
+  try {
+    const stored = userId ? await deps.store.load(userId) : undefined;
+    return { state: INITIAL_STATE, profile: stored?.profile ?? newProfile(), version: stored?.version ?? 0 };
+  } catch (error) {
+    deps.logger.warn('profile_load_failed', errorFields(error));
+    return { state: INITIAL_STATE, profile: newProfile(), version: undefined };
+  }
+}
+
+interface SaveOutcome {
+  readonly version: number | undefined;
+  readonly pending?: ProfileUpdate;
+}
+
+async function save(
+  deps: TurnDeps,
+  userId: string,
+  data: SessionData,
+  update: ProfileUpdate | undefined,
+): Promise<SaveOutcome> {
+  const pending = update ? combineUpdates(data.pending, update) : data.pending;
+  if (pending === undefined || !userId) return { version: data.version };
+  try {
+    const saved = await deps.store.save(userId, pending);
+    return { version: saved.version };
+  } catch (error) {
+    deps.logger.warn('profile_save_failed', errorFields(error));
+    return { version: data.version, pending };
+  }
+}
+
+/** Lines that only matter when saving failed at the end of a session. */
+function withSaveNotice(plan: Plan, result: TurnResult, failed: ProfileUpdate | undefined): Plan {
+  const place = failed?.paused?.place;
+  if (!plan.endSession || place === undefined || place === null || plan.segments.length === 0) return plan;
+  const notice = speech(lines.couldNotSave(place.stepIndex + 1), 'answer', result.profile.preferences);
+  return { ...plan, segments: [...plan.segments, notice] };
+}
+
+async function applyEffects(deps: TurnDeps, userId: string, result: TurnResult): Promise<TurnResult> {
+  if (!result.effects.includes('deleteProfile')) return result;
+  try {
+    if (userId) await deps.store.delete(userId);
+    return { ...result, profile: newProfile() };
+  } catch (error) {
+    deps.logger.warn('profile_delete_failed', errorFields(error));
+    const notice = speech(lines.couldNotDelete, 'answer', result.profile.preferences);
+    return { ...result, plan: { segments: [notice], listen: false, endSession: true } };
+  }
+}
+
+/** Runs one turn for a coach event and builds the response. */
+export async function runTurn(input: HandlerInput, event: CoachEvent, deps: TurnDeps): Promise<Response> {
+  const userId = userIdOf(input);
+  const session = await loadSession(input, deps, userId);
+  const now = requestTime(input);
+  const decided = decide({
+    state: session.state,
+    profile: session.profile,
+    event,
+    now,
+    updateId: input.requestEnvelope.request.requestId,
+    catalogue: deps.catalogue,
+  });
+  const result = await applyEffects(deps, userId, decided);
+  const deleted = result.effects.includes('deleteProfile') && result.profile !== decided.profile;
+  const saved = deleted ? { version: 0 } : await save(deps, userId, session, result.update);
+  const plan = withSaveNotice(result.plan, result, saved.pending);
+  const next: SessionData = {
+    state: result.state,
+    profile: result.profile,
+    version: saved.version,
+    ...(saved.pending !== undefined ? { pending: saved.pending } : {}),
+  };
+  if (input.requestEnvelope.request.type !== 'SessionEndedRequest') {
+    input.attributesManager.setSessionAttributes(writeSessionData(next));
+  }
+  if (plan.segments.length === 0) return input.responseBuilder.getResponse();
+  const rendered = renderPlan(plan, result.profile.preferences.speechRate);
+  const builder = input.responseBuilder.speak(rendered.ssml);
+  if (plan.listen && rendered.repromptSsml) builder.reprompt(rendered.repromptSsml);
+  if (plan.endSession) builder.withShouldEndSession(true);
+  return builder.getResponse();
+}
