@@ -155,8 +155,8 @@ export function packSteps(
   from: Position,
   preface: readonly Segment[],
   prefs: Preferences,
+  closingSeconds = PROMPT_RESERVE_SECONDS,
 ): PackedSteps {
-  const secondsBudget = MAX_RESPONSE_SECONDS - PROMPT_RESERVE_SECONDS;
   const charactersBudget = MAX_SSML_CHARACTERS - PROMPT_RESERVE_CHARACTERS;
   const segments: Segment[] = [...preface];
   let seconds = timelineSeconds(preface);
@@ -164,6 +164,9 @@ export function packSteps(
   let position = from;
   let packedAnyStep = false;
   while (position.stepIndex < routine.steps.length) {
+    // The last step is followed by the closing rather than a question; keep room for whichever comes.
+    const isLast = position.stepIndex === routine.steps.length - 1;
+    const secondsBudget = MAX_RESPONSE_SECONDS - Math.max(PROMPT_RESERVE_SECONDS, isLast ? closingSeconds : 0);
     const rest = stepTimelineFrom(routine, position, prefs);
     const restSeconds = timelineSeconds(rest);
     const restCharacters = estimateCharacters(rest);
@@ -179,8 +182,9 @@ export function packSteps(
     if (packedAnyStep) break;
     // Not even one whole step fits: take what fits of it, and continue inside it next time.
     let offset = position.offset;
+    const partBudget = MAX_RESPONSE_SECONDS - PROMPT_RESERVE_SECONDS;
     for (const segment of rest) {
-      const room = secondsBudget - seconds;
+      const room = partBudget - seconds;
       const segmentCharacters = estimateCharacters([segment]);
       if (segment.seconds <= room && characters + segmentCharacters <= charactersBudget) {
         segments.push(segment);

@@ -473,7 +473,7 @@ function resumePaused(turn: Turn, routine: Routine, stepIndex: number): TurnResu
  */
 function deliver(turn: Turn, routine: Routine, from: Position, preface: Segment[]): TurnResult {
   if (from.stepIndex >= routine.steps.length) return finish(turn, routine, preface);
-  const packed = packSteps(routine, from, preface, turn.prefs);
+  const packed = packSteps(routine, from, preface, turn.prefs, closingReserve(turn, routine));
   const spans = stepSpans(packed.segments, from.offset);
   const played = { sentAt: turn.now, spans };
   const next = packed.next;
@@ -507,6 +507,13 @@ function deliver(turn: Turn, routine: Routine, from: Position, preface: Segment[
     [...packed.segments, turn.say(lines.goOnQuestion(stepNumber, title), 'prompt')],
     lines.goOnReprompt(stepNumber),
   );
+}
+
+/** Seconds the closing lines can take, at their longest. */
+function closingReserve(turn: Turn, routine: Routine): number {
+  return [routine.closing, lines.routineFinished(routine.name), lines.sessionsThisWeek(7)]
+    .map((text) => turn.say(text).seconds)
+    .reduce((sum, seconds) => sum + seconds, 1);
 }
 
 /** The closing: practice is recorded, a paused place for this routine is cleared. */

@@ -1,5 +1,5 @@
-import { applyUpdate, newProfile } from '../core/profile';
 import type { ProfileUpdate } from '../core/profile';
+import { applyUpdate, newProfile } from '../core/profile';
 import type { StoredProfile, UserStore } from './user-store';
 
 /** A UserStore held in memory, for tests and throwaway simulator runs. */
@@ -10,7 +10,8 @@ export class MemoryUserStore implements UserStore {
     return this.items.get(userId);
   }
 
-  async save(userId: string, update: ProfileUpdate): Promise<StoredProfile> {
+  /** Ignores `base`: the map always holds the current profile. */
+  async save(userId: string, update: ProfileUpdate, _base?: StoredProfile): Promise<StoredProfile> {
     const current = this.items.get(userId) ?? { profile: newProfile(), version: 0 };
     const next = { profile: applyUpdate(current.profile, update), version: current.version + 1 };
     this.items.set(userId, next);

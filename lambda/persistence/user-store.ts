@@ -16,8 +16,11 @@ export interface UserStore {
   /**
    * Applies an update to what is stored now, conditional on the item version; on a conflict it
    * re-reads, re-applies and retries a bounded number of times. Returns what was written.
+   * `base`, when given, is exactly what load() or save() last returned for this user (not a copy
+   * changed locally): a store may write conditionally on it without reading first, so the usual
+   * save is one write. Stores may ignore it.
    */
-  save(userId: string, update: ProfileUpdate): Promise<StoredProfile>;
+  save(userId: string, update: ProfileUpdate, base?: StoredProfile): Promise<StoredProfile>;
   /** Forgets the user entirely. */
   delete(userId: string): Promise<void>;
 }

@@ -1,0 +1,147 @@
+/**
+ * Builds the DynamoDB client the skill uses, from environment variables, with timeouts and retries
+ * sized so a turn still answers inside Alexa's deadline when DynamoDB is slow or down.
+ */
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { DynamoUserStore } from './dynamo-store';
+import { ENV } from './table';
+
+/** Used when AWS_REGION is not set (local runs); Lambda always sets it. */
+export const DEFAULT_REGION = 'us-east-1';
+
+/**
+ * The skill must answer within about 8 s (Alexa session docs). Storage gets at most about a third of
+ * that, so a dead or slow DynamoDB leaves time to answer from session state and defaults:
+ * one SDK call fails after at most MAX_ATTEMPTS × REQUEST_TIMEOUT_MS + (MAX_ATTEMPTS − 1) × RETRY_DELAY_MS
+ * = 2 × 1000 + 100 = 2.1 s (WORST_CASE_CALL_MS).
+ */
+/** Connecting (TCP, and TLS in AWS) must finish within this; in-region it takes a few ms. */
+export const CONNECTION_TIMEOUT_MS = 500;
+/** One attempt, from sending the request to the last byte of the answer (connection included). */
+export const REQUEST_TIMEOUT_MS = 1_000;
+/** The first try plus one retry, for transient, throttling and 5xx errors only. */
+export const MAX_ATTEMPTS = 2;
+/** Fixed pause before the retry: the SDK's own backoff waits up to 1 s after throttling. */
+export const RETRY_DELAY_MS = 100;
+/** The longest one SDK call can take to fail. */
+export const WORST_CASE_CALL_MS = MAX_ATTEMPTS * REQUEST_TIMEOUT_MS + (MAX_ATTEMPTS - 1) * RETRY_DELAY_MS;
+
+/** Static credentials for a local server, which checks the signature's shape but not the keys. */
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
+
+type RetryStrategyV2 = Extract<NonNullable<DynamoDBClientConfig['retryStrategy']>, { recordSuccess: unknown }>;
+type RetryToken = Awaited<ReturnType<RetryStrategyV2['acquireInitialRetryToken']>>;
+type RetryErrorInfo = Parameters<RetryStrategyV2['refreshRetryTokenForRetry']>[1];
+
+/**
+ * Retries at most `maxAttempts - 1` times after a fixed delay, and never after a client error
+ * (a failed condition, a validation error). Deterministic, so the worst case above holds; the
+ * SDK's standard strategy adds jittered backoff up to 1 s after throttling and honours Retry-After.
+ */
+export class BoundedRetryStrategy implements RetryStrategyV2 {
+  constructor(
+    private readonly maxAttempts: number,
+    private readonly delayMs: number,
+  ) {}
+
+  async acquireInitialRetryToken(): Promise<RetryToken> {
+    return { getRetryCount: () => 0, getRetryDelay: () => 0 };
+  }
+
+  async refreshRetryTokenForRetry(token: RetryToken, errorInfo: RetryErrorInfo): Promise<RetryToken> {
+    const count = token.getRetryCount() + 1;
+    if (errorInfo.errorType === 'CLIENT_ERROR' || count >= this.maxAttempts) {
+      throw new Error('No retry token available');
+    }
+    return { getRetryCount: () => count, getRetryDelay: () => this.delayMs };
+  }
+
+  recordSuccess(): void {}
+}
+
+/** Builds one DynamoDB client from the environment. A local endpoint needs no AWS account. */
+export function createDynamoClient(env: NodeJS.ProcessEnv = process.env): DynamoDBClient {
+  const endpoint = env[ENV.endpoint] || undefined;
+  const hasKeys = Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);
+  return new DynamoDBClient({
+    region: env[ENV.region] || DEFAULT_REGION,
+    ...(endpoint !== undefined ? { endpoint } : {}),
+    ...(endpoint !== undefined && !hasKeys ? { credentials: LOCAL_CREDENTIALS } : {}),
+    maxAttempts: MAX_ATTEMPTS,
+    retryStrategy: new BoundedRetryStrategy(MAX_ATTEMPTS, RETRY_DELAY_MS),
+    requestHandler: {
+      connectionTimeout: CONNECTION_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      // Without this the SDK only logs a warning when requestTimeout passes.
+      throwOnRequestTimeout: true,
+    },
+  });
+}
+
+/** Commands sent through a client, counted once each however many HTTP attempts they took. */
+export interface CallCounter {
+  reads: number;
+  writes: number;
+  /** By operation name without the `Command` suffix, e.g. `GetItem`, `DescribeTable`. */
+  byCommand: Record<string, number>;
+  reset(): void;
+}
+
+const READ_COMMANDS: ReadonlySet<string> = new Set(['GetItem']);
+const WRITE_COMMANDS: ReadonlySet<string> = new Set(['PutItem', 'UpdateItem', 'DeleteItem']);
+const counters = new WeakMap<DynamoDBClient, CallCounter>();
+
+/** Counts the commands a client sends. Calling it again for the same client returns the same counter. */
+export function countCalls(client: DynamoDBClient): CallCounter {
+  const existing = counters.get(client);
+  if (existing !== undefined) return existing;
+  const counter: CallCounter = {
+    reads: 0,
+    writes: 0,
+    byCommand: {},
+    reset() {
+      counter.reads = 0;
+      counter.writes = 0;
+      counter.byCommand = {};
+    },
+  };
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const name = (context.commandName ?? 'Unknown').replace(/Command$/, '');
+      counter.byCommand[name] = (counter.byCommand[name] ?? 0) + 1;
+      if (READ_COMMANDS.has(name)) counter.reads += 1;
+      if (WRITE_COMMANDS.has(name)) counter.writes += 1;
+      return next(args);
+    },
+    { step: 'initialize', name: 'partnerMassageCallCounter' },
+  );
+  counters.set(client, counter);
+  return counter;
+}
+
+export interface StoreFromEnv {
+  readonly store: DynamoUserStore;
+  readonly client: DynamoDBClient;
+  readonly counter: CallCounter;
+}
+
+let cached: { readonly key: string; readonly value: StoreFromEnv } | undefined;
+
+/**
+ * The store the skill uses, built once per container (a warm Lambda reuses the client and its
+ * connections). Requires TABLE_NAME; with DYNAMODB_ENDPOINT set, the table is created on first use.
+ */
+export function createStoreFromEnv(env: NodeJS.ProcessEnv = process.env): StoreFromEnv {
+  const tableName = env[ENV.tableName];
+  if (!tableName) {
+    throw new Error(`${ENV.tableName} is not set: it names the DynamoDB table that holds user profiles.`);
+  }
+  const endpoint = env[ENV.endpoint] || undefined;
+  const key = JSON.stringify([tableName, endpoint ?? null, env[ENV.region] ?? null]);
+  if (cached?.key === key) return cached.value;
+  const client = createDynamoClient(env);
+  const counter = countCalls(client);
+  const store = new DynamoUserStore({ client, tableName, createTableIfMissing: endpoint !== undefined });
+  cached = { key, value: { store, client, counter } };
+  return cached.value;
+}

@@ -1,0 +1,183 @@
+import { lines } from '../../lambda/content/lines';
+import { ROUTINES } from '../../lambda/content/routines';
+import { CoreWalker, spokenText } from '../support/walk';
+
+const lowerBack = ROUTINES[0];
+if (!lowerBack) throw new Error('catalogue is empty');
+
+describe('coach state machine', () => {
+  it('start speaks the position, the cautions and step 1, then asks to go on', () => {
+    const walker = new CoreWalker();
+    const result = walker.send({ type: 'start', routineId: 'lowerBack' });
+    const text = spokenText(result);
+    expect(text).toContain(lowerBack.position);
+    for (const caution of lowerBack.cautions) expect(text).toContain(caution);
+    expect(text).toContain(`Step 1 of ${lowerBack.steps.length}.`);
+    expect(result.plan.listen).toBe(true);
+    expect(result.state).toMatchObject({ mode: 'routine', routineId: 'lowerBack', question: { kind: 'continue' } });
+  });
+
+  it('next acts on the step that was playing when the user spoke', () => {
+    const walker = new CoreWalker();
+    walker.send({ type: 'start', routineId: 'lowerBack' });
+    const result = walker.send({ type: 'next' }, 1);
+    expect(spokenText(result).trimStart().startsWith('Step 2 of')).toBe(true);
+    const spans = result.state.played?.spans ?? [];
+    const intoStep3 = (spans[1]?.[1] ?? 0) + 5;
+    const third = walker.send({ type: 'next' }, intoStep3);
+    expect(spokenText(third).trimStart().startsWith('Step 4 of')).toBe(true);
+  });
+
+  it('previous goes back one step, and at step 1 says so', () => {
+    const walker = new CoreWalker();
+    walker.send({ type: 'start', routineId: 'lowerBack' });
+    expect(spokenText(walker.send({ type: 'previous' }, 1))).toContain(lines.firstStepAlready);
+    walker.send({ type: 'next' }, 1);
+    walker.send({ type: 'next' }, 1);
+    expect(
+      spokenText(walker.send({ type: 'previous' }, 1))
+        .trimStart()
+        .startsWith('Step 2 of'),
+    ).toBe(true);
+  });
+
+  it('pause saves the step playing, ends the session, and resume later starts that step', () => {
+    const walker = new CoreWalker();
+    walker.send({ type: 'start', routineId: 'lowerBack' });
+    walker.send({ type: 'next' }, 1);
+    const paused = walker.send({ type: 'pause' }, 10);
+    expect(paused.plan.endSession).toBe(true);
+    expect(spokenText(paused)).toContain(lines.howToResume);
+    expect(paused.update?.paused?.place).toMatchObject({ routineId: 'lowerBack', stepIndex: 1 });
+    walker.state = { mode: 'menu' };
+    const launch = walker.send({ type: 'launch' }, 86_400 * 2);
+    expect(launch.state.question).toEqual({ kind: 'resume' });
+    const resumed = walker.send({ type: 'yes' });
+    expect(spokenText(resumed)).toContain(lines.resumingAt(2, lowerBack.steps.length));
+    expect(spokenText(resumed)).toContain('Step 2 of');
+  });
+
+  it('a response that finished playing makes next go to the step it offered', () => {
+    const walker = new CoreWalker();
+    walker.send({ type: 'start', routineId: 'lowerBack' });
+    const offered = walker.state.resumeAt?.stepIndex ?? -1;
+    const result = walker.send({ type: 'next' }, walker.lastSeconds + 3);
+    expect(
+      spokenText(result)
+        .trimStart()
+        .startsWith(`Step ${offered + 1} of`),
+    ).toBe(true);
+  });
+
+  it('more pressure changes the remembered level, gives the step tip, and is capped at firm', () => {
+    const walker = new CoreWalker({ pressure: 'medium' });
+    walker.send({ type: 'start', routineId: 'lowerBack' });
+    const firmer = walker.send({ type: 'pressure', direction: 'more' }, 5);
+    expect(spokenText(firmer)).toContain(lowerBack.steps[0]?.morePressureTip);
+    expect(walker.profile.preferences.pressure).toBe('firm');
+    expect(firmer.update?.preferences?.pressure?.value).toBe('firm');
+    const capped = walker.send({ type: 'pressure', direction: 'more' }, 2);
+    expect(spokenText(capped)).toContain(lines.pressureCapped);
+    expect(walker.profile.preferences.pressure).toBe('firm');
+    expect(capped.update).toBeUndefined();
+  });
+
+  it('less pressure at gentle offers the lightest options', () => {
+    const walker = new CoreWalker({ pressure: 'gentle' });
+    walker.send({ type: 'start', routineId: 'foot' });
+    const result = walker.send({ type: 'pressure', direction: 'less' }, 5);
+    expect(spokenText(result)).toContain(lines.pressureFloored);
+  });
+
+  it('"it hurts" stops, lightens, and waits; nothing continues until asked', () => {
+    const walker = new CoreWalker({ pressure: 'firm' });
+    walker.send({ type: 'start', routineId: 'lowerBack' });
+    const hurt = walker.send({ type: 'discomfort' }, 30);
+    expect(spokenText(hurt)).toContain(lines.discomfort);
+    expect(hurt.plan.segments.some((s) => s.step !== undefined)).toBe(false);
+    expect(hurt.state.mode).toBe('halted');
+    expect(walker.profile.preferences.pressure).toBe('medium');
+    const status = walker.send({ type: 'status' }, 60);
+    expect(status.plan.segments.some((s) => s.step !== undefined)).toBe(false);
+    const resumed = walker.send({ type: 'resume' }, 2);
+    expect(spokenText(resumed).trimStart().startsWith('Step 1 of')).toBe(true);
+  });
+
+  it('a red flag stops the routine, ends the session and saves no place', () => {
+    const walker = new CoreWalker();
+    walker.send({ type: 'start', routineId: 'hipsLegs' });
+    const result = walker.send({ type: 'redFlag' }, 20);
+    expect(spokenText(result)).toContain(lines.redFlag);
+    expect(result.plan.endSession).toBe(true);
+    expect(result.state.mode).toBe('menu');
+    expect(result.update).toBeUndefined();
+    const after = walker.send({ type: 'sessionEnded' }, 1);
+    expect(after.update).toBeUndefined();
+  });
+
+  it('slower and faster change the pace within bounds', () => {
+    const walker = new CoreWalker();
+    walker.send({ type: 'pace', direction: 'slower' });
+    expect(walker.profile.preferences.pace).toBe('slower');
+    const again = walker.send({ type: 'pace', direction: 'slower' });
+    expect(spokenText(again)).toContain(lines.slowestPace);
+    walker.send({ type: 'pace', direction: 'faster' });
+    walker.send({ type: 'pace', direction: 'faster' });
+    expect(walker.profile.preferences.pace).toBe('quicker');
+  });
+
+  it('step-by-step flow speaks one step and waits for next', () => {
+    const walker = new CoreWalker({ flow: 'stepByStep' });
+    const result = walker.send({ type: 'start', routineId: 'hand' });
+    const steps = new Set(result.plan.segments.flatMap((s) => (s.step === undefined ? [] : [s.step])));
+    expect([...steps]).toEqual([0]);
+    expect(spokenText(result)).toContain('say next for step 2');
+  });
+
+  it('finishing a routine records practice once and ends the session', () => {
+    const walker = new CoreWalker();
+    const turns = walker.walk('hand');
+    const practice = turns.flatMap((t) => t.update?.practice ?? []);
+    expect(practice).toHaveLength(1);
+    expect(walker.profile.history.sessionsFinished).toBe(1);
+    expect(turns[turns.length - 1]?.plan.endSession).toBe(true);
+  });
+
+  it('"what helps with" suggests the routine and offers to start it; sudden swelling is a red flag', () => {
+    const walker = new CoreWalker();
+    const feet = walker.send({ type: 'helpWith', concern: 'swollenFeet' });
+    expect(feet.state.question).toEqual({ kind: 'start', routineId: 'foot' });
+    const started = walker.send({ type: 'yes' });
+    expect(started.state.routineId).toBe('foot');
+    const swelling = new CoreWalker().send({ type: 'helpWith', concern: 'suddenSwelling' });
+    expect(spokenText(swelling)).toContain(lines.redFlag);
+  });
+
+  it('forget me asks first, and deletes only on yes', () => {
+    const walker = new CoreWalker();
+    walker.send({ type: 'forgetMe' });
+    expect(walker.send({ type: 'no' }).effects).toEqual([]);
+    walker.send({ type: 'forgetMe' });
+    const yes = walker.send({ type: 'yes' });
+    expect(yes.effects).toEqual(['deleteProfile']);
+    expect(yes.plan.endSession).toBe(true);
+  });
+
+  it('the disclaimer is said once, on first use', () => {
+    const walker = new CoreWalker();
+    walker.profile = { ...walker.profile, disclaimerHeard: false };
+    const first = walker.send({ type: 'launch' });
+    expect(spokenText(first)).toContain(lines.disclaimer);
+    expect(first.update?.disclaimerHeard).toBe(true);
+    const second = walker.send({ type: 'launch' });
+    expect(spokenText(second)).not.toContain(lines.disclaimer);
+  });
+
+  it('session end mid-routine saves the place without speaking', () => {
+    const walker = new CoreWalker();
+    walker.send({ type: 'start', routineId: 'foot' });
+    const ended = walker.send({ type: 'sessionEnded' }, walker.lastSeconds + 16);
+    expect(ended.plan.segments).toHaveLength(0);
+    expect(ended.update?.paused?.place?.stepIndex).toBe(walker.turns[0]?.state.resumeAt?.stepIndex);
+  });
+});
