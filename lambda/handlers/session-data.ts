@@ -14,6 +14,8 @@ export interface SessionData {
   readonly profile: UserProfile;
   /** Item version of the stored profile, or undefined when it could not be read. */
   readonly version: number | undefined;
+  /** The profile as last read from or written to the store, at `version`: the base of the next write. */
+  readonly stored?: UserProfile;
   /** Changes not yet saved (a failed write is retried on the next turn). */
   readonly pending?: ProfileUpdate;
 }
@@ -91,10 +93,13 @@ function readPending(value: unknown): ProfileUpdate | undefined {
 export function readSessionData(attributes: Record<string, unknown>): SessionData | undefined {
   if (!isObject(attributes.profile)) return undefined;
   const pending = readPending(attributes.pending);
+  const version = finite(attributes.version) ? attributes.version : undefined;
+  const stored = version !== undefined && isObject(attributes.stored) ? sanitizeProfile(attributes.stored) : undefined;
   return {
     state: readState(attributes.coach),
     profile: sanitizeProfile(attributes.profile),
-    version: finite(attributes.version) ? attributes.version : undefined,
+    version,
+    ...(stored !== undefined ? { stored } : {}),
     ...(pending !== undefined ? { pending } : {}),
   };
 }
@@ -109,6 +114,7 @@ export function writeSessionData(data: SessionData): Record<string, unknown> {
     },
     profile: data.profile,
     ...(data.version !== undefined ? { version: data.version } : {}),
+    ...(data.stored !== undefined && data.version !== undefined ? { stored: data.stored } : {}),
     ...(data.pending !== undefined ? { pending: data.pending } : {}),
   };
 }

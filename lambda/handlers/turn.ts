@@ -8,6 +8,7 @@ import { lines } from '../content/lines';
 import type { Catalogue } from '../core/catalogue';
 import type { CoachEvent } from '../core/events';
 import { speech } from '../core/pacing';
+import type { UserProfile } from '../core/profile';
 import { combineUpdates, newProfile, type ProfileUpdate } from '../core/profile';
 import { decide, INITIAL_STATE, type Plan, type TurnResult } from '../core/session';
 import { errorFields, type Logger } from '../log';
@@ -38,7 +39,8 @@ async function loadSession(input: HandlerInput, deps: TurnDeps, userId: string):
   if (fromSession) return fromSession;
   try {
     const stored = userId ? await deps.store.load(userId) : undefined;
-    return { state: INITIAL_STATE, profile: stored?.profile ?? newProfile(), version: stored?.version ?? 0 };
+    if (stored === undefined) return { state: INITIAL_STATE, profile: newProfile(), version: undefined };
+    return { state: INITIAL_STATE, profile: stored.profile, version: stored.version, stored: stored.profile };
   } catch (error) {
     deps.logger.warn('profile_load_failed', errorFields(error));
     return { state: INITIAL_STATE, profile: newProfile(), version: undefined };
@@ -47,6 +49,7 @@ async function loadSession(input: HandlerInput, deps: TurnDeps, userId: string):
 
 interface SaveOutcome {
   readonly version: number | undefined;
+  readonly stored?: UserProfile;
   readonly pending?: ProfileUpdate;
 }
 
@@ -57,13 +60,19 @@ async function save(
   update: ProfileUpdate | undefined,
 ): Promise<SaveOutcome> {
   const pending = update ? combineUpdates(data.pending, update) : data.pending;
-  if (pending === undefined || !userId) return { version: data.version };
+  const unchanged = { version: data.version, ...(data.stored ? { stored: data.stored } : {}) };
+  if (pending === undefined || !userId) return unchanged;
+  // The base lets the store write once, conditionally, without reading first.
+  const base =
+    data.stored !== undefined && data.version !== undefined
+      ? { profile: data.stored, version: data.version }
+      : undefined;
   try {
-    const saved = await deps.store.save(userId, pending);
-    return { version: saved.version };
+    const saved = await deps.store.save(userId, pending, base);
+    return { version: saved.version, stored: saved.profile };
   } catch (error) {
     deps.logger.warn('profile_save_failed', errorFields(error));
-    return { version: data.version, pending };
+    return { ...unchanged, pending };
   }
 }
 
@@ -106,8 +115,10 @@ export async function runTurn(input: HandlerInput, event: CoachEvent, deps: Turn
   const plan = withSaveNotice(result.plan, result, saved.pending);
   const next: SessionData = {
     state: result.state,
-    profile: result.profile,
+    // After a save, the stored profile includes what other devices wrote meanwhile.
+    profile: saved.stored !== undefined && saved.pending === undefined && result.update ? saved.stored : result.profile,
     version: saved.version,
+    ...(saved.stored !== undefined ? { stored: saved.stored } : {}),
     ...(saved.pending !== undefined ? { pending: saved.pending } : {}),
   };
   if (input.requestEnvelope.request.type !== 'SessionEndedRequest') {

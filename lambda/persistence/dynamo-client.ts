@@ -9,12 +9,11 @@ import { ENV } from './table';
 /** Used when AWS_REGION is not set (local runs); Lambda always sets it. */
 export const DEFAULT_REGION = 'us-east-1';
 
-/**
- * The skill must answer within about 8 s (Alexa session docs). Storage gets at most about a third of
- * that, so a dead or slow DynamoDB leaves time to answer from session state and defaults:
- * one SDK call fails after at most MAX_ATTEMPTS × REQUEST_TIMEOUT_MS + (MAX_ATTEMPTS − 1) × RETRY_DELAY_MS
- * = 2 × 1000 + 100 = 2.1 s (WORST_CASE_CALL_MS).
- */
+// The skill must answer within about 8 s (Alexa session docs). Storage gets at most about a third
+// of that, so a dead or slow DynamoDB leaves time to answer from session state and defaults: one SDK
+// call fails after at most MAX_ATTEMPTS × REQUEST_TIMEOUT_MS + (MAX_ATTEMPTS − 1) × RETRY_DELAY_MS
+// = 2 × 1000 + 100 = 2.1 s (WORST_CASE_CALL_MS). The store also caps a whole operation at 2.5 s.
+
 /** Connecting (TCP, and TLS in AWS) must finish within this; in-region it takes a few ms. */
 export const CONNECTION_TIMEOUT_MS = 500;
 /** One attempt, from sending the request to the last byte of the answer (connection included). */

@@ -8,7 +8,15 @@ import type { Routine } from '../../core/catalogue';
 export const hipsLegs: Routine = {
   id: 'hipsLegs',
   name: 'hips and legs',
-  synonyms: ['sciatica routine', 'hip massage', 'sciatica', 'hips', 'legs', 'leg massage', 'hip and leg massage'],
+  synonyms: [
+    'sciatica routine',
+    'sciatica massage',
+    'hip massage',
+    'hips',
+    'legs',
+    'leg massage',
+    'hip and leg massage',
+  ],
   summary: 'Gentle work on the outer hip and down the leg for achy hips and sciatic pain.',
   position:
     'Have her lie on her side, with a pillow between her knees, another under her bump, and her head well supported. Sit or kneel behind her. She can change position at any time, but not flat on her back.',

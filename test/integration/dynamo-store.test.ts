@@ -1,0 +1,792 @@
+/**
+ * DynamoUserStore against a real dynalite server on loopback, through the real SDK client built by
+ * createDynamoClient. Faults dynalite cannot produce (throttling, a server that never answers) come
+ * from tiny loopback servers that speak just enough HTTP, so the SDK's own retry path is exercised.
+ */
+import { createHash } from 'node:crypto';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type Socket, type Server as TcpServer } from 'node:net';
+import { DescribeTableCommand, type DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { newProfile, type PracticeEntry, type ProfileUpdate } from '../../lambda/core/profile';
+import {
+  BoundedRetryStrategy,
+  type CallCounter,
+  countCalls,
+  createDynamoClient,
+  createStoreFromEnv,
+  MAX_ATTEMPTS,
+  REQUEST_TIMEOUT_MS,
+  RETRY_DELAY_MS,
+  WORST_CASE_CALL_MS,
+} from '../../lambda/persistence/dynamo-client';
+import { DynamoUserStore, type DynamoUserStoreOptions, partitionKeyOf } from '../../lambda/persistence/dynamo-store';
+import { CURRENT_SCHEMA_VERSION, migrateItem } from '../../lambda/persistence/migrations';
+import { ITEM_TTL_SECONDS } from '../../lambda/persistence/table';
+import { type StoredProfile, StoreError } from '../../lambda/persistence/user-store';
+import { type RunningDynalite, startDynalite } from '../support/dynalite';
+
+/** A failure must reach the caller well inside Alexa's 8 s deadline. */
+const FAIL_FAST_BOUND_MS = 3_000;
+
+/** Monday 6 January 2025, 20:00 UTC. */
+const T0 = Date.UTC(2025, 0, 6, 20);
+const DAY_MS = 86_400_000;
+
+let server: RunningDynalite;
+const clients: DynamoDBClient[] = [];
+let tableCounter = 0;
+
+function newClient(endpoint = server.endpoint): DynamoDBClient {
+  const client = createDynamoClient({ DYNAMODB_ENDPOINT: endpoint, AWS_REGION: 'us-east-1' });
+  clients.push(client);
+  return client;
+}
+
+function newTableName(): string {
+  tableCounter += 1;
+  return `coach-test-${tableCounter}`;
+}
+
+interface Device {
+  readonly store: DynamoUserStore;
+  readonly client: DynamoDBClient;
+  readonly counter: CallCounter;
+}
+
+/** A store on its own client, as a separate device (Lambda container) would have. */
+function device(tableName: string, options: Partial<DynamoUserStoreOptions> = {}, endpoint?: string): Device {
+  const client = newClient(endpoint);
+  const counter = countCalls(client);
+  const store = new DynamoUserStore({ client, tableName, createTableIfMissing: true, ...options });
+  return { store, client, counter };
+}
+
+/** A store on a fresh table that already exists, with the counter reset. */
+async function readyDevice(options: Partial<DynamoUserStoreOptions> = {}): Promise<Device & { tableName: string }> {
+  const tableName = newTableName();
+  const created = device(tableName, options);
+  await created.store.load('warm-up');
+  created.counter.reset();
+  return { ...created, tableName };
+}
+
+async function scanTable(tableName: string): Promise<Record<string, unknown>[]> {
+  const documents = DynamoDBDocumentClient.from(newClient());
+  const { Items } = await documents.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }));
+  return Items ?? [];
+}
+
+async function putRaw(tableName: string, item: Record<string, unknown>): Promise<void> {
+  const documents = DynamoDBDocumentClient.from(newClient());
+  await documents.send(new PutCommand({ TableName: tableName, Item: item }));
+}
+
+function practice(at: number, minutes = 10): PracticeEntry {
+  return { routineId: 'lowerBack', at, minutes };
+}
+
+async function elapsedRejection(promise: Promise<unknown>): Promise<{ error: unknown; ms: number }> {
+  const started = performance.now();
+  try {
+    await promise;
+  } catch (error) {
+    return { error, ms: performance.now() - started };
+  }
+  throw new Error('expected the operation to fail');
+}
+
+function causeName(error: unknown): string | undefined {
+  const cause = (error as { cause?: { name?: unknown } }).cause;
+  return typeof cause?.name === 'string' ? cause.name : undefined;
+}
+
+interface FakeServer {
+  readonly endpoint: string;
+  close(): Promise<void>;
+}
+
+/** Accepts TCP connections and never answers, like a DynamoDB endpoint behind a black hole. */
+async function startSilentServer(): Promise<FakeServer & { connections(): number }> {
+  const sockets = new Set<Socket>();
+  let connections = 0;
+  const server: TcpServer = createTcpServer((socket) => {
+    connections += 1;
+    sockets.add(socket);
+    socket.on('error', () => {});
+  });
+  const port = await new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+  );
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    connections: () => connections,
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** Answers every request with HTTP 400 and the given DynamoDB error type, counting requests. */
+async function startErrorServer(type: string): Promise<FakeServer & { requests(): number }> {
+  let requests = 0;
+  const server: HttpServer = createHttpServer((request, response) => {
+    requests += 1;
+    request.resume();
+    request.on('end', () => {
+      response.writeHead(400, { 'content-type': 'application/x-amz-json-1.0' });
+      response.end(JSON.stringify({ __type: type, message: 'Injected by the test.' }));
+    });
+  });
+  const port = await new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+  );
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    requests: () => requests,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+beforeAll(async () => {
+  server = await startDynalite();
+});
+
+afterAll(async () => {
+  for (const client of clients) client.destroy();
+  await server.stop();
+});
+
+describe('DynamoUserStore against dynalite', () => {
+  describe('the table', () => {
+    it('is created on first use, once per store instance', async () => {
+      // Prepare
+      const tableName = newTableName();
+      const { store, client, counter } = device(tableName);
+
+      // Act
+      const missing = await store.load('user-a');
+      await store.save('user-a', { id: 'u1', disclaimerHeard: true });
+      await store.load('user-a');
+
+      // Assess
+      expect(missing).toBeUndefined();
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      expect(Table?.TableStatus).toBe('ACTIVE');
+      expect(Table?.KeySchema).toEqual([{ AttributeName: 'pk', KeyType: 'HASH' }]);
+      expect(Table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
+      expect(counter.byCommand.CreateTable).toBe(1);
+      // Describe before creating and until ACTIVE, then never again for this store.
+      const describesAfterSetUp = counter.byCommand.DescribeTable;
+      await store.load('user-a');
+      expect(counter.byCommand.DescribeTable).toBe(describesAfterSetUp);
+    });
+
+    it('is created once when two stores race to create it', async () => {
+      // Prepare
+      const tableName = newTableName();
+      const first = device(tableName);
+      const second = device(tableName);
+
+      // Act
+      const results = await Promise.all([first.store.load('user-a'), second.store.load('user-b')]);
+
+      // Assess
+      expect(results).toEqual([undefined, undefined]);
+      expect((first.counter.byCommand.CreateTable ?? 0) + (second.counter.byCommand.CreateTable ?? 0)).toBeGreaterThan(
+        0,
+      );
+      await expect(first.store.save('user-a', { id: 'u1', disclaimerHeard: true })).resolves.toMatchObject({
+        version: 1,
+      });
+    });
+
+    it('missing without createTableIfMissing is a StoreError', async () => {
+      // Prepare
+      const { store, counter } = device(newTableName(), { createTableIfMissing: false });
+
+      // Act
+      const { error } = await elapsedRejection(store.load('user-a'));
+
+      // Assess
+      expect(error).toBeInstanceOf(StoreError);
+      expect(causeName(error)).toBe('ResourceNotFoundException');
+      expect(counter.byCommand.CreateTable).toBeUndefined();
+    });
+  });
+
+  describe('load and save', () => {
+    it('loads undefined for a user with nothing stored', async () => {
+      // Prepare
+      const { store, counter } = await readyDevice();
+
+      // Act
+      const loaded = await store.load('nobody');
+
+      // Assess
+      expect(loaded).toBeUndefined();
+      expect(counter.reads).toBe(1);
+    });
+
+    it('round-trips a saved profile', async () => {
+      // Prepare
+      const { store } = await readyDevice();
+      const update: ProfileUpdate = {
+        id: 'u1',
+        preferences: { pressure: { value: 'firm', at: T0 }, flow: { value: 'stepByStep', at: T0 } },
+        paused: { place: { routineId: 'foot', stepIndex: 3, at: T0 }, at: T0 },
+        practice: [practice(T0, 12)],
+        disclaimerHeard: true,
+      };
+
+      // Act
+      const saved = await store.save('user-a', update);
+      const loaded = await store.load('user-a');
+
+      // Assess
+      expect(saved.version).toBe(1);
+      expect(loaded).toEqual(saved);
+      expect(loaded?.profile.preferences).toEqual({
+        pressure: 'firm',
+        pace: 'normal',
+        speechRate: 'normal',
+        flow: 'stepByStep',
+      });
+      expect(loaded?.profile.paused).toEqual({ routineId: 'foot', stepIndex: 3, at: T0 });
+      expect(loaded?.profile.history).toMatchObject({ sessionsFinished: 1, minutesThisWeek: 12, daysInARow: 1 });
+      expect(loaded?.profile.appliedUpdateIds).toEqual(['u1']);
+    });
+
+    it('keys the item by a hash and stores the raw userId nowhere', async () => {
+      // Prepare
+      const { store, tableName } = await readyDevice();
+      const userId = 'amzn1.ask.account.AHXYZSECRET123';
+      const expectedKey = `user#${createHash('sha256').update(userId).digest('hex')}`;
+
+      // Act
+      await store.save(userId, { id: 'u1', preferences: { pace: { value: 'slower', at: T0 } } });
+      const items = await scanTable(tableName);
+
+      // Assess
+      expect(items).toHaveLength(1);
+      expect(items[0]?.pk).toBe(expectedKey);
+      expect(partitionKeyOf(userId)).toBe(expectedKey);
+      const stored = JSON.stringify(items);
+      expect(stored).not.toContain(userId);
+      expect(stored).not.toContain('AHXYZSECRET123');
+    });
+
+    it('sets the TTL about 13 months ahead and refreshes it on a later write', async () => {
+      // Prepare
+      let now = T0;
+      const { store, tableName } = await readyDevice({ now: () => now });
+
+      // Act
+      await store.save('user-a', { id: 'u1', disclaimerHeard: true });
+      const [first] = await scanTable(tableName);
+      now = T0 + 30 * DAY_MS;
+      await store.save('user-a', { id: 'u2', practice: [practice(now)] });
+      const [second] = await scanTable(tableName);
+
+      // Assess
+      const firstExpiry = first?.expiresAt as number;
+      const daysAhead = (firstExpiry - T0 / 1000) / 86_400;
+      expect(daysAhead).toBeGreaterThanOrEqual(390);
+      expect(daysAhead).toBeLessThanOrEqual(400);
+      expect(firstExpiry).toBe(Math.floor(T0 / 1000) + ITEM_TTL_SECONDS);
+      expect(second?.expiresAt).toBe(firstExpiry + 30 * 86_400);
+      expect(second?.updatedAt).toBe(now);
+    });
+
+    it('increments itemVersion on every write and stores the current schema version', async () => {
+      // Prepare
+      const { store, tableName } = await readyDevice();
+
+      // Act
+      const versions: number[] = [];
+      let base: StoredProfile | undefined;
+      for (const id of ['u1', 'u2', 'u3']) {
+        base = await store.save('user-a', { id, practice: [practice(T0)] }, base);
+        versions.push(base.version);
+      }
+      const [item] = await scanTable(tableName);
+
+      // Assess
+      expect(versions).toEqual([1, 2, 3]);
+      expect(item?.itemVersion).toBe(3);
+      expect(item?.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+      expect((await store.load('user-a'))?.profile.history.sessionsFinished).toBe(3);
+    });
+
+    it('writes nothing when the update was already applied', async () => {
+      // Prepare
+      const { store, counter } = await readyDevice();
+      const update: ProfileUpdate = { id: 'u1', practice: [practice(T0)] };
+      const saved = await store.save('user-a', update);
+      counter.reset();
+
+      // Act
+      const again = await store.save('user-a', update, saved);
+      const fromNewRead = await store.save('user-a', update);
+
+      // Assess
+      expect(again).toEqual(saved);
+      expect(fromNewRead).toEqual(saved);
+      expect(counter.writes).toBe(0);
+      expect(counter.reads).toBe(1);
+    });
+  });
+
+  describe('migrations', () => {
+    it('reads a schema-1 item written by the first release and rewrites it at the current schema', async () => {
+      // Prepare
+      const { store, tableName } = await readyDevice();
+      await putRaw(tableName, {
+        pk: partitionKeyOf('user-old'),
+        itemVersion: 7,
+        pressure: 'medium',
+        pace: 'quicker',
+        speechRate: 'slower',
+        pausedRoutine: 'shouldersNeck',
+        pausedStep: 2,
+        sessionsFinished: 5,
+        heardDisclaimer: true,
+        updatedAt: T0 - DAY_MS,
+        expiresAt: Math.floor(T0 / 1000),
+      });
+
+      // Act
+      const loaded = await store.load('user-old');
+      const saved = await store.save(
+        'user-old',
+        { id: 'u1', preferences: { pace: { value: 'normal', at: T0 } }, practice: [practice(T0)] },
+        loaded,
+      );
+      const [item] = await scanTable(tableName);
+
+      // Assess
+      expect(loaded?.version).toBe(7);
+      expect(loaded?.profile.preferences).toEqual({
+        pressure: 'medium',
+        pace: 'quicker',
+        speechRate: 'slower',
+        flow: 'continuous',
+      });
+      expect(loaded?.profile.paused).toEqual({ routineId: 'shouldersNeck', stepIndex: 2, at: T0 - DAY_MS });
+      expect(loaded?.profile.history.sessionsFinished).toBe(5);
+      expect(loaded?.profile.disclaimerHeard).toBe(true);
+      expect(saved.version).toBe(8);
+      expect(saved.profile.preferences.pace).toBe('normal');
+      expect(saved.profile.history.sessionsFinished).toBe(6);
+      expect(item).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION, itemVersion: 8 });
+      for (const old of ['pressure', 'pace', 'speechRate', 'pausedRoutine', 'pausedStep', 'heardDisclaimer']) {
+        expect(item).not.toHaveProperty(old);
+      }
+    });
+
+    it('saves over a schema-1 item that never had an itemVersion', async () => {
+      // Prepare
+      const { store: oldStore, tableName } = await readyDevice();
+      await putRaw(tableName, { pk: partitionKeyOf('user-old'), pressure: 'firm', sessionsFinished: 2 });
+
+      // Act
+      const loaded = await oldStore.load('user-old');
+      const saved = await oldStore.save('user-old', { id: 'u1', practice: [practice(T0)] }, loaded);
+
+      // Assess
+      expect(loaded?.version).toBe(0);
+      expect(saved.version).toBe(1);
+      expect(saved.profile.preferences.pressure).toBe('firm');
+      expect((await oldStore.load('user-old'))?.profile.history.sessionsFinished).toBe(3);
+    });
+
+    it('reads what it can of an item from a newer schema without failing', async () => {
+      // Prepare
+      const { store, tableName } = await readyDevice();
+      await putRaw(tableName, {
+        pk: partitionKeyOf('user-future'),
+        schemaVersion: 9,
+        itemVersion: 4,
+        preferences: { pressure: 'firm', pace: 'warp-speed' },
+        history: 'a shape this release does not know',
+        somethingNew: { nested: [1, 2, 3] },
+      });
+
+      // Act
+      const loaded = await store.load('user-future');
+
+      // Assess
+      expect(loaded?.version).toBe(4);
+      expect(loaded?.profile.preferences).toEqual({
+        pressure: 'firm',
+        pace: 'normal',
+        speechRate: 'normal',
+        flow: 'continuous',
+      });
+      expect(loaded?.profile.history.sessionsFinished).toBe(0);
+    });
+
+    it('migrateItem treats an item without schemaVersion as schema 1 and leaves newer ones alone', () => {
+      // Prepare
+      const legacy = { pk: 'user#x', itemVersion: 1, pressure: 'firm', updatedAt: 5 };
+      const future = { pk: 'user#x', schemaVersion: 3, preferences: { pressure: 'firm' } };
+
+      // Act
+      const migrated = migrateItem(legacy);
+      const untouched = migrateItem(future);
+
+      // Assess
+      expect(migrated).toMatchObject({
+        schemaVersion: 2,
+        itemVersion: 1,
+        preferences: { pressure: 'firm' },
+        preferencesAt: { pressure: 5, pace: 5, speechRate: 5, flow: 0 },
+        paused: null,
+        disclaimerHeard: false,
+      });
+      expect(migrated).not.toHaveProperty('pressure');
+      expect(untouched).toBe(future);
+    });
+  });
+
+  describe('two devices', () => {
+    it('interleaving saves lose nothing: per-field last writer by time, history summed, retries counted once', async () => {
+      // Prepare
+      const tableName = (await readyDevice()).tableName;
+      const kitchen = device(tableName);
+      const bedroom = device(tableName);
+      const start = await kitchen.store.save('couple', { id: 'start', disclaimerHeard: true });
+      const kitchenBase = await kitchen.store.load('couple');
+      const bedroomBase = await bedroom.store.load('couple');
+      bedroom.counter.reset();
+      const bedroomUpdate: ProfileUpdate = {
+        id: 'bedroom-1',
+        // Changed earlier than the kitchen's pressure, but saved later: the kitchen's must win.
+        preferences: { pressure: { value: 'gentle', at: T0 + 1_000 }, pace: { value: 'slower', at: T0 + 1_500 } },
+        practice: [practice(T0 + 1_500, 15)],
+      };
+
+      // Act
+      const kitchenFirst = await kitchen.store.save(
+        'couple',
+        { id: 'kitchen-1', preferences: { pressure: { value: 'firm', at: T0 + 2_000 } }, practice: [practice(T0, 10)] },
+        kitchenBase,
+      );
+      const bedroomFirst = await bedroom.store.save('couple', bedroomUpdate, bedroomBase);
+      const bedroomFirstCalls = { ...bedroom.counter.byCommand };
+      const kitchenSecond = await kitchen.store.save(
+        'couple',
+        { id: 'kitchen-2', paused: { place: { routineId: 'hand', stepIndex: 1, at: T0 + 3_000 }, at: T0 + 3_000 } },
+        kitchenFirst,
+      );
+      bedroom.counter.reset();
+      // The bedroom never heard back from its first save (say it timed out) and sends it again.
+      const bedroomRetry = await bedroom.store.save('couple', bedroomUpdate, bedroomBase);
+      const final = await kitchen.store.load('couple');
+
+      // Assess
+      expect(start.version).toBe(1);
+      expect([kitchenFirst.version, bedroomFirst.version, kitchenSecond.version]).toEqual([2, 3, 4]);
+      // Its base was stale: one conflict, one re-read, one more write.
+      expect(bedroomFirstCalls).toEqual({ PutItem: 2, GetItem: 1 });
+      expect(bedroomRetry).toEqual(final);
+      expect(bedroom.counter.writes).toBe(1);
+      expect(bedroom.counter.byCommand.PutItem).toBe(1);
+      expect(final?.version).toBe(4);
+      expect(final?.profile.preferences.pressure).toBe('firm');
+      expect(final?.profile.preferences.pace).toBe('slower');
+      expect(final?.profile.paused).toEqual({ routineId: 'hand', stepIndex: 1, at: T0 + 3_000 });
+      expect(final?.profile.history.sessionsFinished).toBe(2);
+      expect(final?.profile.history.minutesThisWeek).toBe(25);
+      expect(final?.profile.disclaimerHeard).toBe(true);
+      expect(final?.profile.appliedUpdateIds).toEqual(['start', 'kitchen-1', 'bedroom-1', 'kitchen-2']);
+    });
+
+    it('gives up with a StoreError at once on a stale base when no conflict retries are allowed', async () => {
+      // Prepare
+      const { store, counter } = await readyDevice({ maxConflictRetries: 0 });
+      const stale = await store.save('user-a', { id: 'u1', disclaimerHeard: true });
+      await store.save('user-a', { id: 'u2', practice: [practice(T0)] }, stale);
+      counter.reset();
+
+      // Act
+      const { error } = await elapsedRejection(store.save('user-a', { id: 'u3', practice: [practice(T0)] }, stale));
+
+      // Assess
+      expect(error).toBeInstanceOf(StoreError);
+      expect(causeName(error)).toBe('ConditionalCheckFailedException');
+      expect(counter.writes).toBe(1);
+      expect(counter.reads).toBe(0);
+      expect((await store.load('user-a'))?.profile.history.sessionsFinished).toBe(1);
+    });
+
+    it('retries a bounded number of times when another device always writes first', async () => {
+      // Prepare
+      const { store, client, counter, tableName } = await readyDevice({ maxConflictRetries: 2 });
+      const base = await store.save('user-a', { id: 'u1', disclaimerHeard: true });
+      const rival = newClient();
+      // Just before each of this store's writes, the rival bumps the item version.
+      client.middlewareStack.add(
+        (next, context) => async (args) => {
+          if (context.commandName === 'PutItemCommand') {
+            await rival.send(
+              new UpdateItemCommand({
+                TableName: tableName,
+                Key: { pk: { S: partitionKeyOf('user-a') } },
+                UpdateExpression: 'ADD itemVersion :one',
+                ExpressionAttributeValues: { ':one': { N: '1' } },
+              }),
+            );
+          }
+          return next(args);
+        },
+        { step: 'initialize', name: 'rivalWritesFirst' },
+      );
+      counter.reset();
+
+      // Act
+      const { error } = await elapsedRejection(store.save('user-a', { id: 'u2', practice: [practice(T0)] }, base));
+
+      // Assess
+      expect(error).toBeInstanceOf(StoreError);
+      expect(causeName(error)).toBe('ConditionalCheckFailedException');
+      expect(counter.writes).toBe(3);
+      expect(counter.reads).toBe(2);
+    });
+  });
+
+  describe('call economy', () => {
+    it('costs one read for a load and one write for a save with a base', async () => {
+      // Prepare
+      const { store, counter } = await readyDevice();
+      await store.save('user-a', { id: 'u1', disclaimerHeard: true });
+      counter.reset();
+
+      // Act
+      const loaded = await store.load('user-a');
+      await store.save('user-a', { id: 'u2', preferences: { pace: { value: 'slower', at: T0 } } }, loaded);
+
+      // Assess
+      expect(counter.reads).toBe(1);
+      expect(counter.writes).toBe(1);
+      expect(counter.byCommand).toEqual({ GetItem: 1, PutItem: 1 });
+    });
+
+    it('costs one read and one write for a save without a base, and one write for a delete', async () => {
+      // Prepare
+      const { store, counter } = await readyDevice();
+
+      // Act
+      await store.save('user-a', { id: 'u1', disclaimerHeard: true });
+      const afterSave = { ...counter.byCommand };
+      await store.delete('user-a');
+
+      // Assess
+      expect(afterSave).toEqual({ GetItem: 1, PutItem: 1 });
+      expect(counter.byCommand).toEqual({ GetItem: 1, PutItem: 1, DeleteItem: 1 });
+      expect(counter.reads).toBe(1);
+      expect(counter.writes).toBe(2);
+    });
+  });
+
+  describe('delete', () => {
+    it('removes the item, and deleting a missing user is fine', async () => {
+      // Prepare
+      const { store, tableName } = await readyDevice();
+      await store.save('user-a', { id: 'u1', disclaimerHeard: true });
+      await store.save('user-b', { id: 'u1', disclaimerHeard: true });
+
+      // Act
+      await store.delete('user-a');
+      await store.delete('never-stored');
+
+      // Assess
+      expect(await store.load('user-a')).toBeUndefined();
+      const items = await scanTable(tableName);
+      expect(items.map((item) => item.pk)).toEqual([partitionKeyOf('user-b')]);
+    });
+  });
+});
+
+describe('DynamoUserStore when DynamoDB misbehaves', () => {
+  it('fails fast with a StoreError while the server is down, and works again once it is back', async () => {
+    // Prepare
+    const local = await startDynalite();
+    try {
+      const { store } = device('coach-outage', {}, local.endpoint);
+      const before = await store.save('user-a', { id: 'u1', disclaimerHeard: true });
+      await local.stop();
+
+      // Act
+      const load = await elapsedRejection(store.load('user-a'));
+      const save = await elapsedRejection(store.save('user-a', { id: 'u2', practice: [practice(T0)] }, before));
+      await local.restart();
+      const after = await store.save('user-a', { id: 'u2', practice: [practice(T0)] }, before);
+
+      // Assess
+      expect(load.error).toBeInstanceOf(StoreError);
+      expect(save.error).toBeInstanceOf(StoreError);
+      expect(load.ms).toBeLessThan(FAIL_FAST_BOUND_MS);
+      expect(save.ms).toBeLessThan(FAIL_FAST_BOUND_MS);
+      // The restarted server is empty: the table is created again and the save starts a new item.
+      expect(after.version).toBe(1);
+      expect((await store.load('user-a'))?.profile.history.sessionsFinished).toBe(1);
+    } finally {
+      await local.stop();
+    }
+  });
+
+  it('gives up on a server that accepts connections but never answers, within the timeouts', async () => {
+    // Prepare
+    const silent = await startSilentServer();
+    try {
+      const { store } = device('coach-silent', { createTableIfMissing: false }, silent.endpoint);
+
+      // Act
+      const { error, ms } = await elapsedRejection(store.load('user-a'));
+
+      // Assess
+      expect(error).toBeInstanceOf(StoreError);
+      expect(causeName(error)).toBe('TimeoutError');
+      expect(ms).toBeGreaterThanOrEqual(MAX_ATTEMPTS * REQUEST_TIMEOUT_MS - 50);
+      expect(ms).toBeLessThan(FAIL_FAST_BOUND_MS);
+      expect(WORST_CASE_CALL_MS).toBeLessThan(FAIL_FAST_BOUND_MS);
+      expect(silent.connections()).toBe(MAX_ATTEMPTS);
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('stops a whole operation at its deadline, however many calls it still had to make', async () => {
+    // Prepare
+    const silent = await startSilentServer();
+    try {
+      const { store } = device(
+        'coach-silent',
+        { createTableIfMissing: false, operationDeadlineMs: 300 },
+        silent.endpoint,
+      );
+
+      // Act
+      const { error, ms } = await elapsedRejection(store.save('user-a', { id: 'u1', disclaimerHeard: true }));
+
+      // Assess
+      expect(error).toBeInstanceOf(StoreError);
+      expect(ms).toBeGreaterThanOrEqual(250);
+      expect(ms).toBeLessThan(REQUEST_TIMEOUT_MS);
+      expect(silent.connections()).toBe(1);
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it.each([
+    [
+      'ProvisionedThroughputExceededException',
+      'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
+    ],
+    ['ThrottlingException', 'com.amazon.coral.availability#ThrottlingException'],
+  ])('turns %s into a StoreError after one retry, not a hang', async (name, type) => {
+    // Prepare
+    const throttling = await startErrorServer(type);
+    try {
+      const { store } = device('coach-throttled', { createTableIfMissing: false }, throttling.endpoint);
+
+      // Act
+      const load = await elapsedRejection(store.load('user-a'));
+      const save = await elapsedRejection(store.save('user-a', { id: 'u1', disclaimerHeard: true }));
+
+      // Assess
+      expect(load.error).toBeInstanceOf(StoreError);
+      expect(causeName(load.error)).toBe(name);
+      expect(save.error).toBeInstanceOf(StoreError);
+      expect(load.ms).toBeLessThan(FAIL_FAST_BOUND_MS);
+      expect(save.ms).toBeLessThan(FAIL_FAST_BOUND_MS);
+      // The save stopped at its failed read: two operations, MAX_ATTEMPTS requests each.
+      expect(throttling.requests()).toBe(2 * MAX_ATTEMPTS);
+    } finally {
+      await throttling.close();
+    }
+  });
+
+  it('does not let the SDK retry a failed condition: the store decides', async () => {
+    // Prepare
+    const conflicting = await startErrorServer('com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException');
+    try {
+      const { store } = device(
+        'coach-conflict',
+        { createTableIfMissing: false, maxConflictRetries: 0 },
+        conflicting.endpoint,
+      );
+
+      // Act
+      const { error } = await elapsedRejection(
+        store.save('user-a', { id: 'u2', disclaimerHeard: true }, { profile: newProfile(), version: 3 }),
+      );
+
+      // Assess
+      expect(error).toBeInstanceOf(StoreError);
+      expect(causeName(error)).toBe('ConditionalCheckFailedException');
+      expect(conflicting.requests()).toBe(1);
+    } finally {
+      await conflicting.close();
+    }
+  });
+});
+
+describe('BoundedRetryStrategy', () => {
+  it('retries transient, throttling and server errors once after a fixed delay, and client errors never', async () => {
+    // Prepare
+    const strategy = new BoundedRetryStrategy(MAX_ATTEMPTS, RETRY_DELAY_MS);
+    const first = await strategy.acquireInitialRetryToken();
+
+    // Act
+    const delays = await Promise.all(
+      (['TRANSIENT', 'THROTTLING', 'SERVER_ERROR'] as const).map(async (errorType) =>
+        (await strategy.refreshRetryTokenForRetry(first, { errorType })).getRetryDelay(),
+      ),
+    );
+    const second = await strategy.refreshRetryTokenForRetry(first, { errorType: 'THROTTLING' });
+
+    // Assess
+    expect(delays).toEqual([RETRY_DELAY_MS, RETRY_DELAY_MS, RETRY_DELAY_MS]);
+    await expect(strategy.refreshRetryTokenForRetry(first, { errorType: 'CLIENT_ERROR' })).rejects.toThrow();
+    await expect(strategy.refreshRetryTokenForRetry(second, { errorType: 'TRANSIENT' })).rejects.toThrow();
+  });
+});
+
+describe('createStoreFromEnv', () => {
+  it('requires TABLE_NAME', () => {
+    // Prepare
+    const env = { DYNAMODB_ENDPOINT: 'http://127.0.0.1:1' };
+
+    // Act
+    const build = () => createStoreFromEnv(env);
+
+    // Assess
+    expect(build).toThrow(/TABLE_NAME/);
+  });
+
+  it('builds one store per environment that creates its table on a local endpoint', async () => {
+    // Prepare
+    const env = { TABLE_NAME: newTableName(), DYNAMODB_ENDPOINT: server.endpoint };
+
+    // Act
+    const first = createStoreFromEnv(env);
+    const second = createStoreFromEnv({ ...env });
+    const saved = await first.store.save('user-a', { id: 'u1', disclaimerHeard: true });
+
+    // Assess
+    expect(second.client).toBe(first.client);
+    expect(second.store).toBe(first.store);
+    expect(saved.version).toBe(1);
+    expect(first.counter.byCommand.CreateTable).toBe(1);
+    expect(first.counter.writes).toBe(1);
+    first.client.destroy();
+  });
+});
