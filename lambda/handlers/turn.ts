@@ -39,7 +39,11 @@ async function loadSession(input: HandlerInput, deps: TurnDeps, userId: string):
   if (fromSession) return fromSession;
   try {
     const stored = userId ? await deps.store.load(userId) : undefined;
-    if (stored === undefined) return { state: INITIAL_STATE, profile: newProfile(), version: undefined };
+    if (stored === undefined) {
+      // Nothing stored yet: version 0 lets the first write be a conditional create with no read.
+      const fresh = newProfile();
+      return { state: INITIAL_STATE, profile: fresh, version: 0, stored: fresh };
+    }
     return { state: INITIAL_STATE, profile: stored.profile, version: stored.version, stored: stored.profile };
   } catch (error) {
     deps.logger.warn('profile_load_failed', errorFields(error));
