@@ -444,7 +444,8 @@ function openingFor(turn: Turn, routine: Routine): Segment[] {
   }
   segments.push(turn.say(`${sentenceCase(routine.name)}.`, 'opening'));
   segments.push(turn.say(routine.position, 'opening'));
-  for (const caution of [...routine.cautions, ...routine.pointsToAvoid]) segments.push(turn.say(caution, 'opening'));
+  // Position and cautions only, to stay short; the points to avoid come with "is this safe".
+  for (const caution of routine.cautions) segments.push(turn.say(caution, 'opening'));
   segments.push(turn.say(lines.openingInvite, 'opening'));
   return segments;
 }

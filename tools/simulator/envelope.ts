@@ -48,7 +48,11 @@ export function alexaTimestamp(at: number): string {
   return `${new Date(Math.floor(at / 1000) * 1000).toISOString().slice(0, 19)}Z`;
 }
 
-function slotsOf(intentSlots: Record<string, SlotValue | undefined>, skillId: string, slotTypes: Record<string, string>) {
+function slotsOf(
+  intentSlots: Record<string, SlotValue | undefined>,
+  skillId: string,
+  slotTypes: Record<string, string>,
+) {
   const slots: Record<string, unknown> = {};
   for (const [name, slot] of Object.entries(intentSlots)) {
     if (slot === undefined) {
