@@ -1,0 +1,190 @@
+import { ROUTINES } from '../../lambda/content/routines';
+import { CONCERN_IDS } from '../../lambda/core/concerns';
+import { type CheckName, type CheckOptions, checkModel, summarise } from '../../tools/model-check/check';
+import { type InteractionModel, loadModel, type ModelIntent } from '../../tools/simulator/interaction-model';
+
+const real = loadModel('en-US');
+const options: CheckOptions = { routines: ROUTINES, concernIds: CONCERN_IDS };
+
+/** A deep copy of the real model, changed by `edit`. */
+function broken(edit: (model: InteractionModel['interactionModel']['languageModel']) => void): InteractionModel {
+  const copy = structuredClone(real);
+  edit(copy.interactionModel.languageModel);
+  return copy;
+}
+
+function intent(model: InteractionModel['interactionModel']['languageModel'], name: string): ModelIntent {
+  const found = model.intents.find((candidate) => candidate.name === name);
+  if (!found) throw new Error(`no ${name}`);
+  return found;
+}
+
+function checksFailed(model: InteractionModel, opts: CheckOptions = options): CheckName[] {
+  return [...new Set(checkModel(model, opts).map((problem) => problem.check))].sort();
+}
+
+describe('checkModel', () => {
+  it('passes the real en-US model', () => {
+    expect(checkModel(real, options)).toEqual([]);
+  });
+
+  it('summarises the model', () => {
+    const summary = summarise(real);
+    expect(summary.intents).toBe(30);
+    expect(summary.slotTypes).toBe(2);
+    expect(summary.samples).toBeGreaterThan(300);
+  });
+
+  it('catches a sample under two intents, whatever its case and punctuation', () => {
+    const model = broken((lm) => intent(lm, 'LessPressureIntent').samples?.push('More pressure.'));
+    const problems = checkModel(model, options).filter((problem) => problem.check === 'duplicate-sample');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toContain('MorePressureIntent and LessPressureIntent');
+  });
+
+  it('catches samples that differ only in their slot names', () => {
+    const model = broken((lm) => {
+      const helpWith = intent(lm, 'HelpWithIntent');
+      helpWith.samples?.push('start {concern}');
+    });
+    expect(checksFailed(model)).toContain('duplicate-sample');
+  });
+
+  it('catches a missing built-in intent', () => {
+    const model = broken((lm) => {
+      lm.intents = lm.intents.filter((candidate) => candidate.name !== 'AMAZON.NavigateHomeIntent');
+    });
+    const problems = checkModel(model, options);
+    expect(problems).toContainEqual({ check: 'built-ins', message: 'AMAZON.NavigateHomeIntent is missing' });
+    expect(problems.map((problem) => problem.check)).toContain('skill-intents');
+  });
+
+  it('catches an intent the skill does not handle, and one it handles that the model lacks', () => {
+    const model = broken((lm) => {
+      intent(lm, 'ForgetMeIntent').name = 'ForgetUsIntent';
+    });
+    const messages = checkModel(model, options).map((problem) => problem.message);
+    expect(messages).toContain('ForgetMeIntent is handled by the skill but missing from the model');
+    expect(messages).toContain('ForgetUsIntent is in the model but not in lambda/handlers/intents.ts');
+  });
+
+  it.each([
+    ['a digit', 'press harder 2'],
+    ['an exclamation mark', 'press a lot harder!'],
+    ['a comma', 'harder, please'],
+    ['a double space', 'press  much harder'],
+  ])('catches a sample with %s', (_, sample) => {
+    const model = broken((lm) => intent(lm, 'MorePressureIntent').samples?.push(sample));
+    expect(checksFailed(model)).toEqual(['sample-characters']);
+  });
+
+  it('catches a bad intent name', () => {
+    const model = broken((lm) => {
+      intent(lm, 'ForgetMeIntent').name = 'Forget-Me-Intent';
+    });
+    expect(checksFailed(model, { ...options, skillIntents: lm(model).intents.map((i) => i.name) })).toEqual(['names']);
+  });
+
+  it('catches a synonym under two values of one slot type', () => {
+    const model = broken((lm) => {
+      const concern = lm.types?.find((type) => type.name === 'CONCERN');
+      concern?.values[0]?.name.synonyms?.push('sore back');
+    });
+    const problems = checkModel(model, options).filter((problem) => problem.check === 'slot-values');
+    expect(problems.map((problem) => problem.message)).toEqual([
+      'CONCERN: "sore back" belongs to both swollenFeet and backAche',
+    ]);
+  });
+
+  it('catches a duplicated slot value id', () => {
+    const model = broken((lm) => {
+      const concern = lm.types?.find((type) => type.name === 'CONCERN');
+      concern?.values.push({ id: 'stress', name: { value: 'worries', synonyms: [] } });
+    });
+    expect(checkModel(model, options)).toEqual([{ check: 'slot-values', message: 'CONCERN: id stress is used twice' }]);
+  });
+
+  it('catches too few samples', () => {
+    const model = broken((lm) => {
+      const forget = intent(lm, 'ForgetMeIntent');
+      forget.samples = forget.samples?.slice(0, 5) ?? [];
+    });
+    expect(checkModel(model, options)).toEqual([
+      { check: 'sample-count', message: 'ForgetMeIntent has 5 samples; at least 10 are needed' },
+    ]);
+  });
+
+  it('catches samples that all start the same way', () => {
+    const model = broken((lm) => {
+      const forget = intent(lm, 'ForgetMeIntent');
+      forget.samples = (forget.samples ?? []).map((sample) => `please ${sample}`);
+    });
+    expect(checksFailed(model)).toEqual(['sample-variety']);
+  });
+
+  it('catches an undeclared slot and a slot of an unknown type', () => {
+    const undeclared = broken((lm) => intent(lm, 'StartRoutineIntent').samples?.push('put on {routin}'));
+    expect(checksFailed(undeclared)).toEqual(['slot-references']);
+    const unknownType = broken((lm) => {
+      const slot = intent(lm, 'StartRoutineIntent').slots?.[0];
+      if (slot) slot.type = 'ROUTINE';
+    });
+    expect(checkModel(unknownType, options).map((problem) => problem.message)).toContain(
+      'StartRoutineIntent: slot routine has type ROUTINE, which is not declared',
+    );
+  });
+
+  it('catches routine values that differ from the catalogue', () => {
+    const model = broken((lm) => {
+      const routine = lm.types?.find((type) => type.name === 'ROUTINE_NAME');
+      const foot = routine?.values.find((value) => value.id === 'foot');
+      if (foot) foot.name.synonyms = foot.name.synonyms?.filter((synonym) => synonym !== 'foot rub') ?? [];
+    });
+    expect(checkModel(model, options)).toContainEqual({
+      check: 'routine-values',
+      message: 'foot: catalogue synonym "foot rub" is missing',
+    });
+  });
+
+  it('catches concern ids that differ from CONCERN_IDS', () => {
+    expect(checkModel(real, { ...options, concernIds: [...CONCERN_IDS, 'heartburn'] })).toEqual([
+      { check: 'concern-values', message: 'CONCERN lacks concern heartburn' },
+    ]);
+  });
+
+  it('catches a synonym that turns another intent’s sample into a clash', () => {
+    // "her {concern}" + "face is swollen" is the RedFlagIntent sample "her face is swollen".
+    const model = broken((lm) => {
+      const concern = lm.types?.find((type) => type.name === 'CONCERN');
+      concern?.values.find((value) => value.id === 'suddenSwelling')?.name.synonyms?.push('face is swollen');
+    });
+    const problems = checkModel(model, options);
+    expect(problems.map((problem) => problem.check)).toEqual(['round-trip']);
+    expect(problems[0]?.message).toContain(
+      '"her face is swollen" (HelpWithIntent "her {concern}") resolves to RedFlagIntent',
+    );
+  });
+
+  it('catches a phrase two bare-slot samples could both claim', () => {
+    const model = broken((lm) => {
+      const routine = lm.types?.find((type) => type.name === 'ROUTINE_NAME');
+      routine?.values.find((value) => value.id === 'lowerBack')?.name.synonyms?.push('back pain');
+    });
+    const checks = checksFailed(model, { concernIds: CONCERN_IDS });
+    expect(checks).toEqual(['bare-slot-overlap', 'round-trip']);
+  });
+
+  it('catches a custom sample that hides a usual built-in phrase', () => {
+    const model = broken((lm) => intent(lm, 'StepByStepIntent').samples?.push('wait'));
+    expect(checkModel(model, options)).toEqual([
+      {
+        check: 'round-trip',
+        message: 'built-in phrase "wait" (AMAZON.PauseIntent) resolves to StepByStepIntent via "wait"',
+      },
+    ]);
+  });
+});
+
+function lm(model: InteractionModel) {
+  return model.interactionModel.languageModel;
+}

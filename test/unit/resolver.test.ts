@@ -1,0 +1,164 @@
+import { createResolver, FALLBACK_INTENT, loadModel, parseInvocation } from '../../tools/simulator/resolver';
+
+const resolver = createResolver(loadModel('en-US'));
+
+describe('resolver on the en-US model', () => {
+  it.each([
+    ['start lower back relief', 'StartRoutineIntent'],
+    ["let's do a foot massage", 'StartRoutineIntent'],
+    ['begin the foot rub', 'StartRoutineIntent'],
+    ['what routines are there', 'ListRoutinesIntent'],
+    ['more pressure', 'MorePressureIntent'],
+    ['press harder', 'MorePressureIntent'],
+    ['less pressure', 'LessPressureIntent'],
+    ["that's too hard", 'LessPressureIntent'],
+    ['slow down', 'SlowerIntent'],
+    ['speed up', 'FasterIntent'],
+    ['speak more slowly', 'SpeakSlowerIntent'],
+    ['talk a little slower', 'SpeakSlowerIntent'],
+    ['speak normally', 'SpeakNormallyIntent'],
+    ['how much longer', 'StatusIntent'],
+    ['what step are we on', 'StatusIntent'],
+    ['wait for me after each step', 'StepByStepIntent'],
+    ['keep going on your own', 'ContinuousIntent'],
+    ['keep going', 'AMAZON.ResumeIntent'],
+    ['carry on', 'AMAZON.ResumeIntent'],
+    ['go on', 'AMAZON.ResumeIntent'],
+    ['pick up where we left off', 'AMAZON.ResumeIntent'],
+    ['pause', 'AMAZON.PauseIntent'],
+    ['resume', 'AMAZON.ResumeIntent'],
+    ['continue', 'AMAZON.ResumeIntent'],
+    ['next', 'AMAZON.NextIntent'],
+    ['skip this one', 'AMAZON.NextIntent'],
+    ['move on', 'AMAZON.NextIntent'],
+    ['go back', 'AMAZON.PreviousIntent'],
+    ['back one', 'AMAZON.PreviousIntent'],
+    ['repeat that', 'AMAZON.RepeatIntent'],
+    ['say that again', 'AMAZON.RepeatIntent'],
+    ['start over', 'AMAZON.StartOverIntent'],
+    ['from the top', 'AMAZON.StartOverIntent'],
+    ['start again', 'AMAZON.StartOverIntent'],
+    ['help', 'AMAZON.HelpIntent'],
+    ['stop', 'AMAZON.StopIntent'],
+    ['cancel', 'AMAZON.CancelIntent'],
+    ['never mind', 'AMAZON.CancelIntent'],
+    ['yes', 'AMAZON.YesIntent'],
+    ['yeah', 'AMAZON.YesIntent'],
+    ['no', 'AMAZON.NoIntent'],
+    ['nope', 'AMAZON.NoIntent'],
+    ['go home', 'AMAZON.NavigateHomeIntent'],
+    ['it hurts', 'DiscomfortIntent'],
+    ["that's too much", 'DiscomfortIntent'],
+    ['ow', 'DiscomfortIntent'],
+    ['she says stop', 'DiscomfortIntent'],
+    ['that hurts', 'DiscomfortIntent'],
+    ['ouch', 'DiscomfortIntent'],
+    ["it's painful", 'DiscomfortIntent'],
+    ['she feels dizzy', 'UnwellIntent'],
+    ['she feels faint', 'UnwellIntent'],
+    ['she feels sick', 'UnwellIntent'],
+    ["she's light headed", 'UnwellIntent'],
+    ['she feels unwell', 'UnwellIntent'],
+    ['her calf is swollen', 'RedFlagIntent'],
+    ['one leg is red and hot', 'RedFlagIntent'],
+    ["she's bleeding", 'RedFlagIntent'],
+    ['her waters broke', 'RedFlagIntent'],
+    ['she has a bad headache', 'RedFlagIntent'],
+    ["she's having contractions", 'RedFlagIntent'],
+    ['contractions', 'RedFlagIntent'],
+    ["the baby isn't moving much", 'RedFlagIntent'],
+    ['her vision is blurry', 'RedFlagIntent'],
+    ['her face is swollen', 'RedFlagIntent'],
+    ['is this safe', 'SafetyInfoIntent'],
+    ['safety information', 'SafetyInfoIntent'],
+    ['what should we avoid', 'SafetyInfoIntent'],
+    ['forget me', 'ForgetMeIntent'],
+    ['delete my data', 'ForgetMeIntent'],
+    ['erase my information', 'ForgetMeIntent'],
+  ])('"%s" → %s', (utterance, intent) => {
+    expect(resolver.resolve(utterance).intent).toBe(intent);
+  });
+
+  it.each([
+    ['start lower back relief', 'StartRoutineIntent', 'routine', 'lowerBack'],
+    ["let's do a foot massage", 'StartRoutineIntent', 'routine', 'foot'],
+    ['begin the foot rub', 'StartRoutineIntent', 'routine', 'foot'],
+    ['foot massage', 'StartRoutineIntent', 'routine', 'foot'],
+    ['Alexa, start the hips and legs.', 'StartRoutineIntent', 'routine', 'hipsLegs'],
+    ['her feet are swollen', 'HelpWithIntent', 'concern', 'swollenFeet'],
+    ['my back aches', 'HelpWithIntent', 'concern', 'backAche'],
+    ['she has sciatica', 'HelpWithIntent', 'concern', 'sciatica'],
+    ['tight shoulders', 'HelpWithIntent', 'concern', 'tightShoulders'],
+    ["she can't sleep", 'HelpWithIntent', 'concern', 'cantSleep'],
+    ['her hands are sore', 'HelpWithIntent', 'concern', 'soreHands'],
+    ["we're in early labour", 'HelpWithIntent', 'concern', 'earlyLabour'],
+    ['what helps with stress', 'HelpWithIntent', 'concern', 'stress'],
+    ['sudden swelling', 'HelpWithIntent', 'concern', 'suddenSwelling'],
+    ['her face and hands swelled up suddenly', 'HelpWithIntent', 'concern', 'suddenSwelling'],
+  ])('"%s" → %s with %s = %s', (utterance, intent, slot, id) => {
+    const resolution = resolver.resolve(utterance);
+    expect(resolution.intent).toBe(intent);
+    expect(resolution.slots[slot]?.id).toBe(id);
+  });
+
+  it('reports the canonical name and what was heard for a matched slot', () => {
+    expect(resolver.resolve('begin the foot rub').slots.routine).toEqual({
+      value: 'foot rub',
+      id: 'foot',
+      name: 'foot massage',
+    });
+  });
+
+  it('fills a slot with what was heard when it matches no value (ER_SUCCESS_NO_MATCH)', () => {
+    const resolution = resolver.resolve('start the banana routine');
+    expect(resolution.intent).toBe('StartRoutineIntent');
+    expect(resolution.slots.routine).toEqual({ value: 'banana routine' });
+  });
+
+  it('ignores case, punctuation and missing apostrophes', () => {
+    expect(resolver.resolve('LETS DO A FOOT MASSAGE!').slots.routine?.id).toBe('foot');
+    expect(resolver.resolve('she cant sleep').slots.concern?.id).toBe('cantSleep');
+    expect(resolver.resolve('Alexa, pause.').intent).toBe('AMAZON.PauseIntent');
+  });
+
+  it('lists every slot of the intent, unfilled ones as undefined', () => {
+    const resolution = resolver.resolve('what routines are there');
+    expect(resolution.slots).toEqual({});
+    expect(Object.keys(resolver.resolve('start foot massage').slots)).toEqual(['routine']);
+  });
+
+  it.each(['the weather in paris', 'banana', 'xyzzy plugh', ''])('"%s" → AMAZON.FallbackIntent', (utterance) => {
+    expect(resolver.resolve(utterance)).toEqual({ intent: FALLBACK_INTENT, slots: {} });
+  });
+});
+
+describe('parseInvocation', () => {
+  it.each(['open partner massage', 'launch partner massage', 'start partner massage', 'Alexa, open Partner Massage.'])(
+    '"%s" launches the skill',
+    (line) => {
+      expect(parseInvocation(line)).toEqual({ kind: 'launch' });
+    },
+  );
+
+  it.each([
+    ['ask partner massage to resume', 'resume'],
+    ['tell partner massage to start the foot massage', 'start the foot massage'],
+    ['ask partner massage what routines are there', 'what routines are there'],
+    ['Alexa, ask partner massage for help', 'help'],
+    ['start lower back relief using partner massage', 'start lower back relief'],
+  ])('"%s" is a one-shot with "%s"', (line, utterance) => {
+    expect(parseInvocation(line)).toEqual({ kind: 'oneShot', utterance });
+  });
+
+  it.each(['resume', 'open the pod bay doors', 'ask someone else to resume', 'partner'])(
+    '"%s" is not an invocation',
+    (line) => {
+      expect(parseInvocation(line)).toBeNull();
+    },
+  );
+
+  it('uses the model’s invocation name', () => {
+    expect(resolver.parseInvocation('open partner massage')).toEqual({ kind: 'launch' });
+    expect(parseInvocation('open other skill', 'other skill')).toEqual({ kind: 'launch' });
+  });
+});

@@ -1,0 +1,509 @@
+/**
+ * npm start — talk to the skill from a terminal. Each typed line becomes a real request envelope,
+ * resolved against interaction-models/<locale>.json and sent to the same handler Lambda runs, with
+ * the same DynamoDB store pointed at an embedded dynalite server whose data lives on disk (or, with
+ * --memory, a throwaway in-memory store). The clock model is described in session-driver.ts.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync, type WriteStream } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { homedir } from 'node:os';
+import { join, resolve as resolvePath } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { ROUTINES } from '../../lambda/content/routines';
+import { countWords, WORDS_PER_SECOND } from '../../lambda/core/speech-estimate';
+import { SimulatedDevice, type SkillHandler, type Turn } from './session-driver';
+import { formatSeconds, readOutputSpeech, type Segment } from './ssml-reader';
+
+const USAGE = `Usage: npm start -- [options]
+
+Talk to Partner Massage Coach as if to an Echo. Type what you would say; lines starting with "/"
+are simulator commands (/help lists them). Reads a script with --script, or lines piped to stdin.
+
+Options:
+  --data-dir DIR   where the local DynamoDB (dynalite) keeps its data
+                   (default: $XDG_DATA_HOME/partner-massage-coach or ~/.local/share/partner-massage-coach)
+  --memory         use a throwaway in-memory store instead
+  --user NAME      who is talking; each name is its own Alexa user (default: partner)
+  --script FILE    read the lines from FILE
+  --json           print each request and response as one JSON line
+  --realtime       play the answers back in real time: silences as progress bars, speech through
+                   espeak-ng when it is installed; in a terminal, typing a line interrupts
+  --locale LOCALE  interaction model and request locale (default: en-US)
+  --help           show this
+`;
+
+const COMMANDS = `Commands:
+  /new-session        end the session (as walking away or "Alexa, stop" to the device would)
+  /wait SECONDS       let time pass before the next line (the mic may close meanwhile)
+  /device screen      pretend to be an Echo Show (the session stays open without the mic)
+  /device voice       pretend to be a voice-only Echo (the default)
+  /status             the routine, step, preferences and simulated time
+  /quit               end the session and leave
+Lines starting with # are comments.`;
+
+const TABLE_NAME = 'partner-massage-local';
+
+interface Options {
+  dataDir: string;
+  memory: boolean;
+  user: string;
+  script: string | undefined;
+  json: boolean;
+  realtime: boolean;
+  locale: string;
+}
+
+function defaultDataDir(): string {
+  const base = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(base, 'partner-massage-coach');
+}
+
+function parseOptions(argv: string[]): Options | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'data-dir': { type: 'string' },
+      memory: { type: 'boolean', default: false },
+      user: { type: 'string', default: 'partner' },
+      script: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      realtime: { type: 'boolean', default: false },
+      locale: { type: 'string', default: 'en-US' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) return 'help';
+  return {
+    dataDir: resolvePath(values['data-dir'] ?? defaultDataDir()),
+    memory: values.memory ?? false,
+    user: values.user ?? 'partner',
+    script: values.script,
+    json: values.json ?? false,
+    realtime: values.realtime ?? false,
+    locale: values.locale ?? 'en-US',
+  };
+}
+
+/** The Alexa userId for a simulator user name. */
+function userIdFor(name: string): string {
+  return `amzn1.ask.account.sim-${name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+// ---- output ---------------------------------------------------------------------------------
+
+const colour = process.stdout.isTTY && !process.env.NO_COLOR;
+const dim = (text: string) => (colour ? `\x1b[2m${text}\x1b[22m` : text);
+
+/** Wraps `text` to the terminal width; continuation lines are indented to line up after the prefix. */
+function wrap(prefix: string, text: string): string {
+  const width = Math.max(40, Math.min(process.stdout.columns || 100, 120));
+  const indent = ' '.repeat(prefix.length);
+  const lines: string[] = [];
+  let line = prefix;
+  let lineHasWord = false;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (lineHasWord && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = indent + word;
+    } else {
+      line += (lineHasWord ? ' ' : '') + word;
+    }
+    lineHasWord = true;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+function describe(turn: Turn): string {
+  const parts: string[] = [];
+  if (turn.intent !== undefined) {
+    const request = turn.request?.request as { intent?: { slots?: Record<string, unknown> } } | undefined;
+    const slots = Object.entries(request?.intent?.slots ?? {})
+      .map(([name, slot]) => {
+        const s = slot as {
+          value?: string;
+          resolutions?: { resolutionsPerAuthority?: { values?: { value?: { id?: string } }[] }[] };
+        };
+        if (s.value === undefined) return undefined;
+        const id = s.resolutions?.resolutionsPerAuthority?.[0]?.values?.[0]?.value?.id;
+        return `${name}=${id ?? `"${s.value}" (no match)`}`;
+      })
+      .filter(Boolean);
+    parts.push([turn.intent, ...slots].join(' '));
+  } else if (turn.request) {
+    parts.push(String(turn.request.request.type));
+  }
+  parts.push(`≈ ${formatSeconds(turn.seconds)} s`);
+  if (turn.sessionEnded) parts.push('session ended');
+  else if (turn.listening) parts.push('mic open');
+  else parts.push('session open, mic closed');
+  if (turn.reprompt) parts.push(`reprompt: ${turn.reprompt}`);
+  return `(${parts.join(' · ')})`;
+}
+
+// ---- real-time playback ---------------------------------------------------------------------
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((done) => {
+    if (signal.aborted) return done();
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      done();
+    });
+  });
+
+function hasEspeak(): boolean {
+  return spawnSync('which', ['espeak-ng'], { stdio: 'ignore' }).status === 0;
+}
+
+async function speakSegment(text: string, seconds: number, espeak: boolean, signal: AbortSignal): Promise<void> {
+  if (!espeak) return sleep(seconds * 1000, signal);
+  const wordsPerMinute = Math.round(seconds > 0 ? (countWords(text) / seconds) * 60 : WORDS_PER_SECOND * 60);
+  return new Promise<void>((done) => {
+    const child = spawn('espeak-ng', ['-s', String(wordsPerMinute), text], { stdio: 'ignore' });
+    const stop = () => child.kill();
+    signal.addEventListener('abort', stop);
+    child.on('exit', () => {
+      signal.removeEventListener('abort', stop);
+      done();
+    });
+    child.on('error', () => done());
+  });
+}
+
+async function pauseBar(seconds: number, signal: AbortSignal): Promise<void> {
+  const label = `[pause ${formatSeconds(seconds)} s]`;
+  if (!process.stdout.isTTY) {
+    process.stdout.write(`${label}\n`);
+    return sleep(seconds * 1000, signal);
+  }
+  const width = 30;
+  const start = Date.now();
+  while (!signal.aborted) {
+    const elapsed = Math.min(seconds, (Date.now() - start) / 1000);
+    const filled = seconds > 0 ? Math.round((elapsed / seconds) * width) : width;
+    process.stdout.write(
+      `\r  ${dim(`[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${Math.floor(elapsed)}/${formatSeconds(seconds)} s`)}`,
+    );
+    if (elapsed >= seconds) break;
+    await sleep(250, signal);
+  }
+  process.stdout.write('\n');
+}
+
+/** Plays the turn's speech in real time; returns the seconds it played before it ended or was cut off. */
+async function play(segments: readonly Segment[], espeak: boolean, signal: AbortSignal): Promise<number> {
+  const start = Date.now();
+  let first = true;
+  for (const segment of segments) {
+    if (signal.aborted) break;
+    if (segment.kind === 'pause') {
+      await pauseBar(segment.seconds, signal);
+    } else {
+      console.log(wrap(first ? 'alexa> ' : '       ', segment.text));
+      first = false;
+      await speakSegment(segment.text, segment.seconds, espeak, signal);
+    }
+  }
+  if (first) console.log('alexa> (no speech)');
+  if (signal.aborted) console.log(dim('  (interrupted)'));
+  return (Date.now() - start) / 1000;
+}
+
+// ---- the store and the handler ----------------------------------------------------------------
+
+interface Backend {
+  handler: SkillHandler;
+  close(): Promise<void>;
+  /** Where the skill's info logs go; undefined drops them. */
+  log: WriteStream | undefined;
+}
+
+async function memoryBackend(): Promise<Backend> {
+  const { createHandler } = await import('../../lambda/skill.js');
+  const { MemoryUserStore } = await import('../../lambda/persistence/memory-store.js');
+  return { handler: createHandler({ store: new MemoryUserStore() }), close: async () => {}, log: undefined };
+}
+
+async function dynaliteBackend(dataDir: string): Promise<Backend> {
+  mkdirSync(dataDir, { recursive: true });
+  const { default: dynalite } = await import('dynalite');
+  const server: Server = dynalite({ path: join(dataDir, 'dynalite'), createTableMs: 0 });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => done());
+  });
+  const { port } = server.address() as AddressInfo;
+  process.env.TABLE_NAME = TABLE_NAME;
+  process.env.DYNAMODB_ENDPOINT = `http://127.0.0.1:${port}`;
+  process.env.AWS_REGION = 'us-east-1';
+  process.env.AWS_ACCESS_KEY_ID ||= 'local';
+  process.env.AWS_SECRET_ACCESS_KEY ||= 'local';
+  // Imported only now, so the real entry point reads the environment set above.
+  const { handler } = await import('../../lambda/index.js');
+  const log = createWriteStream(join(dataDir, 'skill.log'), { flags: 'a' });
+  return {
+    handler,
+    log,
+    close: () =>
+      new Promise<void>((done) => {
+        // dynalite's close() also closes LevelDB, which flushes the data to disk.
+        server.close(() => log.end(() => done()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/**
+ * Runs the handler with the skill's console logs (JSON lines) kept out of the conversation: info
+ * lines go to the log file, warnings and errors to stderr, dimmed.
+ */
+function withSkillLogs(backend: Backend): SkillHandler {
+  return async (event, context) => {
+    const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error };
+    const toFile = (...args: unknown[]) => backend.log?.write(`${args.map(String).join(' ')}\n`);
+    const toStderr = (...args: unknown[]) => {
+      toFile(...args);
+      process.stderr.write(`${dim(`skill: ${args.map(String).join(' ')}`)}\n`);
+    };
+    console.log = toFile;
+    console.info = toFile;
+    console.warn = toStderr;
+    console.error = toStderr;
+    try {
+      return await backend.handler(event, context);
+    } finally {
+      Object.assign(console, saved);
+    }
+  };
+}
+
+// ---- lines in ---------------------------------------------------------------------------------
+
+/** Lines from a file, a pipe or the terminal, one at a time; `onArrival` hears each as it comes. */
+class LineSource {
+  private readonly lines: string[] = [];
+  private ended = false;
+  private waiting: (() => void) | undefined;
+  onArrival: (() => void) | undefined;
+
+  constructor(
+    readonly rl: ReturnType<typeof createInterface> | undefined,
+    preset?: string[],
+  ) {
+    if (preset) {
+      this.lines.push(...preset);
+      this.ended = true;
+      return;
+    }
+    rl?.on('line', (line) => {
+      this.lines.push(line);
+      this.onArrival?.();
+      this.waiting?.();
+    });
+    rl?.on('close', () => {
+      this.ended = true;
+      this.waiting?.();
+    });
+  }
+
+  async next(): Promise<string | undefined> {
+    for (;;) {
+      const line = this.lines.shift();
+      if (line !== undefined) return line;
+      if (this.ended) return undefined;
+      await new Promise<void>((done) => {
+        this.waiting = done;
+      });
+      this.waiting = undefined;
+    }
+  }
+}
+
+// ---- main -------------------------------------------------------------------------------------
+
+async function main(argv: string[]): Promise<number> {
+  let options: Options | 'help';
+  try {
+    options = parseOptions(argv);
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options === 'help') {
+    console.log(`${USAGE}\n${COMMANDS}`);
+    return 0;
+  }
+
+  const interactive = options.script === undefined && process.stdin.isTTY === true;
+  let preset: string[] | undefined;
+  try {
+    preset = options.script === undefined ? undefined : readFileSync(options.script, 'utf8').split(/\r?\n/);
+  } catch (error) {
+    console.error(`cannot read the script: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+  let backend: Backend;
+  try {
+    backend = options.memory ? await memoryBackend() : await dynaliteBackend(options.dataDir);
+  } catch (error) {
+    console.error(`cannot start the skill: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  const routines = new Map(ROUTINES.map((routine) => [routine.id as string, routine]));
+  const device = new SimulatedDevice({
+    handler: withSkillLogs(backend),
+    userId: userIdFor(options.user),
+    locale: options.locale,
+    routineInfo: (id) => {
+      const routine = routines.get(id);
+      return routine ? { name: routine.name, steps: routine.steps.length } : undefined;
+    },
+  });
+  const espeak = options.realtime && hasEspeak();
+
+  const rl =
+    options.script === undefined
+      ? createInterface({ input: process.stdin, ...(interactive ? { output: process.stdout, prompt: 'you> ' } : {}) })
+      : undefined;
+  const source = new LineSource(rl, preset);
+
+  if (interactive && !options.json) {
+    const store = options.memory ? 'in memory' : `data in ${options.dataDir}`;
+    console.log(dim(`Partner Massage Coach simulator (${store}, user ${options.user}).`));
+    console.log(
+      dim(
+        `Say "open partner massage" or "ask partner massage to start foot massage"; /help for commands.\n` +
+          `Each line interrupts Alexa right after she starts speaking, unless you /wait SECONDS first.`,
+      ),
+    );
+  }
+
+  let failed = false;
+  const show = async (turn: Turn | undefined) => {
+    if (!turn) return;
+    if (turn.error !== undefined) {
+      failed = true;
+      process.stderr.write(`error: ${turn.error}\n`);
+    }
+    if (options.json) {
+      const record = turn.request
+        ? {
+            line: turn.line,
+            request: turn.request,
+            response: turn.response ?? null,
+            ...(turn.error ? { error: turn.error } : {}),
+          }
+        : { line: turn.line, notice: turn.text };
+      console.log(JSON.stringify(record));
+      return;
+    }
+    if (!turn.request) {
+      console.log(dim(`(${turn.text})`));
+      return;
+    }
+    if (turn.request.request.type === 'SessionEndedRequest') {
+      console.log(dim(turn.line));
+      return;
+    }
+    if (options.realtime && turn.response) {
+      const segments = readOutputSpeech(turn.response.response.outputSpeech).segments;
+      const interrupt = new AbortController();
+      if (interactive) source.onArrival = () => interrupt.abort();
+      const played = await play(segments, espeak, interrupt.signal);
+      source.onArrival = undefined;
+      console.log(dim(describe(turn)));
+      // The clock follows real time: the next line is spoken when it was typed (or the speech ended).
+      await show(await device.wait(Math.max(0, played - 2)));
+      return;
+    }
+    console.log(wrap('alexa> ', turn.text || '(no speech)'));
+    console.log(dim(describe(turn)));
+  };
+
+  const command = async (line: string): Promise<'quit' | undefined> => {
+    const [name, ...args] = line.slice(1).trim().split(/\s+/);
+    switch (name) {
+      case 'quit':
+      case 'exit':
+        return 'quit';
+      case 'new-session':
+        await show(await device.newSession());
+        if (!options.json) console.log(dim('(no session is open)'));
+        return undefined;
+      case 'wait': {
+        const seconds = Number(args[0]);
+        if (!Number.isFinite(seconds) || seconds < 0) {
+          console.log(dim('usage: /wait SECONDS'));
+          return undefined;
+        }
+        await show(await device.wait(seconds));
+        return undefined;
+      }
+      case 'device':
+        if (args[0] === 'screen' || args[0] === 'voice') {
+          device.screen = args[0] === 'screen';
+          console.log(
+            dim(`(device: ${args[0] === 'screen' ? 'Echo Show' : 'voice-only Echo'}; applies to new requests)`),
+          );
+        } else {
+          console.log(dim('usage: /device screen|voice'));
+        }
+        return undefined;
+      case 'status':
+        console.log(`${device.status()} · ${new Date(device.clock).toISOString().slice(11, 19)} UTC`);
+        return undefined;
+      case 'help':
+        console.log(COMMANDS);
+        return undefined;
+      default:
+        console.log(dim(`unknown command /${name ?? ''}; /help lists them`));
+        return undefined;
+    }
+  };
+
+  const prompt = () => {
+    if (interactive) rl?.prompt();
+  };
+  try {
+    prompt();
+    for (;;) {
+      const raw = await source.next();
+      if (raw === undefined) break;
+      const line = raw.trim();
+      if (line === '' || line.startsWith('#')) {
+        prompt();
+        continue;
+      }
+      if (!interactive && !options.json) console.log(`you> ${line}`);
+      if (line.startsWith('/')) {
+        if ((await command(line)) === 'quit') break;
+      } else {
+        await show(await device.say(line));
+      }
+      prompt();
+    }
+    if (device.sessionOpen) await show(await device.newSession());
+  } finally {
+    rl?.close();
+    await backend.close();
+  }
+  return failed ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+    // The AWS SDK's sockets are closed with the server; this only guards against a stray handle.
+    setTimeout(() => process.exit(code), 2_000).unref();
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  },
+);
