@@ -38,7 +38,7 @@ export const lines = {
   offerResume: (name: string, stepNumber: number, title: string) =>
     `You paused ${name} at step ${stepNumber}, ${title}. Shall I pick up there?`,
   offerResumeReprompt: 'Say yes to pick up where you left off, or no to choose something else.',
-  resumingAt: (stepNumber: number, count: number) => `Picking up at step ${stepNumber} of ${count}.`,
+  resumingAt: (name: string) => `${name}, picking up where you left off.`,
   nothingPaused: "There's nothing paused right now.",
   fromTheTop: 'From the top.',
   firstStepAlready: "That's the first step. Here it is again.",

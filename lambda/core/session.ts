@@ -461,10 +461,7 @@ function resumePaused(turn: Turn, routine: Routine, stepIndex: number): TurnResu
     preface.push(turn.say(lines.disclaimer));
     turn.heardDisclaimer();
   }
-  preface.push(
-    turn.say(`${sentenceCase(routine.name)}.`),
-    turn.say(lines.resumingAt(stepIndex + 1, routine.steps.length)),
-  );
+  preface.push(turn.say(lines.resumingAt(sentenceCase(routine.name))));
   return deliver(turn, routine, { stepIndex: Math.min(stepIndex, routine.steps.length - 1), offset: 0 }, preface);
 }
 

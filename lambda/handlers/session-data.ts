@@ -104,12 +104,19 @@ export function readSessionData(attributes: Record<string, unknown>): SessionDat
   };
 }
 
+/** The step a status line should show: the first the last response played, else where it resumes. */
+function stepShown(state: CoachState): { stepIndex?: number } {
+  const first = state.played?.spans[0]?.[0];
+  if (first !== undefined) return { stepIndex: first };
+  return state.resumeAt ? { stepIndex: state.resumeAt.stepIndex } : {};
+}
+
 /** Session attributes for the next turn. `coach` also shows step and preferences for tools. */
 export function writeSessionData(data: SessionData): Record<string, unknown> {
   return {
     coach: {
       ...data.state,
-      ...(data.state.resumeAt ? { stepIndex: data.state.resumeAt.stepIndex } : {}),
+      ...stepShown(data.state),
       prefs: data.profile.preferences,
     },
     profile: data.profile,

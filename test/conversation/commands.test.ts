@@ -136,7 +136,7 @@ describe('paused', () => {
     await runDialogue(
       [
         { say: 'open partner massage', hears: /paused lower back relief at step 2/, listening: true },
-        { say: 'yes', hears: /Picking up at step 2 of 6/ },
+        { say: 'yes', hears: /picking up where you left off\. Step 2 of 6/ },
       ],
       { store },
     );
@@ -147,7 +147,10 @@ describe('paused', () => {
     await runDialogue([{ say: 'ask partner massage to start foot massage' }, { say: 'next' }, { say: 'pause' }], {
       store,
     });
-    await runDialogue([{ say: 'ask partner massage to resume', hears: /Picking up at step 2 of 7/ }], { store });
+    await runDialogue(
+      [{ say: 'ask partner massage to resume', hears: /picking up where you left off\. Step 2 of 7/ }],
+      { store },
+    );
   });
 
   it.each([

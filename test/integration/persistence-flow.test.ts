@@ -58,7 +58,7 @@ describe('persistence through the handler', () => {
     await runDialogue(
       [
         { say: 'open partner massage', hears: /paused lower back relief at step 2/ },
-        { say: 'yes', hears: [/Picking up at step 2 of 6/, /Step 2 of 6/] },
+        { say: 'yes', hears: [/picking up where you left off\. Step 2 of 6/] },
         { say: 'how much longer' },
         { say: 'repeat that' },
       ],

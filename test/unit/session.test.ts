@@ -53,7 +53,7 @@ describe('coach state machine', () => {
     const launch = walker.send({ type: 'launch' }, 86_400 * 2);
     expect(launch.state.question).toEqual({ kind: 'resume' });
     const resumed = walker.send({ type: 'yes' });
-    expect(spokenText(resumed)).toContain(lines.resumingAt(2, lowerBack.steps.length));
+    expect(spokenText(resumed)).toContain(lines.resumingAt('Lower back relief'));
     expect(spokenText(resumed)).toContain('Step 2 of');
   });
 

@@ -15,6 +15,8 @@ export const labourCounterPressure: Routine = {
     'labour practice',
     'labor practice',
     'labour counter pressure',
+    'labor counter pressure',
+    'back rub for labor',
     'labor counter pressure practice',
     'hip squeeze',
     'double hip squeeze',

@@ -1,0 +1,53 @@
+/** Every routine, started by name and by a synonym, walked from launch to its closing by voice. */
+import { ROUTINES } from '../../lambda/content/routines';
+import { checkTurn, newDevice, runDialogue } from '../support/dialogue';
+
+describe.each(ROUTINES.map((routine) => [routine.name, routine] as const))('%s', (_name, routine) => {
+  it('walks from launch to the closing with "yes" after each part', async () => {
+    const device = newDevice();
+    const opening = await runDialogue(
+      [
+        { say: 'open partner massage', hears: /not medical advice/, listening: true },
+        { say: `start ${routine.name}`, intent: 'StartRoutineIntent', hears: [/Step 1 of/], listening: true },
+      ],
+      { device },
+    );
+    const heard = new Set<number>();
+    for (const match of (opening[1]?.text ?? '').matchAll(/Step (\d+) of/g)) heard.add(Number(match[1]));
+    let finished = false;
+    for (let i = 0; i < 20 && !finished; i += 1) {
+      const turn = await device.say('yes');
+      checkTurn(turn);
+      for (const match of turn.text.matchAll(/Step (\d+) of/g)) heard.add(Number(match[1]));
+      finished = turn.sessionEnded;
+      if (finished) expect(turn.text).toContain(routine.closing);
+    }
+    expect(finished).toBe(true);
+    expect(heard.size).toBe(routine.steps.length);
+  });
+
+  it('walks every step with "next", and is started by a synonym', async () => {
+    const synonym = routine.synonyms[0] ?? routine.name;
+    const device = newDevice();
+    await runDialogue(
+      [{ say: `ask partner massage to start ${synonym}`, hears: [new RegExp(`Step 1 of ${routine.steps.length}`)] }],
+      { device },
+    );
+    let expected = 2;
+    let last = '';
+    const heard = new Set<number>([1]);
+    for (let i = 0; i < 12 && device.sessionOpen; i += 1) {
+      const turn = await device.say('next');
+      checkTurn(turn);
+      if (expected <= routine.steps.length) {
+        expect(turn.text).toMatch(new RegExp(`^\\s*Step ${expected} of ${routine.steps.length}`));
+      }
+      for (const match of turn.text.matchAll(/Step (\d+) of/g)) heard.add(Number(match[1]));
+      last = turn.text;
+      expected += 1;
+    }
+    expect(heard.size).toBe(routine.steps.length);
+    expect(last).toContain(routine.closing);
+    expect(device.sessionOpen).toBe(false);
+  });
+});
