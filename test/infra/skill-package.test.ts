@@ -1,0 +1,189 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { OUTPUT_KEYS, STACK_NAME } from '../../infra/stack-outputs';
+import { examplePhraseProblems, intentNames, languageModelOf } from '../../tools/skill-package/interaction-model';
+import {
+  buildSkillManifest,
+  buildSkillPackage,
+  INVOCATION_NAME,
+  MANIFEST_LIMITS,
+  MEDICAL_DISCLAIMER,
+  PLACEHOLDER_URLS,
+  SkillPackageError,
+} from '../../tools/skill-package/manifest';
+import { parseOptions, resolveLambdaArn } from '../../tools/skill-package/options';
+import { REPO_ROOT } from './synth-coach-app';
+
+const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:PartnerMassageCoach-SkillFunction-AbC123';
+const MODELS_DIR = path.join(REPO_ROOT, 'interaction-models');
+const LEGAL = { privacyPolicyUrl: 'https://example.org/privacy', termsOfUseUrl: 'https://example.org/terms' };
+
+function sourceModels(): Record<string, unknown> {
+  return Object.fromEntries(
+    fs
+      .readdirSync(MODELS_DIR)
+      .filter((name) => /^[a-z]{2}-[A-Z]{2}\.json$/.test(name))
+      .map((name) => [name.replace(/\.json$/, ''), JSON.parse(fs.readFileSync(path.join(MODELS_DIR, name), 'utf8'))]),
+  );
+}
+
+describe('skill manifest', () => {
+  const { manifest } = buildSkillManifest({ lambdaArn: ARN, ...LEGAL });
+  const enUS = manifest.publishingInformation.locales['en-US'];
+
+  it('publishes the en-US store text within the schema limits', () => {
+    expect(enUS?.name).toBe('Partner Massage Coach');
+    expect(enUS?.name.length).toBeLessThanOrEqual(MANIFEST_LIMITS.nameMaxChars);
+    expect(enUS?.summary.length).toBeLessThanOrEqual(MANIFEST_LIMITS.summaryMaxChars);
+    expect(enUS?.description.length).toBeLessThanOrEqual(MANIFEST_LIMITS.descriptionMaxChars);
+    expect(enUS?.keywords.length).toBeGreaterThan(0);
+    expect(enUS?.keywords.length).toBeLessThanOrEqual(MANIFEST_LIMITS.keywordsMax);
+    expect(enUS?.examplePhrases).toEqual([
+      'Alexa, open partner massage',
+      'Alexa, ask partner massage to start lower back relief',
+      'Alexa, ask partner massage to resume',
+    ]);
+  });
+
+  it('says plainly that it is not medical advice', () => {
+    expect(MEDICAL_DISCLAIMER).toMatch(/^This skill is not medical advice; check with your midwife or doctor/);
+    expect(enUS?.description).toContain(MEDICAL_DISCLAIMER);
+  });
+
+  it('is a US-only health and fitness skill', () => {
+    expect(manifest.publishingInformation.category).toBe('HEALTH_AND_FITNESS');
+    expect(manifest.publishingInformation.isAvailableWorldwide).toBe(false);
+    expect(manifest.publishingInformation.distributionCountries).toEqual(['US']);
+  });
+
+  it('declares no ads, purchases, personal info or children, and export compliance', () => {
+    expect(manifest.privacyAndCompliance).toMatchObject({
+      containsAds: false,
+      isExportCompliant: true,
+      usesPersonalInfo: false,
+      allowsPurchases: false,
+      isChildDirected: false,
+      locales: { 'en-US': LEGAL },
+    });
+  });
+
+  it('points the custom API and the SKILL_DISABLED event at the Lambda ARN', () => {
+    expect(manifest.apis.custom.endpoint).toEqual({ uri: ARN });
+    expect(manifest.apis.custom.interfaces).toEqual([]);
+    expect(manifest.events).toEqual({ endpoint: { uri: ARN }, subscriptions: [{ eventName: 'SKILL_DISABLED' }] });
+    expect(manifest).not.toHaveProperty('permissions');
+  });
+
+  it('refuses an endpoint that is not a Lambda ARN, and non-https legal URLs', () => {
+    expect(() => buildSkillManifest({ lambdaArn: 'https://example.org/skill', ...LEGAL })).toThrow(SkillPackageError);
+    expect(() => buildSkillManifest({ lambdaArn: ARN, ...LEGAL, termsOfUseUrl: 'http://example.org/t' })).toThrow(
+      /https/,
+    );
+  });
+});
+
+describe('where the Lambda ARN comes from', () => {
+  it('prefers --lambda-arn', () => {
+    const options = parseOptions(['--lambda-arn', ARN], {});
+    expect(resolveLambdaArn(options, undefined)).toBe(ARN);
+  });
+
+  it('reads the stack output from the cdk outputs file', () => {
+    const options = parseOptions([], {});
+    const outputs = JSON.stringify({ [STACK_NAME]: { [OUTPUT_KEYS.functionArn]: ARN, [OUTPUT_KEYS.tableName]: 't' } });
+    expect(resolveLambdaArn(options, outputs)).toBe(ARN);
+  });
+
+  it('fails with both remedies when there is neither', () => {
+    const options = parseOptions([], {});
+    expect(() => resolveLambdaArn(options, undefined)).toThrow(/--lambda-arn.*npm run deploy/);
+    expect(() => resolveLambdaArn(options, '{"Other":{}}')).toThrow(/has no PartnerMassageCoach\.SkillFunctionArn/);
+  });
+
+  it('takes the legal URLs from flags, then the environment, else placeholders', () => {
+    const fromEnv = parseOptions([], { SKILL_PRIVACY_POLICY_URL: 'https://e.org/p' });
+    expect(fromEnv.privacyPolicyUrl).toBe('https://e.org/p');
+    expect(fromEnv.termsOfUseUrl).toBe(PLACEHOLDER_URLS.termsOfUseUrl);
+    expect(fromEnv.placeholders).toEqual(['terms-of-use-url']);
+    const fromFlags = parseOptions(['--privacy-policy-url', 'https://f.org/p'], { SKILL_PRIVACY_POLICY_URL: 'x' });
+    expect(fromFlags.privacyPolicyUrl).toBe('https://f.org/p');
+  });
+});
+
+describe('skill package from interaction-models/', () => {
+  const models = sourceModels();
+  const manifest = buildSkillManifest({ lambdaArn: ARN, ...LEGAL });
+
+  it('has a model for every locale the manifest publishes', () => {
+    for (const locale of Object.keys(manifest.manifest.publishingInformation.locales)) {
+      expect(Object.keys(models)).toContain(locale);
+    }
+  });
+
+  it('uses the invocation name of the example phrases, and every example phrase reaches an intent', () => {
+    const model = languageModelOf(models['en-US'], 'en-US.json');
+    expect(model.invocationName).toBe(INVOCATION_NAME);
+    const phrases = manifest.manifest.publishingInformation.locales['en-US']?.examplePhrases ?? [];
+    expect(examplePhraseProblems(model, phrases)).toEqual([]);
+  });
+
+  it('catches an example phrase the model does not understand', () => {
+    const model = languageModelOf(models['en-US'], 'en-US.json');
+    expect(examplePhraseProblems(model, ['Alexa, ask partner massage to juggle flaming torches'])).toHaveLength(1);
+    expect(examplePhraseProblems(model, ['Alexa, ask other skill to resume'])).toHaveLength(1);
+  });
+
+  it('refuses to build without any interaction model', () => {
+    expect(() => buildSkillPackage(manifest, {})).toThrow(/No interaction model/);
+  });
+
+  describe('written by the CLI', () => {
+    let outDir: string;
+    let run: ReturnType<typeof spawnSync>;
+
+    beforeAll(() => {
+      // Act: run the CLI as npm run skill-package does, into a temporary folder.
+      outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skill-package-'));
+      run = spawnSync(
+        path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
+        ['tools/skill-package/cli.ts', '--lambda-arn', ARN, '--out-dir', outDir],
+        { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, SKILL_PRIVACY_POLICY_URL: '' } },
+      );
+    });
+
+    afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
+
+    it('writes skill.json with the endpoint set', () => {
+      expect(run.status).toBe(0);
+      const written = JSON.parse(fs.readFileSync(path.join(outDir, 'skill.json'), 'utf8'));
+      expect(written.manifest.apis.custom.endpoint.uri).toBe(ARN);
+      expect(written.manifest.events.endpoint.uri).toBe(ARN);
+      expect(written.manifest.publishingInformation.locales['en-US'].name).toBe('Partner Massage Coach');
+    });
+
+    it('copies every locale model with the same intents as its source', () => {
+      for (const [locale, source] of Object.entries(models)) {
+        const file = path.join(outDir, 'interactionModels', 'custom', `${locale}.json`);
+        const copy = JSON.parse(fs.readFileSync(file, 'utf8'));
+        expect(intentNames(languageModelOf(copy, file))).toEqual(intentNames(languageModelOf(source, locale)));
+        expect(copy).toEqual(source);
+      }
+    });
+
+    it('warns that placeholder legal URLs are in use', () => {
+      expect(String(run.stderr)).toMatch(/placeholder URL/);
+    });
+
+    it('fails with a clear message when no ARN is available', () => {
+      const failed = spawnSync(
+        path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
+        ['tools/skill-package/cli.ts', '--outputs-file', path.join(outDir, 'missing.json'), '--out-dir', outDir],
+        { cwd: REPO_ROOT, encoding: 'utf8' },
+      );
+      expect(failed.status).toBe(1);
+      expect(failed.stderr).toMatch(/No Lambda ARN.*--lambda-arn/);
+    });
+  });
+});

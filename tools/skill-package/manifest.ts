@@ -1,0 +1,216 @@
+/**
+ * Builds the skill package (manifest and interaction models) as plain data, with no file system
+ * access, so tests can check exactly what the CLI writes. Layout and field names follow the
+ * SMAPI skill package format that ASK CLI and `ask smapi` take.
+ */
+import { examplePhraseProblems, languageModelOf } from './interaction-model';
+
+/** Limits from the skill manifest schema (publishingInformation.locales). */
+export const MANIFEST_LIMITS = {
+  /** Skill name: 2–50 characters. */
+  nameMaxChars: 50,
+  /** One-line summary shown in the skill store. */
+  summaryMaxChars: 160,
+  /** Full description. */
+  descriptionMaxChars: 4000,
+  /** The store shows at most three example phrases. */
+  examplePhrasesMax: 3,
+  /** Search keywords. */
+  keywordsMax: 30,
+} as const;
+
+/** The health disclaimer required of health-related skills (alexa-platform.md, certification). */
+export const MEDICAL_DISCLAIMER = 'This skill is not medical advice; check with your midwife or doctor.';
+
+/** The spoken name users invoke the skill by; it must match the interaction model's invocationName. */
+export const INVOCATION_NAME = 'partner massage';
+
+/** Where the privacy policy and terms of use live until real pages exist (never for certification). */
+export const PLACEHOLDER_URLS = {
+  privacyPolicyUrl: 'https://example.com/partner-massage-coach/privacy',
+  termsOfUseUrl: 'https://example.com/partner-massage-coach/terms',
+} as const;
+
+export interface LocalePublishing {
+  readonly name: string;
+  readonly summary: string;
+  readonly description: string;
+  readonly examplePhrases: readonly string[];
+  readonly keywords: readonly string[];
+}
+
+/** Store text per locale. Only US English is distributed (distributionCountries US). */
+export const PUBLISHING: Readonly<Record<string, LocalePublishing>> = {
+  'en-US': {
+    name: 'Partner Massage Coach',
+    summary: 'A hands-free voice coach that talks a partner step by step through gentle massage for a pregnant person.',
+    description: [
+      'Partner Massage Coach guides you, the partner, through gentle massage routines for someone who is pregnant, ' +
+        'one step at a time, so your hands stay free and your attention stays on them.',
+      'Choose a routine such as lower back relief, shoulders and neck, feet, hands, or hips and legs. ' +
+        'Alexa explains how to sit or lie, what to avoid, and then each step, with quiet time to hold it.',
+      'While you massage, say "Alexa, pause", "Alexa, next" or "Alexa, repeat". Ask for more or less pressure, ' +
+        'or for a slower or faster pace, and the coaching adapts. Say "Alexa, stop" at any time; ' +
+        'if anything hurts or feels wrong, stop and ask for help.',
+      'The skill remembers preferences such as pressure and pace, and where you left off. ' +
+        'It does not ask for or store any health information.',
+      MEDICAL_DISCLAIMER,
+    ].join('\n\n'),
+    examplePhrases: [
+      `Alexa, open ${INVOCATION_NAME}`,
+      `Alexa, ask ${INVOCATION_NAME} to start lower back relief`,
+      `Alexa, ask ${INVOCATION_NAME} to resume`,
+    ],
+    keywords: ['massage', 'pregnancy', 'partner', 'back pain', 'prenatal', 'relaxation', 'coach', 'wellness'],
+  },
+};
+
+export interface ManifestOptions {
+  /** The skill function's ARN: the custom API endpoint and the events endpoint. */
+  readonly lambdaArn: string;
+  readonly privacyPolicyUrl: string;
+  readonly termsOfUseUrl: string;
+}
+
+/** The skill.json document (SMAPI skill manifest). */
+export interface SkillManifest {
+  readonly manifest: {
+    readonly manifestVersion: '1.0';
+    readonly publishingInformation: {
+      readonly locales: Readonly<Record<string, LocalePublishing>>;
+      readonly category: 'HEALTH_AND_FITNESS';
+      readonly isAvailableWorldwide: false;
+      readonly distributionCountries: readonly string[];
+      readonly testingInstructions: string;
+    };
+    readonly privacyAndCompliance: {
+      readonly allowsPurchases: false;
+      readonly usesPersonalInfo: false;
+      readonly isChildDirected: false;
+      readonly isExportCompliant: true;
+      readonly containsAds: false;
+      readonly locales: Readonly<Record<string, { readonly privacyPolicyUrl: string; readonly termsOfUseUrl: string }>>;
+    };
+    readonly apis: {
+      readonly custom: {
+        readonly endpoint: { readonly uri: string };
+        readonly interfaces: readonly unknown[];
+      };
+    };
+    readonly events: {
+      readonly endpoint: { readonly uri: string };
+      readonly subscriptions: readonly { readonly eventName: string }[];
+    };
+  };
+}
+
+/** A Lambda function ARN, optionally with a version or alias qualifier. */
+const LAMBDA_ARN_PATTERN =
+  /^arn:aws[a-z-]*:lambda:[a-z]{2}(-[a-z]+)+-\d:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]+)?$/;
+
+/** The skill package input is unusable. */
+export class SkillPackageError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'SkillPackageError';
+  }
+}
+
+export function isLambdaArn(value: string): boolean {
+  return LAMBDA_ARN_PATTERN.test(value);
+}
+
+function requireHttpsUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch (error) {
+    throw new SkillPackageError(`${name} is not a URL: "${value}"`, { cause: error });
+  }
+  if (url.protocol !== 'https:') throw new SkillPackageError(`${name} must be an https URL: "${value}"`);
+  return value;
+}
+
+/** Builds skill.json. Permissions are left out: the skill asks for none. */
+export function buildSkillManifest(options: ManifestOptions): SkillManifest {
+  if (!isLambdaArn(options.lambdaArn)) {
+    throw new SkillPackageError(`Not a Lambda function ARN: "${options.lambdaArn}"`);
+  }
+  const legal = {
+    privacyPolicyUrl: requireHttpsUrl('privacyPolicyUrl', options.privacyPolicyUrl),
+    termsOfUseUrl: requireHttpsUrl('termsOfUseUrl', options.termsOfUseUrl),
+  };
+  const endpoint = { uri: options.lambdaArn };
+  return {
+    manifest: {
+      manifestVersion: '1.0',
+      publishingInformation: {
+        locales: PUBLISHING,
+        category: 'HEALTH_AND_FITNESS',
+        isAvailableWorldwide: false,
+        distributionCountries: ['US'],
+        testingInstructions:
+          'No account linking or permissions. Say "Alexa, open partner massage", then "start lower back relief"; ' +
+          'during a step try "pause", "resume", "next", "more pressure" and "stop".',
+      },
+      privacyAndCompliance: {
+        allowsPurchases: false,
+        usesPersonalInfo: false,
+        isChildDirected: false,
+        isExportCompliant: true,
+        containsAds: false,
+        locales: Object.fromEntries(Object.keys(PUBLISHING).map((locale) => [locale, legal])),
+      },
+      apis: { custom: { endpoint, interfaces: [] } },
+      events: { endpoint, subscriptions: [{ eventName: 'SKILL_DISABLED' }] },
+    },
+  };
+}
+
+/** One file of the package, relative to the package root (the `skill-package` folder). */
+export interface PackageFile {
+  readonly path: string;
+  readonly content: unknown;
+}
+
+/** Locale file names as the interaction-models folder holds them: `en-US.json`. */
+export const LOCALE_PATTERN = /^[a-z]{2}-[A-Z]{2}$/;
+
+/**
+ * The files of the skill package: `skill.json` and `interactionModels/custom/<locale>.json`
+ * for every locale given, each model copied unchanged. Every locale the manifest publishes must
+ * have a model whose invocation name is {@link INVOCATION_NAME} and which understands the
+ * locale's example phrases (the certification checks them).
+ */
+export function buildSkillPackage(
+  manifest: SkillManifest,
+  models: Readonly<Record<string, unknown>>,
+): readonly PackageFile[] {
+  const locales = Object.keys(models).sort();
+  if (locales.length === 0) {
+    throw new SkillPackageError('No interaction model: expected interaction-models/<locale>.json');
+  }
+  for (const locale of locales) {
+    if (!LOCALE_PATTERN.test(locale)) throw new SkillPackageError(`Not a locale: "${locale}"`);
+    languageModelOf(models[locale], `${locale}.json`);
+  }
+  for (const [locale, publishing] of Object.entries(manifest.manifest.publishingInformation.locales)) {
+    if (!(locale in models)) {
+      throw new SkillPackageError(`The manifest publishes ${locale} but interaction-models/${locale}.json is missing`);
+    }
+    const model = languageModelOf(models[locale], `${locale}.json`);
+    if (model.invocationName !== INVOCATION_NAME) {
+      throw new SkillPackageError(
+        `${locale}.json has invocationName "${model.invocationName}"; the store text says "${INVOCATION_NAME}"`,
+      );
+    }
+    const problems = examplePhraseProblems(model, publishing.examplePhrases);
+    if (problems.length > 0) {
+      throw new SkillPackageError(`Example phrases for ${locale} do not work:\n  ${problems.join('\n  ')}`);
+    }
+  }
+  return [
+    { path: 'skill.json', content: manifest },
+    ...locales.map((locale) => ({ path: `interactionModels/custom/${locale}.json`, content: models[locale] })),
+  ];
+}
