@@ -1,0 +1,56 @@
+/** The skill bundle (rebuilt when stale) and the baseline bundle, built with the same settings. */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+export const SKILL_BUNDLE = 'dist/lambda/index.js';
+export const BASELINE_BUNDLE = 'dist/bench/baseline.js';
+const BASELINE_ENTRY = 'tools/bench/baseline/index.ts';
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    const mtime = entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs;
+    newest = Math.max(newest, mtime);
+  }
+  return newest;
+}
+
+function mtimeOf(path: string): number | undefined {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs `node tools/build.mjs` when the bundle is missing or older than lambda/. Its output goes to stderr. */
+export function ensureSkillBundle(): { rebuilt: boolean } {
+  const built = mtimeOf(SKILL_BUNDLE);
+  if (built !== undefined && built >= newestMtime('lambda')) return { rebuilt: false };
+  const result = spawnSync(process.execPath, ['tools/build.mjs'], { stdio: ['ignore', 2, 2] });
+  if (result.status !== 0) throw new Error(`node tools/build.mjs failed with status ${result.status}`);
+  return { rebuilt: true };
+}
+
+/** The baseline, with tools/build.mjs's esbuild settings (CJS, minified, node22). */
+export async function buildBaseline(): Promise<void> {
+  await build({
+    entryPoints: [BASELINE_ENTRY],
+    outfile: BASELINE_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    minify: true,
+    sourcemap: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
+
+export function sizeKb(path: string): number {
+  return statSync(path).size / 1024;
+}

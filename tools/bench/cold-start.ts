@@ -1,0 +1,131 @@
+/**
+ * Figure 2: cold starts. Fresh `node` processes, each requiring a bundle and answering one
+ * LaunchRequest against a shared dynalite, skill and baseline alternately.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildEnvelope } from '../simulator/envelope';
+import { median, percentile } from './stats';
+
+export interface ColdSample {
+  readonly ms: number;
+  readonly requireMs: number;
+  readonly handlerMs: number;
+  readonly maxRssKb: number;
+}
+
+export interface ColdSummary {
+  readonly runs: number;
+  readonly medianMs: number;
+  readonly p90Ms: number;
+  readonly medianRequireMs: number;
+  readonly medianHandlerMs: number;
+  readonly medianRssKb: number;
+  readonly peakRssKb: number;
+}
+
+const CHILD = resolve(__dirname, 'cold-child.cjs');
+
+function runChild(bundle: string, envelopePath: string, env: NodeJS.ProcessEnv): Promise<ColdSample> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [CHILD, resolve(bundle), envelopePath], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString('utf8');
+    });
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+      if (!line)
+        return fail(new Error(`cold start child (${bundle}) exited ${code} without a result: ${err.slice(0, 500)}`));
+      const parsed = JSON.parse(line.slice('BENCH_RESULT '.length)) as Partial<ColdSample> & {
+        error?: string;
+        ok?: boolean;
+      };
+      if (parsed.error || !parsed.ok || parsed.ms === undefined) {
+        return fail(new Error(`cold start child (${bundle}) failed: ${parsed.error ?? 'no speech in the response'}`));
+      }
+      done({
+        ms: parsed.ms,
+        requireMs: parsed.requireMs ?? Number.NaN,
+        handlerMs: parsed.handlerMs ?? Number.NaN,
+        maxRssKb: parsed.maxRssKb ?? Number.NaN,
+      });
+    });
+  });
+}
+
+function summarise(samples: readonly ColdSample[]): ColdSummary {
+  const ms = samples.map((s) => s.ms);
+  const rss = samples.map((s) => s.maxRssKb);
+  return {
+    runs: samples.length,
+    medianMs: median(ms),
+    p90Ms: percentile(ms, 90),
+    medianRequireMs: median(samples.map((s) => s.requireMs)),
+    medianHandlerMs: median(samples.map((s) => s.handlerMs)),
+    medianRssKb: median(rss),
+    peakRssKb: Math.max(...rss),
+  };
+}
+
+export interface ColdOptions {
+  readonly skillBundle: string;
+  readonly baselineBundle: string;
+  readonly endpoint: string;
+  readonly tableName: string;
+  readonly runs: number;
+}
+
+/** Runs skill and baseline alternately, after one uncounted run of each (disk cache, first user write). */
+export async function coldStarts(options: ColdOptions): Promise<{ skill: ColdSummary; baseline: ColdSummary }> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-cold-'));
+  try {
+    const envelopePath = join(dir, 'launch.json');
+    const envelope = buildEnvelope(
+      { type: 'LaunchRequest' },
+      {
+        userId: 'amzn1.ask.account.bench-cold',
+        sessionId: 'amzn1.echo-api.session.bench-cold',
+        isNew: true,
+        at: Date.now(),
+      },
+    );
+    writeFileSync(envelopePath, JSON.stringify(envelope));
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH ?? '',
+      HOME: dir,
+      TABLE_NAME: options.tableName,
+      DYNAMODB_ENDPOINT: options.endpoint,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'bench',
+      AWS_SECRET_ACCESS_KEY: 'bench',
+    };
+    await runChild(options.skillBundle, envelopePath, env);
+    await runChild(options.baselineBundle, envelopePath, env);
+    const skill: ColdSample[] = [];
+    const baseline: ColdSample[] = [];
+    for (let i = 0; i < options.runs; i += 1) {
+      // Alternate which goes first so neither always follows the other.
+      if (i % 2 === 0) {
+        skill.push(await runChild(options.skillBundle, envelopePath, env));
+        baseline.push(await runChild(options.baselineBundle, envelopePath, env));
+      } else {
+        baseline.push(await runChild(options.baselineBundle, envelopePath, env));
+        skill.push(await runChild(options.skillBundle, envelopePath, env));
+      }
+    }
+    return { skill: summarise(skill), baseline: summarise(baseline) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,254 @@
+/**
+ * `npm run bench`: builds the bundle if stale, measures six figures and prints them as a table
+ * (`-- --json`: the same figures as JSON, and nothing else, on stdout). Progress goes to stderr.
+ */
+import { createStoreFromEnv } from '../../lambda/persistence/dynamo-client';
+import { startDynalite } from '../../test/support/dynalite';
+import { BASELINE_BUNDLE, buildBaseline, ensureSkillBundle, SKILL_BUNDLE, sizeKb } from './bundle';
+import { coldStarts } from './cold-start';
+import { dynamoCalls } from './dynamo-calls';
+import { audioCheck, pacingAccuracy } from './pacing-accuracy';
+import { type Figure, formatTable } from './report';
+import { SPEECH_LIMITS, speechBudget } from './speech-budget';
+import { round } from './stats';
+import { memoryStore, warmTurns } from './warm';
+
+const COLD_RUNS = 15;
+/** Runs of the script counted per store; the in-memory runs are cheap, so more of them steady the p99. */
+const WARM_REPEATS_MEMORY = 50;
+const WARM_REPEATS_DYNAMO = 20;
+const WARM_WARMUP = 5;
+const BUNDLE_GOAL_KB = 1024;
+const COLD_RATIO_GOAL = 1.1;
+const TABLE_NAME = 'bench-profiles';
+
+const json = process.argv.includes('--json');
+const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
+const ms = (value: number) => `${value.toFixed(value < 10 ? 3 : 0)} ms`;
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const figures: Figure[] = [];
+  const notes: string[] = [];
+
+  const { rebuilt } = ensureSkillBundle();
+  progress(rebuilt ? `rebuilt ${SKILL_BUNDLE}` : `${SKILL_BUNDLE} is up to date`);
+  await buildBaseline();
+
+  // 1. Bundle size.
+  const skillKb = sizeKb(SKILL_BUNDLE);
+  const baselineKb = sizeKb(BASELINE_BUNDLE);
+  figures.push({
+    figure: 'bundle size',
+    measured: `${skillKb.toFixed(1)} KB`,
+    goal: `report only (< ${BUNDLE_GOAL_KB} KB)`,
+    baseline: `${baselineKb.toFixed(1)} KB`,
+    ratio: (skillKb / baselineKb).toFixed(2),
+    pass: null,
+    values: { skillKb: round(skillKb, 1), baselineKb: round(baselineKb, 1), underGuide: skillKb < BUNDLE_GOAL_KB },
+  });
+
+  const dynalite = await startDynalite();
+  try {
+    // No keys here: with a local endpoint and no keys the client uses static local credentials
+    // (the SDK's default chain would read this process's environment, not this object).
+    const env = { TABLE_NAME, DYNAMODB_ENDPOINT: dynalite.endpoint, AWS_REGION: 'us-east-1' };
+    const dynamo = createStoreFromEnv(env);
+    // Creates the table (the store does so on first use with a local endpoint) before anything is timed.
+    await dynamo.store.load('amzn1.ask.account.bench-setup');
+
+    // 2. Cold start.
+    progress(`cold starts: ${COLD_RUNS} × skill and baseline, alternately`);
+    const cold = await coldStarts({
+      skillBundle: SKILL_BUNDLE,
+      baselineBundle: BASELINE_BUNDLE,
+      endpoint: dynalite.endpoint,
+      tableName: TABLE_NAME,
+      runs: COLD_RUNS,
+    });
+    const medianRatio = cold.skill.medianMs / cold.baseline.medianMs;
+    figures.push({
+      figure: 'cold start median (start to response)',
+      measured: ms(cold.skill.medianMs),
+      goal: `ratio ≤ ${COLD_RATIO_GOAL.toFixed(2)}`,
+      baseline: ms(cold.baseline.medianMs),
+      ratio: medianRatio.toFixed(2),
+      pass: medianRatio <= COLD_RATIO_GOAL,
+      values: {
+        runs: cold.skill.runs,
+        skillMedianMs: round(cold.skill.medianMs, 1),
+        baselineMedianMs: round(cold.baseline.medianMs, 1),
+        ratio: round(medianRatio, 3),
+        skillRequireMs: round(cold.skill.medianRequireMs, 1),
+        baselineRequireMs: round(cold.baseline.medianRequireMs, 1),
+        skillHandlerMs: round(cold.skill.medianHandlerMs, 1),
+        baselineHandlerMs: round(cold.baseline.medianHandlerMs, 1),
+      },
+    });
+    figures.push({
+      figure: 'cold start p90',
+      measured: ms(cold.skill.p90Ms),
+      goal: 'report only',
+      baseline: ms(cold.baseline.p90Ms),
+      ratio: (cold.skill.p90Ms / cold.baseline.p90Ms).toFixed(2),
+      pass: null,
+      values: { skillP90Ms: round(cold.skill.p90Ms, 1), baselineP90Ms: round(cold.baseline.p90Ms, 1) },
+    });
+    figures.push({
+      figure: 'cold start peak RSS (median)',
+      measured: `${Math.round(cold.skill.medianRssKb)} KB`,
+      goal: 'report only',
+      baseline: `${Math.round(cold.baseline.medianRssKb)} KB`,
+      ratio: (cold.skill.medianRssKb / cold.baseline.medianRssKb).toFixed(2),
+      pass: null,
+      values: {
+        skillMedianRssKb: cold.skill.medianRssKb,
+        skillPeakRssKb: cold.skill.peakRssKb,
+        baselineMedianRssKb: cold.baseline.medianRssKb,
+        baselinePeakRssKb: cold.baseline.peakRssKb,
+      },
+    });
+    notes.push(
+      'cold start: with DYNAMODB_ENDPOINT set the skill store also sends one DescribeTable before its first GetItem ' +
+        '(createTableIfMissing, local endpoints only); the baseline sends only the GetItem',
+    );
+    notes.push(
+      `cold start split (median): skill require ${cold.skill.medianRequireMs.toFixed(1)} ms + first turn ${cold.skill.medianHandlerMs.toFixed(1)} ms; ` +
+        `baseline require ${cold.baseline.medianRequireMs.toFixed(1)} ms + first turn ${cold.baseline.medianHandlerMs.toFixed(1)} ms`,
+    );
+
+    // 3. Warm turns.
+    progress(`warm turns: ${WARM_REPEATS_MEMORY} scripted runs in memory, ${WARM_REPEATS_DYNAMO} on dynalite`);
+    const memory = await warmTurns(memoryStore(), WARM_REPEATS_MEMORY, WARM_WARMUP, 'memory');
+    const onDynamo = await warmTurns(dynamo.store, WARM_REPEATS_DYNAMO, WARM_WARMUP, 'dynamo');
+    figures.push({
+      figure: 'warm turn, memory store (median / p99)',
+      measured: `${ms(memory.medianMs)} / ${ms(memory.p99Ms)}`,
+      goal: '< 1 ms / < 5 ms',
+      baseline: '-',
+      ratio: '-',
+      pass: memory.medianMs < 1 && memory.p99Ms < 5,
+      values: {
+        turns: memory.turns,
+        medianMs: round(memory.medianMs, 3),
+        p99Ms: round(memory.p99Ms, 3),
+        maxMs: round(memory.maxMs, 3),
+      },
+    });
+    figures.push({
+      figure: 'warm turn, DynamoDB/dynalite (median / p99)',
+      measured: `${ms(onDynamo.medianMs)} / ${ms(onDynamo.p99Ms)}`,
+      goal: 'report only',
+      baseline: '-',
+      ratio: '-',
+      pass: null,
+      values: {
+        turns: onDynamo.turns,
+        medianMs: round(onDynamo.medianMs, 3),
+        p99Ms: round(onDynamo.p99Ms, 3),
+        maxMs: round(onDynamo.maxMs, 3),
+      },
+    });
+
+    // 4. DynamoDB calls.
+    progress('DynamoDB calls per scripted session');
+    const sessions = await dynamoCalls(dynamo.store, dynamo.counter);
+    for (const s of sessions) {
+      const pass = s.reads <= 1 && s.writes <= s.saves && s.writes < s.turns;
+      figures.push({
+        figure: `DynamoDB calls, session ${s.session} (${s.turns} turns)`,
+        measured: `${s.reads} read${s.reads === 1 ? '' : 's'}, ${s.writes} write${s.writes === 1 ? '' : 's'}`,
+        goal: '1 read; writes only on changes',
+        baseline: `${s.turns} reads, ${s.turns} writes`,
+        ratio: `${((s.reads + s.writes) / (2 * s.turns)).toFixed(2)}`,
+        pass,
+        values: {
+          turns: s.turns,
+          reads: s.reads,
+          writes: s.writes,
+          turnsWithChanges: s.saves,
+          writingTurns: s.writingTurns.join(', '),
+          otherCommands: JSON.stringify(s.otherCommands),
+          standardReads: s.turns,
+          standardWrites: s.turns,
+        },
+      });
+      notes.push(`session ${s.session} writes came from: ${s.writingTurns.join(', ') || 'none'}`);
+    }
+  } finally {
+    await dynalite.stop();
+  }
+
+  // 5. Speech budgets.
+  progress('speech budgets over the catalogue × preferences');
+  const budget = speechBudget();
+  figures.push({
+    figure: `largest response, SSML chars (${budget.responses} responses)`,
+    measured: `${budget.characters.value}`,
+    goal: `< ${SPEECH_LIMITS.characters}`,
+    baseline: '-',
+    ratio: (budget.characters.value / SPEECH_LIMITS.characters).toFixed(2),
+    pass: budget.characters.value < SPEECH_LIMITS.characters && budget.failures.length === 0,
+    values: {
+      walks: budget.walks,
+      responses: budget.responses,
+      characters: budget.characters.value,
+      where: budget.characters.where,
+    },
+  });
+  figures.push({
+    figure: 'largest response, estimated seconds',
+    measured: `${budget.seconds.value.toFixed(1)} s`,
+    goal: `≤ ${SPEECH_LIMITS.seconds} s`,
+    baseline: '-',
+    ratio: (budget.seconds.value / SPEECH_LIMITS.seconds).toFixed(2),
+    pass: budget.seconds.value <= SPEECH_LIMITS.seconds && budget.failures.length === 0,
+    values: { seconds: round(budget.seconds.value, 1), where: budget.seconds.where, failures: budget.failures.length },
+  });
+  notes.push(`largest SSML: ${budget.characters.where}`);
+  notes.push(`longest response: ${budget.seconds.where}`);
+  for (const failure of budget.failures.slice(0, 5)) notes.push(`speech budget failure: ${failure}`);
+
+  // 6. Pacing accuracy.
+  progress('pacing accuracy');
+  const pacing = pacingAccuracy();
+  figures.push({
+    figure: `pacing error, median (${pacing.steps} step variants)`,
+    measured: `${pacing.medianErrorPct.toFixed(2)} %`,
+    goal: '≤ 3 %',
+    baseline: '-',
+    ratio: '-',
+    pass: pacing.medianErrorPct <= 3,
+    values: { steps: pacing.steps, medianErrorPct: round(pacing.medianErrorPct, 3) },
+  });
+  figures.push({
+    figure: 'pacing error, worst',
+    measured: `${pacing.worstErrorPct.toFixed(2)} %`,
+    goal: '≤ 10 %',
+    baseline: '-',
+    ratio: '-',
+    pass: pacing.worstErrorPct <= 10,
+    values: { worstErrorPct: round(pacing.worstErrorPct, 3), where: pacing.worstWhere },
+  });
+  notes.push(`worst pacing: ${pacing.worstWhere}`);
+  const audio = audioCheck();
+  notes.push(audio.message);
+
+  const seconds = (Date.now() - started) / 1000;
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({ node: process.version, seconds: round(seconds, 1), figures, notes, audio }, null, 2)}\n`,
+    );
+  } else {
+    process.stdout.write(`${formatTable(figures)}\n\n`);
+    for (const note of notes) process.stdout.write(`- ${note}\n`);
+    process.stdout.write(`\nnode ${process.version}, ${seconds.toFixed(1)} s\n`);
+  }
+  const failed = figures.filter((f) => f.pass === false).length;
+  if (failed > 0) progress(`${failed} figure(s) miss their goal`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
