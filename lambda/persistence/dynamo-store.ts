@@ -195,12 +195,12 @@ export class DynamoUserStore implements UserStore {
    */
   private async operation<T>(name: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
     try {
-      await this.ensureTable();
       try {
         return await run(AbortSignal.timeout(this.operationDeadlineMs));
       } catch (error) {
         if (!this.createTableIfMissing || errorName(error) !== 'ResourceNotFoundException') throw error;
-        // The local server lost the table (it restarted): create it again and try once more.
+        // No table yet on the local server (first use, or it restarted): create it and try once more.
+        // Asking first would cost a DescribeTable on every cold start.
         this.tableReady = undefined;
         await this.ensureTable();
         return await run(AbortSignal.timeout(this.operationDeadlineMs));

@@ -108,10 +108,7 @@ async function main(): Promise<void> {
         baselinePeakRssKb: cold.baseline.peakRssKb,
       },
     });
-    notes.push(
-      'cold start: with DYNAMODB_ENDPOINT set the skill store also sends one DescribeTable before its first GetItem ' +
-        '(createTableIfMissing, local endpoints only); the baseline sends only the GetItem',
-    );
+    notes.push('cold start: both answer a returning user with one GetItem (the table exists before the runs)');
     notes.push(
       `cold start split (median): skill require ${cold.skill.medianRequireMs.toFixed(1)} ms + first turn ${cold.skill.medianHandlerMs.toFixed(1)} ms; ` +
         `baseline require ${cold.baseline.medianRequireMs.toFixed(1)} ms + first turn ${cold.baseline.medianHandlerMs.toFixed(1)} ms`,
