@@ -22,6 +22,7 @@ import {
 import { firmer, lighter, type Preferences, quickerPace, slowerPace } from './preferences';
 import {
   applyUpdate,
+  combineUpdates,
   dayOf,
   historyAsOf,
   type PausedPlace,
@@ -87,7 +88,7 @@ type Change = Omit<ProfileUpdate, 'id'>;
 /** Working context of one turn: accumulates the profile change and effects. */
 class Turn {
   profile: UserProfile;
-  change: Change = {};
+  update: ProfileUpdate | undefined;
   effects: Effect[] = [];
 
   constructor(readonly input: TurnInput) {
@@ -107,35 +108,30 @@ class Turn {
   }
 
   setPreference(key: PreferenceKey, value: string): void {
-    this.commit({ preferences: { ...this.change.preferences, [key]: { value, at: this.now } } });
+    this.record({ preferences: { [key]: { value, at: this.now } } });
   }
 
   setPaused(place: PausedPlace | null): void {
-    this.commit({ paused: { place, at: this.now } });
+    this.record({ paused: { place, at: this.now } });
   }
 
   addPractice(routine: Routine): void {
     const minutes = Math.round(routineSeconds(routine, this.prefs) / 60);
-    this.commit({ practice: [...(this.change.practice ?? []), { routineId: routine.id, at: this.now, minutes }] });
+    this.record({ practice: [{ routineId: routine.id, at: this.now, minutes }] });
   }
 
   heardDisclaimer(): void {
-    this.commit({ disclaimerHeard: true });
+    this.record({ disclaimerHeard: true });
   }
 
-  /** Records a change and applies it to the session's view of the profile at once. */
-  private commit(change: Change): void {
-    const delta: ProfileUpdate = { id: `${this.input.updateId}:${Object.keys(this.change).length}`, ...change };
-    // Apply only the new part: re-applying earlier parts would add practice twice.
-    const newPart: ProfileUpdate = {
-      id: delta.id,
-      ...(change.preferences ? { preferences: change.preferences } : {}),
-      ...(change.paused ? { paused: change.paused } : {}),
-      ...(change.practice ? { practice: change.practice.slice((this.change.practice ?? []).length) } : {}),
-      ...(change.disclaimerHeard ? { disclaimerHeard: true as const } : {}),
-    };
-    this.profile = { ...applyUpdate(this.profile, newPart), appliedUpdateIds: this.profile.appliedUpdateIds };
-    this.change = { ...this.change, ...change };
+  /**
+   * Adds a change to this turn's update and applies just that change to the session's view of the
+   * profile at once. The view keeps its applied ids: the store applies the whole update later.
+   */
+  private record(change: Change): void {
+    const delta: ProfileUpdate = { id: this.input.updateId, ...change };
+    this.profile = { ...applyUpdate(this.profile, delta), appliedUpdateIds: this.profile.appliedUpdateIds };
+    this.update = combineUpdates(this.update, delta);
   }
 
   say(text: string, role: 'answer' | 'opening' | 'closing' | 'prompt' = 'answer'): Segment {
@@ -143,11 +139,10 @@ class Turn {
   }
 
   result(state: CoachState, plan: Plan): TurnResult {
-    const hasChange = Object.keys(this.change).length > 0;
     return {
       state,
       profile: this.profile,
-      ...(hasChange ? { update: { id: this.input.updateId, ...this.change } } : {}),
+      ...(this.update ? { update: this.update } : {}),
       plan,
       effects: this.effects,
     };

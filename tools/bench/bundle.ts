@@ -2,9 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundle, LAMBDA_BUNDLE } from '../build';
 
-export const SKILL_BUNDLE = 'dist/lambda/index.js';
+export const SKILL_BUNDLE = LAMBDA_BUNDLE;
 export const BASELINE_BUNDLE = 'dist/bench/baseline.js';
 const BASELINE_ENTRY = 'tools/bench/baseline/index.ts';
 
@@ -26,29 +26,18 @@ function mtimeOf(path: string): number | undefined {
   }
 }
 
-/** Runs `node tools/build.mjs` when the bundle is missing or older than lambda/. Its output goes to stderr. */
+/** Runs `tsx tools/build.ts` when the bundle is missing or older than lambda/. Its output goes to stderr. */
 export function ensureSkillBundle(): { rebuilt: boolean } {
   const built = mtimeOf(SKILL_BUNDLE);
   if (built !== undefined && built >= newestMtime('lambda')) return { rebuilt: false };
-  const result = spawnSync(process.execPath, ['tools/build.mjs'], { stdio: ['ignore', 2, 2] });
-  if (result.status !== 0) throw new Error(`node tools/build.mjs failed with status ${result.status}`);
+  const result = spawnSync('npx', ['tsx', 'tools/build.ts'], { stdio: ['ignore', 2, 2] });
+  if (result.status !== 0) throw new Error(`tsx tools/build.ts failed with status ${result.status}`);
   return { rebuilt: true };
 }
 
-/** The baseline, with tools/build.mjs's esbuild settings (CJS, minified, node22). */
+/** The baseline, with the skill's esbuild settings (tools/build.ts). */
 export async function buildBaseline(): Promise<void> {
-  await build({
-    entryPoints: [BASELINE_ENTRY],
-    outfile: BASELINE_BUNDLE,
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    minify: true,
-    sourcemap: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
+  await bundle(BASELINE_ENTRY, BASELINE_BUNDLE);
 }
 
 export function sizeKb(path: string): number {
