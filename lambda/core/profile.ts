@@ -234,3 +234,41 @@ export function sanitizeProfile(value: unknown): UserProfile {
       : [],
   };
 }
+
+/** Reads an unsaved update back from untrusted data; fields that do not hold up are dropped. */
+export function sanitizeUpdate(value: unknown): ProfileUpdate | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const raw = value as Record<string, unknown>;
+  if (typeof raw.id !== 'string') return undefined;
+  const preferences: Partial<Record<PreferenceKey, { value: string; at: number }>> = {};
+  const rawPreferences = (
+    typeof raw.preferences === 'object' && raw.preferences !== null ? raw.preferences : {}
+  ) as Record<string, unknown>;
+  for (const key of PREFERENCE_KEYS) {
+    const change = rawPreferences[key] as { value?: unknown; at?: unknown } | undefined;
+    if (change && typeof change.value === 'string' && typeof change.at === 'number' && Number.isFinite(change.at)) {
+      preferences[key] = { value: change.value, at: change.at };
+    }
+  }
+  const rawPaused = raw.paused as { place?: unknown; at?: unknown } | undefined;
+  let paused: ProfileUpdate['paused'];
+  if (rawPaused && typeof rawPaused.at === 'number' && Number.isFinite(rawPaused.at)) {
+    const place = sanitizeProfile({ paused: rawPaused.place }).paused;
+    if (place !== null || rawPaused.place === null) paused = { place, at: rawPaused.at };
+  }
+  const practice = Array.isArray(raw.practice)
+    ? raw.practice.flatMap((entry: unknown) => {
+        const e = entry as Record<string, unknown> | null;
+        return e && isRoutineId(e.routineId) && finiteOr(e.at, Number.NaN) >= 0 && finiteOr(e.minutes, -1) >= 0
+          ? [{ routineId: e.routineId, at: e.at as number, minutes: e.minutes as number }]
+          : [];
+      })
+    : [];
+  return {
+    id: raw.id,
+    ...(Object.keys(preferences).length > 0 ? { preferences } : {}),
+    ...(paused !== undefined ? { paused } : {}),
+    ...(practice.length > 0 ? { practice } : {}),
+    ...(raw.disclaimerHeard === true ? { disclaimerHeard: true as const } : {}),
+  };
+}

@@ -159,6 +159,13 @@ export function decide(input: TurnInput): TurnResult {
 
   switch (event.type) {
     case 'launch':
+      // "Open partner massage" in the middle of a routine: keep its place so launch can offer it.
+      if (inRoutine && routine)
+        turn.setPaused({
+          routineId: routine.id,
+          stepIndex: pausedStep(state, whereWasPlaying(state, turn.now)),
+          at: turn.now,
+        });
       return launch(turn);
     case 'start': {
       const chosen = turn.routine(event.routineId);

@@ -6,7 +6,7 @@
 import { ROUTINE_IDS } from '../core/catalogue';
 import type { Position, StepSpan } from '../core/pacing';
 import type { ProfileUpdate, UserProfile } from '../core/profile';
-import { sanitizeProfile } from '../core/profile';
+import { sanitizeProfile, sanitizeUpdate } from '../core/profile';
 import type { CoachState, Question } from '../core/session';
 
 export interface SessionData {
@@ -83,16 +83,10 @@ export function readState(value: unknown): CoachState {
   };
 }
 
-function readPending(value: unknown): ProfileUpdate | undefined {
-  if (!isObject(value) || typeof value.id !== 'string') return undefined;
-  // The update is re-validated when applied (sanitizePreferences, routine ids); keep its shape.
-  return value as unknown as ProfileUpdate;
-}
-
 /** The session's data, or undefined when the session has none yet (its first turn). */
 export function readSessionData(attributes: Record<string, unknown>): SessionData | undefined {
   if (!isObject(attributes.profile)) return undefined;
-  const pending = readPending(attributes.pending);
+  const pending = sanitizeUpdate(attributes.pending);
   const version = finite(attributes.version) ? attributes.version : undefined;
   const stored = version !== undefined && isObject(attributes.stored) ? sanitizeProfile(attributes.stored) : undefined;
   return {

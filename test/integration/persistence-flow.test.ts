@@ -3,7 +3,7 @@
  * loopback): places and preferences survive sessions and processes, the turn economy holds, a
  * server outage costs no answers, and disabling the skill forgets the user.
  */
-import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { silentLogger } from '../../lambda/log';
 import { countCalls, createDynamoClient } from '../../lambda/persistence/dynamo-client';
 import { DynamoUserStore } from '../../lambda/persistence/dynamo-store';

@@ -181,3 +181,14 @@ describe('coach state machine', () => {
     expect(ended.update?.paused?.place?.stepIndex).toBe(walker.turns[0]?.state.resumeAt?.stepIndex);
   });
 });
+
+describe('launch in the middle of a routine', () => {
+  it('keeps the place and offers it', () => {
+    const walker = new CoreWalker();
+    walker.send({ type: 'start', routineId: 'foot' });
+    walker.send({ type: 'next' }, 1);
+    const launch = walker.send({ type: 'launch' }, 5);
+    expect(launch.update?.paused?.place).toMatchObject({ routineId: 'foot', stepIndex: 1 });
+    expect(launch.state.question).toEqual({ kind: 'resume' });
+  });
+});
