@@ -7,6 +7,7 @@ module.exports = {
     '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],
   },
   collectCoverageFrom: ['lambda/**/*.ts', 'tools/**/*.ts', 'infra/**/*.ts'],
+  coverageProvider: 'v8',
   coverageReporters: ['text-summary'],
   testTimeout: 30000,
 };
