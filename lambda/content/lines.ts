@@ -92,6 +92,8 @@ export const lines = {
   redFlagClose: "I'll stop here. Take care of each other.",
   safetyGeneral:
     'In general: keep pressure comfortable, never deep, with no pressure on the belly and no deep work on the legs. Avoid lying flat on her back for long. Stop if anything hurts, and call the midwife or doctor for bleeding, leaking fluid, a bad headache, a swollen or painful calf, or fewer baby movements.',
+  safetyBeforeStarting:
+    "Check with the midwife or doctor before starting if she has high blood pressure or pre-eclampsia, a placenta problem, a risk of early labour, a history of blood clots, twins or more, or diabetes that isn't under control. In the first three months, keep to gentle strokes on hands, shoulders and feet.",
   safetyRoutine: (name: string) => `For ${name}:`,
   helpWithSuggestion: (routineName: string) => `${routineName} may help with that.`,
   helpWithUnknown:

@@ -605,7 +605,7 @@ function safetyInfo(turn: Turn, state: CoachState, routine: Routine | undefined,
     answer.push(turn.say(lines.safetyRoutine(routine.name)));
     for (const line of [...routine.cautions, ...routine.pointsToAvoid]) answer.push(turn.say(line));
   }
-  answer.push(turn.say(lines.safetyGeneral), turn.say(lines.disclaimer));
+  answer.push(turn.say(lines.safetyGeneral), turn.say(lines.safetyBeforeStarting), turn.say(lines.disclaimer));
   if (!turn.profile.disclaimerHeard) turn.heardDisclaimer();
   return inRoutine ? askToCarryOn(turn, state, routine, answer) : menu(turn, answer);
 }
