@@ -725,3 +725,19 @@ function sanitizeForCatalogue(state: CoachState, catalogue: Catalogue): CoachSta
   }
   return state;
 }
+
+/**
+ * The answer when a session ends but its changes could not be saved: the user hears where they
+ * were only when a paused place is at stake.
+ */
+export function withSaveFailedNotice(plan: Plan, unsaved: ProfileUpdate, profile: UserProfile): Plan {
+  const place = unsaved.paused?.place;
+  if (!plan.endSession || place === undefined || place === null || plan.segments.length === 0) return plan;
+  const notice = speech(lines.couldNotSave(place.stepIndex + 1), 'answer', profile.preferences);
+  return { ...plan, segments: [...plan.segments, notice] };
+}
+
+/** The answer when "forget me" could not delete the user's data. */
+export function deleteFailedPlan(profile: UserProfile): Plan {
+  return endPlan([speech(lines.couldNotDelete, 'answer', profile.preferences)]);
+}

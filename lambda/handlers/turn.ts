@@ -4,13 +4,11 @@
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { lines } from '../content/lines';
 import type { Catalogue } from '../core/catalogue';
 import type { CoachEvent } from '../core/events';
-import { speech } from '../core/pacing';
 import type { UserProfile } from '../core/profile';
 import { combineUpdates, newProfile, type ProfileUpdate } from '../core/profile';
-import { decide, INITIAL_STATE, type Plan, type TurnResult } from '../core/session';
+import { decide, deleteFailedPlan, INITIAL_STATE, type TurnResult, withSaveFailedNotice } from '../core/session';
 import { errorFields, type Logger } from '../log';
 import type { UserStore } from '../persistence/user-store';
 import { renderPlan } from '../speech/ssml';
@@ -80,14 +78,6 @@ async function save(
   }
 }
 
-/** Lines that only matter when saving failed at the end of a session. */
-function withSaveNotice(plan: Plan, result: TurnResult, failed: ProfileUpdate | undefined): Plan {
-  const place = failed?.paused?.place;
-  if (!plan.endSession || place === undefined || place === null || plan.segments.length === 0) return plan;
-  const notice = speech(lines.couldNotSave(place.stepIndex + 1), 'answer', result.profile.preferences);
-  return { ...plan, segments: [...plan.segments, notice] };
-}
-
 async function applyEffects(deps: TurnDeps, userId: string, result: TurnResult): Promise<TurnResult> {
   if (!result.effects.includes('deleteProfile')) return result;
   try {
@@ -95,8 +85,7 @@ async function applyEffects(deps: TurnDeps, userId: string, result: TurnResult):
     return { ...result, profile: newProfile() };
   } catch (error) {
     deps.logger.warn('profile_delete_failed', errorFields(error));
-    const notice = speech(lines.couldNotDelete, 'answer', result.profile.preferences);
-    return { ...result, plan: { segments: [notice], listen: false, endSession: true } };
+    return { ...result, plan: deleteFailedPlan(result.profile) };
   }
 }
 
@@ -116,7 +105,7 @@ export async function runTurn(input: HandlerInput, event: CoachEvent, deps: Turn
   const result = await applyEffects(deps, userId, decided);
   const deleted = result.effects.includes('deleteProfile') && result.profile !== decided.profile;
   const saved = deleted ? { version: 0 } : await save(deps, userId, session, result.update);
-  const plan = withSaveNotice(result.plan, result, saved.pending);
+  const plan = saved.pending ? withSaveFailedNotice(result.plan, saved.pending, result.profile) : result.plan;
   const next: SessionData = {
     state: result.state,
     // After a save, the stored profile includes what other devices wrote meanwhile.
