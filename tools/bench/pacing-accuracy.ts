@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { ROUTINES } from '../../lambda/content/routines';
 import { stepTargetSeconds, stepTimeline, timelineSeconds } from '../../lambda/core/pacing';
 import { PACES, PRESSURE_LEVELS, type Preferences, SPEECH_RATES } from '../../lambda/core/preferences';
+import { WORDS_PER_SECOND } from '../../lambda/core/speech-estimate';
 import { median } from './stats';
 
 export interface PacingAccuracy {
@@ -54,27 +55,54 @@ function hasEspeak(): boolean {
   return spawnSync('sh', ['-c', 'command -v espeak-ng'], { stdio: 'ignore' }).status === 0;
 }
 
-/** With espeak-ng on PATH, renders three step introductions to WAV and compares their length to the estimate. */
+/**
+ * With espeak-ng on PATH, speaks every line of three steps to WAV with the voice set to the
+ * estimate's words per minute, adds the steps' silences, and compares the total with each step's
+ * target. (espeak-ng merges chained <break> tags into one, unlike Alexa, so the silences are
+ * added from the timeline rather than rendered.)
+ */
 export function audioCheck(): AudioCheck {
   if (!hasEspeak()) return { ran: false, message: 'espeak-ng not installed: audio check skipped' };
   const dir = mkdtempSync(join(tmpdir(), 'bench-audio-'));
+  const wordsPerMinute = String(Math.round(WORDS_PER_SECOND * 60));
   try {
     const parts: string[] = [];
+    const errors: number[] = [];
     for (const routine of ROUTINES.slice(0, 3)) {
       const prefs: Preferences = { pressure: 'gentle', pace: 'normal', speechRate: 'normal', flow: 'continuous' };
-      const intro = stepTimeline(routine, 0, prefs)[0];
-      if (intro?.kind !== 'speech') continue;
-      const wav = join(dir, `${routine.id}.wav`);
-      const result = spawnSync('espeak-ng', ['-w', wav, intro.text], { stdio: 'ignore' });
-      if (result.status !== 0) {
+      const target = stepTargetSeconds(routine, 1, prefs);
+      let total = 0;
+      let failed = false;
+      for (const [index, segment] of stepTimeline(routine, 1, prefs).entries()) {
+        if (segment.kind === 'silence') {
+          total += segment.seconds;
+          continue;
+        }
+        const wav = join(dir, `${routine.id}-${index}.wav`);
+        const result = spawnSync('espeak-ng', ['-s', wordsPerMinute, '-w', wav, segment.text], { stdio: 'ignore' });
+        if (result.status !== 0) {
+          failed = true;
+          break;
+        }
+        // espeak-ng writes 16-bit mono PCM at 22,050 Hz after a 44-byte header.
+        total += (statSync(wav).size - 44) / (22_050 * 2);
+      }
+      if (failed) {
         parts.push(`${routine.id}: espeak-ng failed`);
         continue;
       }
-      // espeak-ng writes 16-bit mono PCM at 22,050 Hz after a 44-byte header.
-      const audioSeconds = (statSync(wav).size - 44) / (22_050 * 2);
-      parts.push(`${routine.id}: ${audioSeconds.toFixed(1)} s audio vs ${intro.seconds.toFixed(1)} s estimated`);
+      const pct = ((total - target) / target) * 100;
+      errors.push(Math.abs(pct));
+      const sign = pct >= 0 ? '+' : '';
+      parts.push(
+        `${routine.steps[1]?.id}: ${total.toFixed(1)} s vs ${target.toFixed(1)} s target (${sign}${pct.toFixed(1)}%)`,
+      );
     }
-    return { ran: true, message: parts.join('; ') };
+    const worst = errors.reduce((max, value) => Math.max(max, value), 0);
+    return {
+      ran: true,
+      message: `audio (espeak-ng at ${wordsPerMinute} wpm, step 2 of three routines), worst ${worst.toFixed(1)}%: ${parts.join('; ')}`,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
