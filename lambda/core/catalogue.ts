@@ -16,6 +16,11 @@ export const ROUTINE_IDS = [
 ] as const;
 export type RoutineId = (typeof ROUTINE_IDS)[number];
 
+/** True for a value that names a routine in ROUTINE_IDS (slot ids, session attributes, stored items). */
+export function isRoutineId(value: unknown): value is RoutineId {
+  return typeof value === 'string' && (ROUTINE_IDS as readonly string[]).includes(value);
+}
+
 /** A line spoken during a step's hold. A check-in asks the receiver how it feels. */
 export interface Cue {
   readonly kind: 'cue' | 'checkIn';

@@ -2,7 +2,7 @@
  * What the skill remembers about a user between sessions, and how changes to it merge.
  * Preferences, the paused place and practice history only: never health details.
  */
-import { ROUTINE_IDS, type RoutineId } from './catalogue';
+import { isRoutineId, type RoutineId } from './catalogue';
 import { DEFAULT_PREFERENCES, type Preferences, sanitizePreferences } from './preferences';
 
 export type PreferenceKey = keyof Preferences;
@@ -180,10 +180,6 @@ export function combineUpdates(earlier: ProfileUpdate | undefined, later: Profil
     ...(practice.length > 0 ? { practice } : {}),
     ...(earlier.disclaimerHeard || later.disclaimerHeard ? { disclaimerHeard: true as const } : {}),
   };
-}
-
-function isRoutineId(value: unknown): value is RoutineId {
-  return typeof value === 'string' && (ROUTINE_IDS as readonly string[]).includes(value);
 }
 
 function finiteOr(value: unknown, fallback: number): number {

@@ -3,7 +3,7 @@
  * Pure: no Alexa, no AWS, no I/O. Everything that decides what to say lives here.
  */
 import { lines, minutesText, spokenList } from '../content/lines';
-import { type Catalogue, ROUTINE_IDS, type Routine, type RoutineId } from './catalogue';
+import type { Catalogue, Routine, RoutineId } from './catalogue';
 import { CONCERN_ROUTINE, type ConcernId } from './concerns';
 import type { CoachEvent } from './events';
 import {
@@ -718,7 +718,7 @@ function endPlan(segments: Segment[]): Plan {
 function sanitizeForCatalogue(state: CoachState, catalogue: Catalogue): CoachState {
   if (state.routineId === undefined) return state.mode === 'menu' ? state : { mode: 'menu' };
   const routine = catalogue.get(state.routineId);
-  if (routine === undefined || !(ROUTINE_IDS as readonly string[]).includes(state.routineId)) return { mode: 'menu' };
+  if (routine === undefined) return { mode: 'menu' };
   const resumeAt = state.resumeAt;
   if (resumeAt && (resumeAt.stepIndex < 0 || resumeAt.stepIndex > routine.steps.length)) {
     return { ...state, resumeAt: { stepIndex: 0, offset: 0 } };

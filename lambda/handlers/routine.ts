@@ -1,14 +1,10 @@
 /** Starting and listing routines. */
 import type { RequestHandler } from 'ask-sdk-core';
-import { ROUTINE_IDS, type RoutineId } from '../core/catalogue';
+import { isRoutineId } from '../core/catalogue';
 import { intentHandler } from './intent-handler';
 import { Intent, Slot } from './intents';
 import { readSlot } from './slots';
 import type { TurnDeps } from './turn';
-
-function isRoutineId(id: string | undefined): id is RoutineId {
-  return id !== undefined && (ROUTINE_IDS as readonly string[]).includes(id);
-}
 
 export function routineHandlers(deps: TurnDeps): RequestHandler[] {
   return [

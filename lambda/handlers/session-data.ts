@@ -3,7 +3,7 @@
  * at the start of the session, its item version, and any update not yet saved.
  * Everything read back is untrusted and sanitised.
  */
-import { ROUTINE_IDS } from '../core/catalogue';
+import { isRoutineId } from '../core/catalogue';
 import type { Position, StepSpan } from '../core/pacing';
 import type { ProfileUpdate, UserProfile } from '../core/profile';
 import { sanitizeProfile, sanitizeUpdate } from '../core/profile';
@@ -52,9 +52,7 @@ function readQuestion(value: unknown): Question | undefined {
     case 'forget':
       return { kind: value.kind };
     case 'start':
-      return (ROUTINE_IDS as readonly unknown[]).includes(value.routineId)
-        ? { kind: 'start', routineId: value.routineId as (typeof ROUTINE_IDS)[number] }
-        : undefined;
+      return isRoutineId(value.routineId) ? { kind: 'start', routineId: value.routineId } : undefined;
     default:
       return undefined;
   }
@@ -64,9 +62,7 @@ function readQuestion(value: unknown): Question | undefined {
 export function readState(value: unknown): CoachState {
   if (!isObject(value)) return { mode: 'menu' };
   const mode = value.mode === 'routine' || value.mode === 'halted' ? value.mode : 'menu';
-  const routineId = (ROUTINE_IDS as readonly unknown[]).includes(value.routineId)
-    ? (value.routineId as (typeof ROUTINE_IDS)[number])
-    : undefined;
+  const routineId = isRoutineId(value.routineId) ? value.routineId : undefined;
   const resumeAt = readPosition(value.resumeAt);
   const played =
     isObject(value.played) && finite(value.played.sentAt)

@@ -78,14 +78,19 @@ async function save(
   }
 }
 
-async function applyEffects(deps: TurnDeps, userId: string, result: TurnResult): Promise<TurnResult> {
-  if (!result.effects.includes('deleteProfile')) return result;
+/** Carries out the core's effects; `deleted` says the user's item is gone (nothing to save). */
+async function applyEffects(
+  deps: TurnDeps,
+  userId: string,
+  result: TurnResult,
+): Promise<{ result: TurnResult; deleted: boolean }> {
+  if (!result.effects.includes('deleteProfile')) return { result, deleted: false };
   try {
     if (userId) await deps.store.delete(userId);
-    return { ...result, profile: newProfile() };
+    return { result: { ...result, profile: newProfile() }, deleted: true };
   } catch (error) {
     deps.logger.warn('profile_delete_failed', errorFields(error));
-    return { ...result, plan: deleteFailedPlan(result.profile) };
+    return { result: { ...result, plan: deleteFailedPlan(result.profile) }, deleted: false };
   }
 }
 
@@ -102,8 +107,7 @@ export async function runTurn(input: HandlerInput, event: CoachEvent, deps: Turn
     updateId: input.requestEnvelope.request.requestId,
     catalogue: deps.catalogue,
   });
-  const result = await applyEffects(deps, userId, decided);
-  const deleted = result.effects.includes('deleteProfile') && result.profile !== decided.profile;
+  const { result, deleted } = await applyEffects(deps, userId, decided);
   const saved = deleted ? { version: 0 } : await save(deps, userId, session, result.update);
   const plan = saved.pending ? withSaveFailedNotice(result.plan, saved.pending, result.profile) : result.plan;
   const next: SessionData = {

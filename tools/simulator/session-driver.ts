@@ -20,6 +20,7 @@
  *   massage to X" is heard as X.
  */
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { MAX_SSML_CHARACTERS } from '../../lambda/core/limits';
 import { buildEnvelope, type RequestSpec } from './envelope';
 import { loadResolver, type Resolver } from './resolver';
 import { readOutputSpeech, validateSsml } from './ssml-reader';
@@ -33,8 +34,6 @@ export const DEFAULT_START_AT = Date.parse('2026-11-27T19:00:00Z');
 export const SPEAKING_DELAY_MS = 2_000;
 /** The mic stays open about 8 s after speech, and again after the reprompt (Alexa session docs). */
 export const LISTEN_SECONDS = 8;
-/** Alexa rejects outputSpeech (and we assume the reprompt) of 8,000 characters or more. */
-export const MAX_SPEECH_CHARACTERS = 8_000;
 /** The whole response body must stay within 120 KB (request-and-response JSON reference). */
 export const MAX_RESPONSE_BYTES = 120 * 1024;
 
@@ -117,8 +116,8 @@ export function responseProblems(envelope: unknown, requestType?: string): strin
         problems.push(`${where} SSML is not wrapped in <speak>`);
         continue;
       }
-      if (s.ssml.length >= MAX_SPEECH_CHARACTERS) {
-        problems.push(`${where} is ${s.ssml.length} characters; the limit is ${MAX_SPEECH_CHARACTERS}`);
+      if (s.ssml.length >= MAX_SSML_CHARACTERS) {
+        problems.push(`${where} is ${s.ssml.length} characters; the limit is ${MAX_SSML_CHARACTERS}`);
       }
       const valid = validateSsml(s.ssml);
       if (valid !== true) problems.push(`${where} SSML is not parsable: ${valid}`);
