@@ -22,8 +22,26 @@ export const REQUEST_TIMEOUT_MS = 1_000;
 export const MAX_ATTEMPTS = 2;
 /** Fixed pause before the retry: the SDK's own backoff waits up to 1 s after throttling. */
 export const RETRY_DELAY_MS = 100;
-/** The longest one SDK call can take to fail. */
-export const WORST_CASE_CALL_MS = MAX_ATTEMPTS * REQUEST_TIMEOUT_MS + (MAX_ATTEMPTS - 1) * RETRY_DELAY_MS;
+
+/** Timeouts of one client. Production uses the defaults; tests inject small ones to run fast. */
+export interface DynamoClientOptions {
+  /** @default CONNECTION_TIMEOUT_MS (500 ms) */
+  readonly connectionTimeoutMs?: number;
+  /** @default REQUEST_TIMEOUT_MS (1 s) */
+  readonly requestTimeoutMs?: number;
+  /** @default RETRY_DELAY_MS (100 ms) */
+  readonly retryDelayMs?: number;
+}
+
+/** The longest one SDK call made with these options can take to fail. */
+export function worstCaseCallMs(options: DynamoClientOptions = {}): number {
+  const requestTimeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const retryDelayMs = options.retryDelayMs ?? RETRY_DELAY_MS;
+  return MAX_ATTEMPTS * requestTimeoutMs + (MAX_ATTEMPTS - 1) * retryDelayMs;
+}
+
+/** The longest one SDK call can take to fail with the production timeouts. */
+export const WORST_CASE_CALL_MS = worstCaseCallMs();
 
 /** Static credentials for a local server, which checks the signature's shape but not the keys. */
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
@@ -58,8 +76,14 @@ export class BoundedRetryStrategy implements RetryStrategyV2 {
   recordSuccess(): void {}
 }
 
-/** Builds one DynamoDB client from the environment. A local endpoint needs no AWS account. */
-export function createDynamoClient(env: NodeJS.ProcessEnv = process.env): DynamoDBClient {
+/**
+ * Builds one DynamoDB client from the environment. A local endpoint needs no AWS account.
+ * @param options - timeouts; each one left out is the production constant above
+ */
+export function createDynamoClient(
+  env: NodeJS.ProcessEnv = process.env,
+  options: DynamoClientOptions = {},
+): DynamoDBClient {
   const endpoint = env[ENV.endpoint] || undefined;
   const hasKeys = Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);
   return new DynamoDBClient({
@@ -67,10 +91,10 @@ export function createDynamoClient(env: NodeJS.ProcessEnv = process.env): Dynamo
     ...(endpoint !== undefined ? { endpoint } : {}),
     ...(endpoint !== undefined && !hasKeys ? { credentials: LOCAL_CREDENTIALS } : {}),
     maxAttempts: MAX_ATTEMPTS,
-    retryStrategy: new BoundedRetryStrategy(MAX_ATTEMPTS, RETRY_DELAY_MS),
+    retryStrategy: new BoundedRetryStrategy(MAX_ATTEMPTS, options.retryDelayMs ?? RETRY_DELAY_MS),
     requestHandler: {
-      connectionTimeout: CONNECTION_TIMEOUT_MS,
-      requestTimeout: REQUEST_TIMEOUT_MS,
+      connectionTimeout: options.connectionTimeoutMs ?? CONNECTION_TIMEOUT_MS,
+      requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
       // Without this the SDK only logs a warning when requestTimeout passes.
       throwOnRequestTimeout: true,
     },
