@@ -1,4 +1,5 @@
 /** Every voice command at the menu, mid-routine and after a pause, through the real handler. */
+import { lowerBack } from '../../lambda/content/routines/lower-back';
 import { MemoryUserStore } from '../../lambda/persistence/memory-store';
 import { type Exchange, newDevice, runDialogue } from '../support/dialogue';
 
@@ -110,14 +111,25 @@ describe('mid-routine', () => {
   });
 
   it('a pressure change is spoken in the new wording when asked to say it again', async () => {
+    // Prepare
+    const warmingStrokes = lowerBack.steps[0];
+    if (warmingStrokes === undefined) throw new Error('lower back relief has no steps');
+    const { gentle, medium } = warmingStrokes.instruction;
+    expect(medium).not.toEqual(gentle);
+
+    // Act
     const turns = await runDialogue([
       ...intoRoutine,
-      { say: 'more pressure' },
+      { say: 'more pressure', hears: /medium pressure from here/ },
       { say: 'say that again', hears: /Step 1 of 6/ },
     ]);
-    const before = turns[1]?.text ?? '';
-    const again = turns[turns.length - 1]?.text ?? '';
-    expect(again).not.toEqual(before);
+
+    // Assess
+    const first = turns[1]?.text;
+    const again = turns[turns.length - 1]?.text;
+    expect(first).toContain(gentle);
+    expect(again).toContain(medium);
+    expect(again).not.toContain(gentle);
   });
 });
 
