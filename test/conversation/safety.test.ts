@@ -1,9 +1,11 @@
 /** Safety answers act at once, mid-routine and at the menu, and stop the routine. */
-import { silentLogger } from '../../lambda/log';
+import { lines } from '../../lambda/content/lines';
+import { type Logger, silentLogger } from '../../lambda/log';
 import { MemoryUserStore } from '../../lambda/persistence/memory-store';
 import { createHandler } from '../../lambda/skill';
-import { buildEnvelope } from '../../tools/simulator/envelope';
+import { buildEnvelope, type EnvelopeContext, type RequestSpec } from '../../tools/simulator/envelope';
 import { SimulatedDevice } from '../../tools/simulator/session-driver';
+import { readOutputSpeech } from '../../tools/simulator/ssml-reader';
 import { type Exchange, runDialogue } from '../support/dialogue';
 
 const midRoutine: Exchange[] = [
@@ -106,32 +108,72 @@ describe('what helps with', () => {
 });
 
 describe('odd input', () => {
-  it('an unmatched routine slot, a missing slot, and an intent the code does not know', async () => {
-    const store = new MemoryUserStore();
-    const handler = createHandler({ store, logger: silentLogger });
-    const ctx = {
-      userId: 'amzn1.ask.account.odd',
-      sessionId: 's-odd',
-      isNew: true,
-      at: Date.parse('2026-11-27T19:00:00Z'),
-    };
-    const noSlot = await handler(buildEnvelope({ type: 'IntentRequest', intent: 'StartRoutineIntent' }, ctx));
-    expect(JSON.stringify(noSlot.response.outputSpeech)).toContain('catch which routine');
-    const unknown = await handler(buildEnvelope({ type: 'IntentRequest', intent: 'MadeUpIntent' }, ctx));
-    expect(JSON.stringify(unknown.response.outputSpeech)).toContain('get that');
-    const junkAttributes = await handler(
-      buildEnvelope(
-        { type: 'IntentRequest', intent: 'AMAZON.NextIntent' },
-        { ...ctx, isNew: false, attributes: { coach: 'x', profile: [1] } },
-      ),
-    );
-    expect(junkAttributes.response.outputSpeech).toBeDefined();
-    const ended = await handler(
-      buildEnvelope({ type: 'SessionEndedRequest', reason: 'ERROR', errorType: 'INVALID_RESPONSE' }, ctx),
-    );
-    expect(ended.response.outputSpeech).toBeUndefined();
-    const exception = await handler(buildEnvelope({ type: 'System.ExceptionEncountered' }, ctx));
-    expect(exception.response.outputSpeech).toBeUndefined();
+  const ctx: EnvelopeContext = {
+    userId: 'amzn1.ask.account.odd',
+    sessionId: 's-odd',
+    isNew: true,
+    at: Date.parse('2026-11-27T19:00:00Z'),
+  };
+
+  /** The real handler, with a logger that keeps the events of turns that failed. */
+  function handlerNotingFailures() {
+    const failures: string[] = [];
+    const logger: Logger = { info: () => {}, warn: () => {}, error: (event) => failures.push(event) };
+    return { handler: createHandler({ store: new MemoryUserStore(), logger }), failures };
+  }
+
+  it.each<[string, RequestSpec, Partial<EnvelopeContext>, string]>([
+    [
+      'a routine slot that matches no routine',
+      { type: 'IntentRequest', intent: 'StartRoutineIntent', slots: { routine: { value: 'tummy tickle' } } },
+      {},
+      lines.unknownRoutine('tummy tickle'),
+    ],
+    [
+      'a routine slot without a value',
+      { type: 'IntentRequest', intent: 'StartRoutineIntent', slots: { routine: undefined } },
+      {},
+      lines.missingRoutine,
+    ],
+    ['no routine slot at all', { type: 'IntentRequest', intent: 'StartRoutineIntent' }, {}, lines.missingRoutine],
+    ['an intent the code does not know', { type: 'IntentRequest', intent: 'MadeUpIntent' }, {}, lines.fallbackMenu],
+    [
+      'session attributes of the wrong shape',
+      { type: 'IntentRequest', intent: 'AMAZON.NextIntent' },
+      { isNew: false, attributes: { coach: 'x', profile: [1] } },
+      lines.noRoutineGoing,
+    ],
+  ])('with %s, the turn answers for real, not with the apology', async (_case, spec, overrides, expected) => {
+    // Prepare
+    const { handler, failures } = handlerNotingFailures();
+
+    // Act
+    const { response } = await handler(buildEnvelope(spec, { ...ctx, ...overrides }));
+
+    // Assess
+    const spoken = readOutputSpeech(response.outputSpeech).text;
+    expect(spoken).not.toContain(lines.error);
+    expect(spoken).toContain(expected);
+    expect(failures).toEqual([]);
+  });
+
+  it.each<[string, RequestSpec]>([
+    [
+      'a session that ended in an error',
+      { type: 'SessionEndedRequest', reason: 'ERROR', errorType: 'INVALID_RESPONSE' },
+    ],
+    ['System.ExceptionEncountered', { type: 'System.ExceptionEncountered' }],
+  ])('%s is acknowledged without speech and without failing', async (_case, spec) => {
+    // Prepare
+    const { handler, failures } = handlerNotingFailures();
+
+    // Act
+    const { response } = await handler(buildEnvelope(spec, ctx));
+
+    // Assess
+    expect(response.outputSpeech).toBeUndefined();
+    // The handler of last resort answers these silently too: only the log tells a failure apart.
+    expect(failures).toEqual([]);
   });
 
   it('a request for another skill id is rejected when SKILL_ID is set', async () => {
