@@ -3,14 +3,18 @@
  * loopback): places and preferences survive sessions and processes, the turn economy holds, a
  * server outage costs no answers, and disabling the skill forgets the user.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { lines } from '../../lambda/content/lines';
 import { silentLogger } from '../../lambda/log';
 import { countCalls, createDynamoClient } from '../../lambda/persistence/dynamo-client';
 import { DynamoUserStore } from '../../lambda/persistence/dynamo-store';
 import { createHandler } from '../../lambda/skill';
 import { buildEnvelope } from '../../tools/simulator/envelope';
 import { SimulatedDevice } from '../../tools/simulator/session-driver';
-import { runDialogue } from '../support/dialogue';
+import { checkTurn, runDialogue } from '../support/dialogue';
 import { type RunningDynalite, startDynalite } from '../support/dynalite';
 
 let server: RunningDynalite;
@@ -115,6 +119,42 @@ describe('persistence through the handler', () => {
       { device: deviceFor(store, userId) },
     );
     expect(await store.load(userId)).toBeUndefined();
+  });
+
+  it('"forget me" while the server is down says the data could not be deleted, and keeps it', async () => {
+    // Prepare: a server that keeps its data on disk, so what it holds can be read after a restart.
+    const dataDir = await mkdtemp(join(tmpdir(), 'coach-dynalite-'));
+    const local = await startDynalite({ path: dataDir });
+    const client = createDynamoClient({ AWS_REGION: 'us-east-1', DYNAMODB_ENDPOINT: local.endpoint });
+    const store = new DynamoUserStore({ client, tableName: 'flow-g', createTableIfMissing: true });
+    const userId = 'amzn1.ask.account.flow-g';
+    const device = deviceFor(store, userId);
+    try {
+      await runDialogue(
+        [
+          { say: 'ask partner massage to start foot massage' },
+          { say: 'pause', hears: /Paused at step 1/ },
+          { say: 'ask partner massage to delete my data', hears: /Are you sure/, listening: true },
+        ],
+        { device },
+      );
+      await local.stop();
+
+      // Act
+      const answer = await device.say('yes');
+      await local.restart();
+
+      // Assess
+      checkTurn(answer);
+      expect(answer.text).toContain(lines.couldNotDelete);
+      expect(answer.text).not.toContain(lines.forgotten);
+      const stored = await store.load(userId);
+      expect(stored?.profile.paused).toMatchObject({ routineId: 'foot', stepIndex: 0 });
+    } finally {
+      client.destroy();
+      await local.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('two devices of one user interleaved turn by turn lose no update', async () => {

@@ -12,13 +12,18 @@ export interface RunningDynalite {
   readonly port: number;
   /** Closes the server and every open connection (clients see refused or reset connections). */
   stop(): Promise<void>;
-  /** Listens again on the same port after stop(). The store starts empty, as a restarted server's would. */
+  /**
+   * Listens again on the same port after stop(). Without `path` the data starts empty; with it, the
+   * data written before stop() is back, as after a restart of a server that keeps it on disk.
+   */
   restart(): Promise<void>;
 }
 
 export interface StartDynaliteOptions {
   /** Port on 127.0.0.1; 0 (the default) picks a free one. */
   readonly port?: number;
+  /** A directory to keep the data in, so it outlives stop(). @default in memory */
+  readonly path?: string;
 }
 
 function listen(server: Server, port: number): Promise<number> {
@@ -41,7 +46,12 @@ function close(server: Server): Promise<void> {
 }
 
 export async function startDynalite(options: StartDynaliteOptions = {}): Promise<RunningDynalite> {
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  const server = dynalite({
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+    ...(options.path !== undefined ? { path: options.path } : {}),
+  });
   const port = await listen(server, options.port ?? 0);
   let listening = true;
   return {
