@@ -7,9 +7,9 @@ import { createStoreFromEnv } from './persistence/dynamo-client';
 import { MemoryUserStore } from './persistence/memory-store';
 import { ENV } from './persistence/table';
 import type { UserStore } from './persistence/user-store';
-import { type AlexaHandler, createHandler } from './skill';
+import { createHandler, type LambdaHandler } from './skill';
 
-let skillHandler: AlexaHandler | undefined;
+let skillHandler: LambdaHandler | undefined;
 
 function storeFromEnv(): UserStore {
   return process.env[ENV.tableName] ? createStoreFromEnv(process.env).store : new MemoryUserStore();

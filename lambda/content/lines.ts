@@ -1,10 +1,28 @@
 /**
  * Everything the coach says outside the routines themselves, as typed data. Lines that carry a
- * value are small functions so the wording stays here, not in the core or the handlers.
+ * value are small functions so the wording stays here, not in the core or the handlers. The core
+ * defines the shape (`Wording`); `satisfies` makes a missing or stray line a compile error.
  */
 import type { PressureLevel } from '../core/preferences';
+import type { Wording } from '../core/wording';
 
-export const SKILL_NAME = 'Partner Massage Coach';
+/** Capitalises the first letter, for names and titles spoken as a sentence of their own. */
+export function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Minutes as spoken: "about 6 minutes", "about a minute", "less than a minute". */
+export function minutesText(seconds: number): string {
+  if (seconds < 45) return 'Less than a minute';
+  const minutes = Math.round(seconds / 60);
+  return minutes <= 1 ? 'About a minute' : `About ${minutes} minutes`;
+}
+
+/** "a, b and c". */
+export function spokenList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
 
 export const lines = {
   disclaimer:
@@ -14,10 +32,13 @@ export const lines = {
   welcomeBack: 'Welcome back.',
   whichRoutine: 'Which routine would you like?',
   whichRoutineReprompt: 'Say the name of a routine, like foot massage, or say: what routines are there.',
-  routineListIntro: 'You can choose',
+  routineList: (names: readonly string[]) => `You can choose ${spokenList(names)}.`,
   unknownRoutine: (heard: string) => `I don't have a routine called ${heard}.`,
   missingRoutine: "I didn't catch which routine.",
+  routineTitle: (name: string) => `${sentenceCase(name)}.`,
   openingInvite: "Say 'less pressure' or 'it hurts' at any time.",
+  stepIntro: (stepNumber: number, stepCount: number, title: string, instruction: string) =>
+    `Step ${stepNumber} of ${stepCount}. ${sentenceCase(title)}. ${instruction}`,
   goOnQuestion: (stepNumber: number, title: string) => `Ready for step ${stepNumber}, ${title}? Say yes to go on.`,
   goOnReprompt: (stepNumber: number) => `Say yes to go on to step ${stepNumber}, or pause to stop here.`,
   waitForNext: (stepNumber: number, title: string) => `When you're ready, say next for step ${stepNumber}, ${title}.`,
@@ -38,15 +59,21 @@ export const lines = {
   offerResume: (name: string, stepNumber: number, title: string) =>
     `You paused ${name} at step ${stepNumber}, ${title}. Shall I pick up there?`,
   offerResumeReprompt: 'Say yes to pick up where you left off, or no to choose something else.',
-  resumingAt: (name: string) => `${name}, picking up where you left off.`,
+  resumingAt: (name: string) => `${sentenceCase(name)}, picking up where you left off.`,
   nothingPaused: "There's nothing paused right now.",
   fromTheTop: 'From the top.',
   firstStepAlready: "That's the first step. Here it is again.",
   repeatingStep: 'Once more.',
+  movingOn: (fromStepNumber: number, toStepNumber: number) =>
+    `Moving on from step ${fromStepNumber} to step ${toStepNumber}.`,
+  goingBack: (fromStepNumber: number, toStepNumber: number) =>
+    `Going back from step ${fromStepNumber} to step ${toStepNumber}.`,
+  repeatingStepNumber: (stepNumber: number) => `Step ${stepNumber} once more.`,
+  tipForStep: (stepNumber: number) => `For step ${stepNumber}:`,
   noRoutineGoing: "There's no routine going right now.",
   statusStep: (stepNumber: number, count: number, title: string, name: string) =>
     `You're on step ${stepNumber} of ${count} of ${name}, ${title}.`,
-  statusRemaining: (minutesText: string) => `${minutesText} to go.`,
+  statusRemaining: (seconds: number) => `${minutesText(seconds)} to go.`,
   carryingOn: 'Carrying on.',
   pressureNow: (level: PressureLevel) => `I'll guide ${level} pressure from here.`,
   pressureCapped:
@@ -55,7 +82,6 @@ export const lines = {
     "That's already the lightest I guide. Try slow stroking with flat hands, simply resting your hands still, or moving to another area she'd like.",
   pressureMenuMore: 'More pressure it is.',
   pressureMenuLess: 'Lighter it is.',
-  pressureSayAgain: "Say 'say that again' to hear this step with the new pressure.",
   slowerPace: 'Slowing down. The holds will be longer.',
   slowestPace: "That's already the slowest pace. The holds stay long.",
   fasterPace: 'Speeding up. The holds will be shorter.',
@@ -95,7 +121,7 @@ export const lines = {
   safetyBeforeStarting:
     "Check with the midwife or doctor before starting if she has high blood pressure or pre-eclampsia, a placenta problem, a risk of early labour, a history of blood clots, twins or more, or diabetes that isn't under control. In the first three months, keep to gentle strokes on hands, shoulders and feet.",
   safetyRoutine: (name: string) => `For ${name}:`,
-  helpWithSuggestion: (routineName: string) => `${routineName} may help with that.`,
+  helpWithSuggestion: (routineName: string) => `${sentenceCase(routineName)} may help with that.`,
   helpWithUnknown:
     'I can suggest a routine for an aching back, swollen feet, sciatica, tight shoulders, sore hands, sleep, or early labour.',
   helpWithQuestion: (routineName: string) => `Shall I start ${routineName}?`,
@@ -106,17 +132,4 @@ export const lines = {
   notForgotten: "Okay, I've kept everything as it was.",
   couldNotSave: (stepNumber: number) => `I couldn't save your place just now; you were on step ${stepNumber}.`,
   couldNotDelete: "I couldn't delete your data just now. Please try again in a moment.",
-} as const;
-
-/** Minutes as spoken: "about 6 minutes", "about a minute", "less than a minute". */
-export function minutesText(seconds: number): string {
-  if (seconds < 45) return 'Less than a minute';
-  const minutes = Math.round(seconds / 60);
-  return minutes <= 1 ? 'About a minute' : `About ${minutes} minutes`;
-}
-
-/** "a, b and c". */
-export function spokenList(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+} as const satisfies Wording;

@@ -30,7 +30,4 @@ export type CoachEvent =
   | { readonly type: 'safetyInfo' }
   | { readonly type: 'helpWith'; readonly concern?: ConcernId }
   | { readonly type: 'forgetMe' }
-  | { readonly type: 'sessionEnded' }
-  | { readonly type: 'error' };
-
-export type CoachEventType = CoachEvent['type'];
+  | { readonly type: 'sessionEnded' };

@@ -6,6 +6,10 @@ import type { Routine } from './catalogue';
 import { MAX_RESPONSE_SECONDS, MAX_SSML_CHARACTERS } from './limits';
 import { PACE_FACTOR, type Preferences, SPEECH_RATE_FACTOR } from './preferences';
 import { estimateSpeechSeconds } from './speech-estimate';
+import type { Wording } from './wording';
+
+/** The one line pacing needs: how a step opens. */
+export type StepWording = Pick<Wording, 'stepIntro'>;
 
 export type SegmentRole = 'answer' | 'opening' | 'stepIntro' | 'cue' | 'checkIn' | 'closing' | 'prompt';
 
@@ -50,31 +54,26 @@ function silence(seconds: number, step: number): SilenceSegment {
   return { kind: 'silence', seconds, step };
 }
 
-/** Capitalises the first letter, for names and titles spoken as a sentence of their own. */
-export function sentenceCase(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** Target length of a step at the listener's pace. */
 export function stepTargetSeconds(routine: Routine, stepIndex: number, prefs: Preferences): number {
   const step = routine.steps[stepIndex];
   return step === undefined ? 0 : step.holdSeconds * PACE_FACTOR[prefs.pace];
 }
 
-export function stepIntroText(routine: Routine, stepIndex: number, prefs: Preferences): string {
-  const step = routine.steps[stepIndex];
-  if (step === undefined) return '';
-  return `Step ${stepIndex + 1} of ${routine.steps.length}. ${sentenceCase(step.title)}. ${step.instruction[prefs.pressure]}`;
-}
-
 /**
  * The whole timeline of one step: its introduction, then quiet time with the cues spread evenly
  * through it, ending in quiet. Silence fills whatever the speech leaves of the target.
  */
-export function stepTimeline(routine: Routine, stepIndex: number, prefs: Preferences): Segment[] {
+export function stepTimeline(routine: Routine, stepIndex: number, prefs: Preferences, wording: StepWording): Segment[] {
   const step = routine.steps[stepIndex];
   if (step === undefined) return [];
-  const intro = speech(stepIntroText(routine, stepIndex, prefs), 'stepIntro', prefs, stepIndex);
+  const introText = wording.stepIntro(
+    stepIndex + 1,
+    routine.steps.length,
+    step.title,
+    step.instruction[prefs.pressure],
+  );
+  const intro = speech(introText, 'stepIntro', prefs, stepIndex);
   const cues = step.cues.map((cue) => speech(cue.text, cue.kind === 'checkIn' ? 'checkIn' : 'cue', prefs, stepIndex));
   const spoken = intro.seconds + cues.reduce((sum, cue) => sum + cue.seconds, 0);
   const quiet = Math.max(0, stepTargetSeconds(routine, stepIndex, prefs) - spoken);
@@ -97,8 +96,13 @@ export function timelineSeconds(segments: readonly Segment[]): number {
  * The rest of a step from `offset` seconds in: speech that had already begun is not repeated,
  * a silence that had begun keeps what is left of it.
  */
-export function stepTimelineFrom(routine: Routine, position: Position, prefs: Preferences): Segment[] {
-  const segments = stepTimeline(routine, position.stepIndex, prefs);
+export function stepTimelineFrom(
+  routine: Routine,
+  position: Position,
+  prefs: Preferences,
+  wording: StepWording,
+): Segment[] {
+  const segments = stepTimeline(routine, position.stepIndex, prefs, wording);
   if (position.offset <= 0) return segments;
   const rest: Segment[] = [];
   let at = 0;
@@ -155,6 +159,7 @@ export function packSteps(
   from: Position,
   preface: readonly Segment[],
   prefs: Preferences,
+  wording: StepWording,
   closingSeconds = PROMPT_RESERVE_SECONDS,
 ): PackedSteps {
   const charactersBudget = MAX_SSML_CHARACTERS - PROMPT_RESERVE_CHARACTERS;
@@ -167,7 +172,7 @@ export function packSteps(
     // The last step is followed by the closing rather than a question; keep room for whichever comes.
     const isLast = position.stepIndex === routine.steps.length - 1;
     const secondsBudget = MAX_RESPONSE_SECONDS - Math.max(PROMPT_RESERVE_SECONDS, isLast ? closingSeconds : 0);
-    const rest = stepTimelineFrom(routine, position, prefs);
+    const rest = stepTimelineFrom(routine, position, prefs, wording);
     const restSeconds = timelineSeconds(rest);
     const restCharacters = estimateCharacters(rest);
     if (seconds + restSeconds <= secondsBudget && characters + restCharacters <= charactersBudget) {

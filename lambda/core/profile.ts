@@ -85,6 +85,9 @@ export function newProfile(): UserProfile {
   };
 }
 
+/** Milliseconds in a day: practice days are UTC calendar days. */
+export const DAY_MS = 86_400_000;
+
 /** UTC calendar day of an epoch-ms time, YYYY-MM-DD. */
 export function dayOf(at: number): string {
   return new Date(at).toISOString().slice(0, 10);
@@ -94,11 +97,11 @@ export function dayOf(at: number): string {
 export function mondayOf(day: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   const sinceMonday = (date.getUTCDay() + 6) % 7;
-  return dayOf(date.getTime() - sinceMonday * 86_400_000);
+  return dayOf(date.getTime() - sinceMonday * DAY_MS);
 }
 
 function daysBetween(earlier: string, later: string): number {
-  return Math.round((Date.parse(`${later}T00:00:00Z`) - Date.parse(`${earlier}T00:00:00Z`)) / 86_400_000);
+  return Math.round((Date.parse(`${later}T00:00:00Z`) - Date.parse(`${earlier}T00:00:00Z`)) / DAY_MS);
 }
 
 /** The history as it reads on a given day: a new week starts from zero. */

@@ -1,9 +1,10 @@
 /** System.ExceptionEncountered and the error handler of last resort. */
 import { type ErrorHandler, getRequestType, type RequestHandler } from 'ask-sdk-core';
-import { lines } from '../content/lines';
+import { apologyPlan } from '../core/coach';
+import { DEFAULT_PREFERENCES } from '../core/preferences';
 import { errorFields } from '../log';
-import { escapeSsml } from '../speech/ssml';
-import type { TurnDeps } from './turn';
+import { readSessionData } from './session-data';
+import { respond, type TurnDeps } from './turn';
 
 export function exceptionEncounteredHandler(deps: TurnDeps): RequestHandler {
   return {
@@ -16,6 +17,7 @@ export function exceptionEncounteredHandler(deps: TurnDeps): RequestHandler {
   };
 }
 
+/** A turn that threw: the core's apology, rendered like any answer, and the session stays open. */
 export function errorHandler(deps: TurnDeps): ErrorHandler {
   return {
     canHandle: () => true,
@@ -25,10 +27,9 @@ export function errorHandler(deps: TurnDeps): ErrorHandler {
       if (type === 'SessionEndedRequest' || type.startsWith('AlexaSkillEvent') || type.startsWith('System.')) {
         return input.responseBuilder.getResponse();
       }
-      return input.responseBuilder
-        .speak(`<speak>${escapeSsml(lines.error)}</speak>`)
-        .reprompt(`<speak>${escapeSsml(lines.errorReprompt)}</speak>`)
-        .getResponse();
+      const attributes = input.attributesManager.getSessionAttributes() ?? {};
+      const prefs = readSessionData(attributes)?.profile.preferences ?? DEFAULT_PREFERENCES;
+      return respond(input, apologyPlan(deps.wording, prefs), prefs.speechRate);
     },
   };
 }

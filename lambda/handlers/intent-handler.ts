@@ -1,24 +1,27 @@
-/** Builds thin ask-sdk handlers that translate a request into a coach event and run the turn. */
-import { getIntentName, getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
-import type { CoachEvent } from '../core/events';
+/**
+ * The ask-sdk handlers that start a turn: every intent through the one table (an intent the code
+ * does not know, from a model newer than the code, is treated as not understood), and launch.
+ */
+import { getIntentName, getRequestType, type RequestHandler } from 'ask-sdk-core';
+import { INTENT_EVENTS, isSkillIntent } from './intents';
 import { runTurn, type TurnDeps } from './turn';
 
-export function intentHandler(
-  intentNames: readonly string[],
-  toEvent: (input: HandlerInput) => CoachEvent,
-  deps: TurnDeps,
-): RequestHandler {
+/** Every IntentRequest: through the table, or, for an intent it lacks, as not understood. */
+export function intentHandler(deps: TurnDeps): RequestHandler {
   return {
-    canHandle: (input) =>
-      getRequestType(input.requestEnvelope) === 'IntentRequest' &&
-      intentNames.includes(getIntentName(input.requestEnvelope)),
-    handle: (input) => runTurn(input, toEvent(input), deps),
+    canHandle: (input) => getRequestType(input.requestEnvelope) === 'IntentRequest',
+    handle: (input) => {
+      const name = getIntentName(input.requestEnvelope);
+      if (isSkillIntent(name)) return runTurn(input, INTENT_EVENTS[name](input, deps.catalogue), deps);
+      deps.logger.warn('unknown_intent', { intent: name });
+      return runTurn(input, { type: 'fallback' }, deps);
+    },
   };
 }
 
-export function requestHandler(requestType: string, event: CoachEvent, deps: TurnDeps): RequestHandler {
+export function launchHandler(deps: TurnDeps): RequestHandler {
   return {
-    canHandle: (input) => getRequestType(input.requestEnvelope) === requestType,
-    handle: (input) => runTurn(input, event, deps),
+    canHandle: (input) => getRequestType(input.requestEnvelope) === 'LaunchRequest',
+    handle: (input) => runTurn(input, { type: 'launch' }, deps),
   };
 }

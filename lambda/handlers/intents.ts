@@ -1,4 +1,16 @@
-/** Intent and slot names shared by the handlers and interaction-models/<locale>.json. */
+/**
+ * The one table from intents to coach events. Every intent the skill declares is a key here, so an
+ * intent without a mapping is a compile error, and the model check reads the same keys to hold
+ * interaction-models/<locale>.json to exactly these intents.
+ */
+import type { HandlerInput } from 'ask-sdk-core';
+import type { Catalogue } from '../core/catalogue';
+import { isRoutineId } from '../core/catalogue';
+import { CONCERN_IDS, type ConcernId } from '../core/concerns';
+import type { CoachEvent } from '../core/events';
+import { readSlot } from './slots';
+
+/** Intent names shared by the handlers and interaction-models/<locale>.json. */
 export const Intent = {
   StartRoutine: 'StartRoutineIntent',
   ListRoutines: 'ListRoutinesIntent',
@@ -32,5 +44,68 @@ export const Intent = {
   No: 'AMAZON.NoIntent',
 } as const;
 
+export type IntentName = (typeof Intent)[keyof typeof Intent];
+
 export const Slot = { routine: 'routine', concern: 'concern' } as const;
 export const SlotType = { routine: 'ROUTINE_NAME', concern: 'CONCERN' } as const;
+
+/** Turns one intent request into the event the core decides on. */
+export type ToEvent = (input: HandlerInput, catalogue: Catalogue) => CoachEvent;
+
+function isConcernId(id: string | undefined): id is ConcernId {
+  return id !== undefined && (CONCERN_IDS as readonly string[]).includes(id);
+}
+
+/** The routine by slot id, else by the words heard; what was heard is kept to say it back. */
+const startRoutine: ToEvent = (input, catalogue) => {
+  const slot = readSlot(input, Slot.routine);
+  const byName = slot.heard ? catalogue.findByName(slot.heard)?.id : undefined;
+  const routineId = isRoutineId(slot.id) ? slot.id : byName;
+  if (routineId) return { type: 'start', routineId };
+  return slot.heard ? { type: 'start', heard: slot.heard } : { type: 'start' };
+};
+
+const helpWith: ToEvent = (input) => {
+  const { id } = readSlot(input, Slot.concern);
+  return isConcernId(id) ? { type: 'helpWith', concern: id } : { type: 'helpWith' };
+};
+
+export const INTENT_EVENTS: { readonly [Name in IntentName]: ToEvent } = {
+  [Intent.StartRoutine]: startRoutine,
+  [Intent.ListRoutines]: () => ({ type: 'list' }),
+  [Intent.MorePressure]: () => ({ type: 'pressure', direction: 'more' }),
+  [Intent.LessPressure]: () => ({ type: 'pressure', direction: 'less' }),
+  [Intent.Slower]: () => ({ type: 'pace', direction: 'slower' }),
+  [Intent.Faster]: () => ({ type: 'pace', direction: 'faster' }),
+  [Intent.SpeakSlower]: () => ({ type: 'speechRate', rate: 'slower' }),
+  [Intent.SpeakNormally]: () => ({ type: 'speechRate', rate: 'normal' }),
+  [Intent.Status]: () => ({ type: 'status' }),
+  [Intent.StepByStep]: () => ({ type: 'flow', flow: 'stepByStep' }),
+  [Intent.Continuous]: () => ({ type: 'flow', flow: 'continuous' }),
+  [Intent.Discomfort]: () => ({ type: 'discomfort' }),
+  [Intent.Unwell]: () => ({ type: 'unwell' }),
+  [Intent.RedFlag]: () => ({ type: 'redFlag' }),
+  [Intent.SafetyInfo]: () => ({ type: 'safetyInfo' }),
+  [Intent.HelpWith]: helpWith,
+  [Intent.ForgetMe]: () => ({ type: 'forgetMe' }),
+  [Intent.Pause]: () => ({ type: 'pause' }),
+  [Intent.Resume]: () => ({ type: 'resume' }),
+  [Intent.Next]: () => ({ type: 'next' }),
+  [Intent.Previous]: () => ({ type: 'previous' }),
+  [Intent.Repeat]: () => ({ type: 'repeat' }),
+  [Intent.StartOver]: () => ({ type: 'startOver' }),
+  [Intent.Help]: () => ({ type: 'help' }),
+  [Intent.Stop]: () => ({ type: 'stop' }),
+  [Intent.Cancel]: () => ({ type: 'stop' }),
+  [Intent.NavigateHome]: () => ({ type: 'home' }),
+  [Intent.Fallback]: () => ({ type: 'fallback' }),
+  [Intent.Yes]: () => ({ type: 'yes' }),
+  [Intent.No]: () => ({ type: 'no' }),
+};
+
+/** Every intent the skill handles, for the model check. */
+export const SKILL_INTENTS: readonly IntentName[] = Object.keys(INTENT_EVENTS) as IntentName[];
+
+export function isSkillIntent(name: string): name is IntentName {
+  return Object.hasOwn(INTENT_EVENTS, name);
+}

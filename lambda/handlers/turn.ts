@@ -1,14 +1,16 @@
 /**
- * One turn, the same for every handler: read the session (or the store, once per session), let
- * the coach core decide, save what changed, render the plan, and answer.
+ * One turn, the same for every request: read the session's attributes, open the user's profile
+ * (once per session), let the core decide, settle with the store, write the attributes, render.
+ * The runner decides nothing: the core's decision carries the answer for every outcome.
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { Catalogue } from '../core/catalogue';
+import { type Decision, decide, INITIAL_STATE, type Plan } from '../core/coach';
 import type { CoachEvent } from '../core/events';
-import type { UserProfile } from '../core/profile';
-import { combineUpdates, newProfile, type ProfileUpdate } from '../core/profile';
-import { decide, deleteFailedPlan, INITIAL_STATE, type TurnResult, withSaveFailedNotice } from '../core/session';
+import type { SpeechRate } from '../core/preferences';
+import { combineUpdates, newProfile, type ProfileUpdate, type UserProfile } from '../core/profile';
+import type { Wording } from '../core/wording';
 import { errorFields, type Logger } from '../log';
 import type { UserStore } from '../persistence/user-store';
 import { renderPlan } from '../speech/ssml';
@@ -17,6 +19,7 @@ import { readSessionData, type SessionData, writeSessionData } from './session-d
 export interface TurnDeps {
   readonly store: UserStore;
   readonly catalogue: Catalogue;
+  readonly wording: Wording;
   readonly logger: Logger;
 }
 
@@ -24,107 +27,100 @@ function userIdOf(input: HandlerInput): string {
   return input.requestEnvelope.context?.System?.user?.userId ?? input.requestEnvelope.session?.user?.userId ?? '';
 }
 
-/** When the user spoke: the request timestamp, or now when it is missing or malformed. */
+/**
+ * When Alexa sent the request (whole seconds, a little after the user spoke; the core allows for
+ * the lag), or now when the timestamp is missing or malformed.
+ */
 export function requestTime(input: HandlerInput): number {
   const parsed = Date.parse(input.requestEnvelope.request.timestamp);
   return Number.isFinite(parsed) ? parsed : Date.now();
 }
 
-/** Session data from the attributes, or from the store on the first turn of a session. */
-async function loadSession(input: HandlerInput, deps: TurnDeps, userId: string): Promise<SessionData> {
-  const attributes = input.attributesManager.getSessionAttributes() ?? {};
-  const fromSession = readSessionData(attributes);
-  if (fromSession) return fromSession;
+/** The session's data from its attributes, or from the store on the session's first turn. */
+async function openSession(input: HandlerInput, deps: TurnDeps, userId: string): Promise<SessionData> {
+  const fromAttributes = readSessionData(input.attributesManager.getSessionAttributes() ?? {});
+  if (fromAttributes) return fromAttributes;
   try {
     const stored = userId ? await deps.store.load(userId) : undefined;
-    if (stored === undefined) {
-      // Nothing stored yet: version 0 lets the first write be a conditional create with no read.
-      const fresh = newProfile();
-      return { state: INITIAL_STATE, profile: fresh, version: 0, stored: fresh };
-    }
-    return { state: INITIAL_STATE, profile: stored.profile, version: stored.version, stored: stored.profile };
+    // Nothing stored yet: version 0 lets the first write be a conditional create with no read.
+    const profile = stored?.profile ?? newProfile();
+    return { state: INITIAL_STATE, profile, version: stored?.version ?? 0, stored: profile };
   } catch (error) {
     deps.logger.warn('profile_load_failed', errorFields(error));
     return { state: INITIAL_STATE, profile: newProfile(), version: undefined };
   }
 }
 
-interface SaveOutcome {
+/** What the store made of the turn, and the plan the decision holds for that outcome. */
+interface Settled {
+  readonly plan: Plan;
+  readonly profile: UserProfile;
   readonly version: number | undefined;
   readonly stored?: UserProfile;
   readonly pending?: ProfileUpdate;
 }
 
-async function save(
-  deps: TurnDeps,
-  userId: string,
-  data: SessionData,
-  update: ProfileUpdate | undefined,
-): Promise<SaveOutcome> {
-  const pending = update ? combineUpdates(data.pending, update) : data.pending;
-  const unchanged = { version: data.version, ...(data.stored ? { stored: data.stored } : {}) };
-  if (pending === undefined || !userId) return unchanged;
+/** Carries out the decision's effects and saves its update with any earlier unsaved one. */
+async function settle(deps: TurnDeps, userId: string, session: SessionData, decision: Decision): Promise<Settled> {
+  let plan = decision.plan;
+  for (const effect of decision.effects) {
+    try {
+      if (userId) await deps.store.delete(userId);
+      return { plan, profile: newProfile(), version: 0 };
+    } catch (error) {
+      deps.logger.warn('profile_delete_failed', errorFields(error));
+      plan = effect.planIfFailed;
+    }
+  }
+  const unchanged = { version: session.version, ...(session.stored ? { stored: session.stored } : {}) };
+  const pending = decision.update ? combineUpdates(session.pending, decision.update) : session.pending;
+  if (pending === undefined || !userId) return { plan, profile: decision.profile, ...unchanged };
   // The base lets the store write once, conditionally, without reading first.
   const base =
-    data.stored !== undefined && data.version !== undefined
-      ? { profile: data.stored, version: data.version }
+    session.stored !== undefined && session.version !== undefined
+      ? { profile: session.stored, version: session.version }
       : undefined;
   try {
     const saved = await deps.store.save(userId, pending, base);
-    return { version: saved.version, stored: saved.profile };
+    // After a save, the stored profile includes what other devices wrote meanwhile.
+    const profile = decision.update ? saved.profile : decision.profile;
+    return { plan, profile, version: saved.version, stored: saved.profile };
   } catch (error) {
     deps.logger.warn('profile_save_failed', errorFields(error));
-    return { ...unchanged, pending };
+    // A failed delete has said so already; otherwise the decision's answer for a failed save.
+    const failed = plan === decision.plan ? decision.planIfSaveFails : plan;
+    return { plan: failed, profile: decision.profile, ...unchanged, pending };
   }
 }
 
-/** Carries out the core's effects; `deleted` says the user's item is gone (nothing to save). */
-async function applyEffects(
-  deps: TurnDeps,
-  userId: string,
-  result: TurnResult,
-): Promise<{ result: TurnResult; deleted: boolean }> {
-  if (!result.effects.includes('deleteProfile')) return { result, deleted: false };
-  try {
-    if (userId) await deps.store.delete(userId);
-    return { result: { ...result, profile: newProfile() }, deleted: true };
-  } catch (error) {
-    deps.logger.warn('profile_delete_failed', errorFields(error));
-    return { result: { ...result, plan: deleteFailedPlan(result.profile) }, deleted: false };
-  }
+/** Renders a plan into the response: speech, a reprompt when it listens, and the session's end. */
+export function respond(input: HandlerInput, plan: Plan, rate: SpeechRate): Response {
+  if (plan.segments.length === 0) return input.responseBuilder.getResponse();
+  const rendered = renderPlan(plan, rate);
+  const builder = input.responseBuilder.speak(rendered.ssml);
+  if (plan.listen && rendered.repromptSsml) builder.reprompt(rendered.repromptSsml);
+  if (plan.endSession) builder.withShouldEndSession(true);
+  return builder.getResponse();
 }
 
 /** Runs one turn for a coach event and builds the response. */
 export async function runTurn(input: HandlerInput, event: CoachEvent, deps: TurnDeps): Promise<Response> {
   const userId = userIdOf(input);
-  const session = await loadSession(input, deps, userId);
-  const now = requestTime(input);
-  const decided = decide({
+  const session = await openSession(input, deps, userId);
+  const decision = decide({
     state: session.state,
     profile: session.profile,
     event,
-    now,
+    now: requestTime(input),
     updateId: input.requestEnvelope.request.requestId,
     catalogue: deps.catalogue,
+    wording: deps.wording,
+    ...(session.pending ? { unsaved: session.pending } : {}),
   });
-  const { result, deleted } = await applyEffects(deps, userId, decided);
-  const saved = deleted ? { version: 0 } : await save(deps, userId, session, result.update);
-  const plan = saved.pending ? withSaveFailedNotice(result.plan, saved.pending, result.profile) : result.plan;
-  const next: SessionData = {
-    state: result.state,
-    // After a save, the stored profile includes what other devices wrote meanwhile.
-    profile: saved.stored !== undefined && saved.pending === undefined && result.update ? saved.stored : result.profile,
-    version: saved.version,
-    ...(saved.stored !== undefined ? { stored: saved.stored } : {}),
-    ...(saved.pending !== undefined ? { pending: saved.pending } : {}),
-  };
+  const settled = await settle(deps, userId, session, decision);
   if (input.requestEnvelope.request.type !== 'SessionEndedRequest') {
-    input.attributesManager.setSessionAttributes(writeSessionData(next));
+    const { plan: _plan, ...data } = settled;
+    input.attributesManager.setSessionAttributes(writeSessionData({ state: decision.state, ...data }));
   }
-  if (plan.segments.length === 0) return input.responseBuilder.getResponse();
-  const rendered = renderPlan(plan, result.profile.preferences.speechRate);
-  const builder = input.responseBuilder.speak(rendered.ssml);
-  if (plan.listen && rendered.repromptSsml) builder.reprompt(rendered.repromptSsml);
-  if (plan.endSession) builder.withShouldEndSession(true);
-  return builder.getResponse();
+  return respond(input, settled.plan, decision.profile.preferences.speechRate);
 }

@@ -2,11 +2,12 @@
  * SSML rendering of a plan: escaping, break chains for silences, prosody for the speech rate,
  * and a check of the platform limits on what comes out.
  */
+
+import type { Plan } from '../core/coach';
 import { MAX_BREAK_SECONDS, MAX_RESPONSE_SECONDS, MAX_SSML_CHARACTERS } from '../core/limits';
 import type { Segment } from '../core/pacing';
 import { timelineSeconds } from '../core/pacing';
 import { SPEECH_RATE_FACTOR, type SpeechRate } from '../core/preferences';
-import type { Plan } from '../core/session';
 import { estimateSpeechSeconds } from '../core/speech-estimate';
 
 const XML_ESCAPES: Readonly<Record<string, string>> = {

@@ -1,11 +1,12 @@
 /** Walks the coach core through whole routines with plain values, collecting every plan. */
 
+import { lines } from '../../lambda/content/lines';
 import { catalogue } from '../../lambda/content/routines';
 import type { RoutineId } from '../../lambda/core/catalogue';
+import { type CoachState, type Decision, decide, INITIAL_STATE, type RoutineState } from '../../lambda/core/coach';
 import type { CoachEvent } from '../../lambda/core/events';
 import type { Preferences } from '../../lambda/core/preferences';
 import { newProfile, type UserProfile } from '../../lambda/core/profile';
-import { type CoachState, decide, INITIAL_STATE, type TurnResult } from '../../lambda/core/session';
 
 export const START = Date.parse('2026-11-27T19:00:00Z');
 
@@ -13,7 +14,7 @@ export class CoreWalker {
   state: CoachState = INITIAL_STATE;
   profile: UserProfile;
   now = START;
-  turns: TurnResult[] = [];
+  turns: Decision[] = [];
   private counter = 0;
 
   constructor(prefs?: Partial<Preferences>) {
@@ -21,7 +22,7 @@ export class CoreWalker {
     this.profile = { ...base, disclaimerHeard: true, preferences: { ...base.preferences, ...prefs } };
   }
 
-  send(event: CoachEvent, afterSeconds = 2): TurnResult {
+  send(event: CoachEvent, afterSeconds = 2): Decision {
     this.now += afterSeconds * 1000;
     this.counter += 1;
     const result = decide({
@@ -31,6 +32,7 @@ export class CoreWalker {
       now: this.now,
       updateId: `turn-${this.counter}`,
       catalogue,
+      wording: lines,
     });
     this.state = result.state;
     this.profile = result.profile;
@@ -45,7 +47,7 @@ export class CoreWalker {
   }
 
   /** Starts a routine and answers yes after each response has played, to the closing. */
-  walk(routineId: RoutineId, maxTurns = 40): TurnResult[] {
+  walk(routineId: RoutineId, maxTurns = 40): Decision[] {
     this.send({ type: 'start', routineId });
     for (let i = 0; i < maxTurns && this.state.mode !== 'menu'; i += 1) {
       this.send(
@@ -57,6 +59,12 @@ export class CoreWalker {
   }
 }
 
-export function spokenText(result: TurnResult): string {
+export function spokenText(result: Decision): string {
   return result.plan.segments.map((s) => (s.kind === 'speech' ? s.text : ' ')).join(' ');
+}
+
+/** The state as a playing routine; fails the test with the mode it had otherwise. */
+export function playing(state: CoachState): RoutineState {
+  if (state.mode !== 'routine') throw new Error(`expected a routine to be playing, the mode is ${state.mode}`);
+  return state;
 }

@@ -1,3 +1,4 @@
+import { lines } from '../../lambda/content/lines';
 import { ROUTINES } from '../../lambda/content/routines';
 import type { Routine } from '../../lambda/core/catalogue';
 import { MAX_RESPONSE_SECONDS } from '../../lambda/core/limits';
@@ -34,7 +35,7 @@ describe('step timelines meet their targets', () => {
     (_label, prefs) => {
       for (const { routine, index } of everyStep) {
         const target = stepTargetSeconds(routine, index, prefs);
-        const actual = timelineSeconds(stepTimeline(routine, index, prefs));
+        const actual = timelineSeconds(stepTimeline(routine, index, prefs, lines));
         expect({ step: routine.steps[index]?.id, error: Math.abs(actual - target) / target < 0.1 }).toEqual({
           step: routine.steps[index]?.id,
           error: true,
@@ -45,7 +46,7 @@ describe('step timelines meet their targets', () => {
 
   it('opens with "Step n of m", then cues in order, with quiet between them', () => {
     const routine = ROUTINES[0] as Routine;
-    const timeline = stepTimeline(routine, 1, DEFAULT_PREFERENCES);
+    const timeline = stepTimeline(routine, 1, DEFAULT_PREFERENCES, lines);
     const first = timeline[0];
     expect(first?.kind === 'speech' && first.text.startsWith(`Step 2 of ${routine.steps.length}.`)).toBe(true);
     const cues = timeline.filter((segment) => segment.kind === 'speech').slice(1);
@@ -60,16 +61,16 @@ describe('step timelines meet their targets', () => {
   it('a slower pace lengthens the holds and a quicker one shortens them', () => {
     const routine = ROUTINES[1] as Routine;
     const at = (pace: Preferences['pace']) =>
-      timelineSeconds(stepTimeline(routine, 0, { ...DEFAULT_PREFERENCES, pace }));
+      timelineSeconds(stepTimeline(routine, 0, { ...DEFAULT_PREFERENCES, pace }, lines));
     expect(at('slower')).toBeGreaterThan(at('normal'));
     expect(at('quicker')).toBeLessThan(at('normal'));
   });
 
   it('the rest of a step from an offset drops speech already begun and trims the silence', () => {
     const routine = ROUTINES[0] as Routine;
-    const full = stepTimeline(routine, 0, DEFAULT_PREFERENCES);
+    const full = stepTimeline(routine, 0, DEFAULT_PREFERENCES, lines);
     const introSeconds = full[0]?.seconds ?? 0;
-    const rest = stepTimelineFrom(routine, { stepIndex: 0, offset: introSeconds + 1 }, DEFAULT_PREFERENCES);
+    const rest = stepTimelineFrom(routine, { stepIndex: 0, offset: introSeconds + 1 }, DEFAULT_PREFERENCES, lines);
     expect(rest[0]?.kind).toBe('silence');
     expect(timelineSeconds(rest)).toBeCloseTo(timelineSeconds(full) - introSeconds - 1, 0);
   });
@@ -79,14 +80,20 @@ describe('packing steps into responses', () => {
   const routine = ROUTINES[0] as Routine;
 
   it('continuous flow carries several whole steps within 240 s', () => {
-    const packed = packSteps(routine, { stepIndex: 0, offset: 0 }, [], DEFAULT_PREFERENCES);
+    const packed = packSteps(routine, { stepIndex: 0, offset: 0 }, [], DEFAULT_PREFERENCES, lines);
     expect(packed.next.stepIndex).toBeGreaterThan(1);
     expect(packed.next.offset).toBe(0);
     expect(timelineSeconds(packed.segments)).toBeLessThanOrEqual(MAX_RESPONSE_SECONDS);
   });
 
   it('step-by-step flow carries exactly one step', () => {
-    const packed = packSteps(routine, { stepIndex: 2, offset: 0 }, [], { ...DEFAULT_PREFERENCES, flow: 'stepByStep' });
+    const packed = packSteps(
+      routine,
+      { stepIndex: 2, offset: 0 },
+      [],
+      { ...DEFAULT_PREFERENCES, flow: 'stepByStep' },
+      lines,
+    );
     expect(packed.next).toEqual({ stepIndex: 3, offset: 0 });
     expect(new Set(packed.segments.map((s) => s.step))).toEqual(new Set([2]));
   });
@@ -95,11 +102,11 @@ describe('packing steps into responses', () => {
     const base = routine.steps[0];
     if (!base) throw new Error('no step');
     const long: Routine = { ...routine, steps: [{ ...base, holdSeconds: 400 }, ...routine.steps.slice(1)] };
-    const first = packSteps(long, { stepIndex: 0, offset: 0 }, [], DEFAULT_PREFERENCES);
+    const first = packSteps(long, { stepIndex: 0, offset: 0 }, [], DEFAULT_PREFERENCES, lines);
     expect(first.next.stepIndex).toBe(0);
     expect(first.next.offset).toBeGreaterThan(0);
     expect(timelineSeconds(first.segments)).toBeLessThanOrEqual(MAX_RESPONSE_SECONDS);
-    const second = packSteps(long, first.next, [], DEFAULT_PREFERENCES);
+    const second = packSteps(long, first.next, [], DEFAULT_PREFERENCES, lines);
     const covered = timelineSeconds(first.segments) + timelineSeconds(second.segments.filter((s) => s.step === 0));
     expect(covered).toBeCloseTo(400, 0);
     expect(second.next.stepIndex).toBeGreaterThanOrEqual(1);
@@ -132,7 +139,7 @@ describe('mapping an interruption onto what was playing', () => {
 
   it('spans follow the packed segments', () => {
     const routine = ROUTINES[0] as Routine;
-    const packed = packSteps(routine, { stepIndex: 0, offset: 0 }, [], DEFAULT_PREFERENCES);
+    const packed = packSteps(routine, { stepIndex: 0, offset: 0 }, [], DEFAULT_PREFERENCES, lines);
     const computed = stepSpans(packed.segments, 0);
     expect(computed[0]?.[0]).toBe(0);
     expect(computed[0]?.[1]).toBe(0);

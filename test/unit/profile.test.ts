@@ -1,3 +1,4 @@
+import { parseCoachState } from '../../lambda/core/coach';
 import {
   applyUpdate,
   combineUpdates,
@@ -6,7 +7,7 @@ import {
   sanitizeProfile,
   sanitizeUpdate,
 } from '../../lambda/core/profile';
-import { readSessionData, readState, writeSessionData } from '../../lambda/handlers/session-data';
+import { readSessionData, writeSessionData } from '../../lambda/handlers/session-data';
 
 const monday = Date.parse('2026-11-23T20:00:00Z');
 const day = 86_400_000;
@@ -94,16 +95,23 @@ describe('reading untrusted data', () => {
   });
 
   it('malformed coach state falls back to the menu', () => {
-    expect(readState({ mode: 'routine', routineId: 'moon' })).toEqual({ mode: 'menu' });
-    expect(readState({ mode: 'routine', routineId: 'foot', resumeAt: { stepIndex: 'x' } })).toEqual({
+    expect(parseCoachState({ mode: 'routine', routineId: 'moon' })).toEqual({ mode: 'menu' });
+    expect(parseCoachState({ mode: 'routine', routineId: 'foot', resumeAt: { stepIndex: 'x' } })).toEqual({
       mode: 'routine',
       routineId: 'foot',
+      resumeAt: { stepIndex: 0, offset: 0 },
+      played: { sentAt: 0, spans: [] },
     });
   });
 
   it('session data round-trips through attributes', () => {
     const data = {
-      state: { mode: 'routine' as const, routineId: 'hand' as const, resumeAt: { stepIndex: 2, offset: 0 } },
+      state: {
+        mode: 'routine' as const,
+        routineId: 'hand' as const,
+        resumeAt: { stepIndex: 2, offset: 0 },
+        played: { sentAt: 5, spans: [[2, 0, 30, 0] as const] },
+      },
       profile: newProfile(),
       version: 3,
       stored: newProfile(),

@@ -1,6 +1,6 @@
 import { ROUTINES } from '../../lambda/content/routines';
+import type { Decision } from '../../lambda/core/coach';
 import { FLOWS, PACES, PRESSURE_LEVELS, type Preferences, SPEECH_RATES } from '../../lambda/core/preferences';
-import type { TurnResult } from '../../lambda/core/session';
 import { escapeSsml, renderPlan, renderSegments, renderSilence } from '../../lambda/speech/ssml';
 import { checkSsml } from '../support/speech-checks';
 import { CoreWalker } from '../support/walk';
@@ -11,7 +11,7 @@ const combinations: Preferences[] = PRESSURE_LEVELS.flatMap((pressure) =>
   ),
 );
 
-function checkTurn(result: TurnResult, rate: Preferences['speechRate']) {
+function checkTurn(result: Decision, rate: Preferences['speechRate']) {
   const rendered = renderPlan(result.plan, rate);
   const facts = checkSsml(rendered.ssml);
   if (rendered.repromptSsml) checkSsml(rendered.repromptSsml);

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { lines } from '../../lambda/content/lines';
 import { ROUTINES } from '../../lambda/content/routines';
 import { stepTargetSeconds, stepTimeline, timelineSeconds } from '../../lambda/core/pacing';
 import { PACES, PRESSURE_LEVELS, type Preferences, SPEECH_RATES } from '../../lambda/core/preferences';
@@ -29,7 +30,7 @@ export function pacingAccuracy(): PacingAccuracy {
           for (const speechRate of SPEECH_RATES) {
             const prefs: Preferences = { pressure, pace, speechRate, flow: 'continuous' };
             const target = stepTargetSeconds(routine, index, prefs);
-            const actual = timelineSeconds(stepTimeline(routine, index, prefs));
+            const actual = timelineSeconds(stepTimeline(routine, index, prefs, lines));
             const pct = (Math.abs(actual - target) / target) * 100;
             errors.push(pct);
             if (pct > worst.pct) {
@@ -73,7 +74,7 @@ export function audioCheck(): AudioCheck {
       const target = stepTargetSeconds(routine, 1, prefs);
       let total = 0;
       let failed = false;
-      for (const [index, segment] of stepTimeline(routine, 1, prefs).entries()) {
+      for (const [index, segment] of stepTimeline(routine, 1, prefs, lines).entries()) {
         if (segment.kind === 'silence') {
           total += segment.seconds;
           continue;

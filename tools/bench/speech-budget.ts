@@ -3,9 +3,9 @@
  * walked through the core with CoreWalker and rendered with renderPlan.
  */
 import { ROUTINES } from '../../lambda/content/routines';
+import type { Decision } from '../../lambda/core/coach';
 import { MAX_RESPONSE_SECONDS, MAX_SSML_CHARACTERS } from '../../lambda/core/limits';
 import { FLOWS, PACES, PRESSURE_LEVELS, type Preferences, SPEECH_RATES } from '../../lambda/core/preferences';
-import type { TurnResult } from '../../lambda/core/session';
 import { renderPlan } from '../../lambda/speech/ssml';
 import { CoreWalker } from '../../test/support/walk';
 
@@ -23,7 +23,7 @@ export interface SpeechBudget {
   readonly failures: readonly string[];
 }
 
-function stepsOf(result: TurnResult): string {
+function stepsOf(result: Decision): string {
   const steps = [...new Set(result.plan.segments.flatMap((s) => (s.step === undefined ? [] : [s.step + 1])))];
   if (steps.length === 0) return 'no step';
   const first = steps[0];

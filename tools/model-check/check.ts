@@ -2,7 +2,7 @@
  * Checks an interaction model (ASK format) against the platform's rules and against the skill: the
  * intents it handles, the routine catalogue and the concern ids. Pure: the caller loads everything.
  */
-import { Intent, SlotType } from '../../lambda/handlers/intents';
+import { SKILL_INTENTS, SlotType } from '../../lambda/handlers/intents';
 import {
   type InteractionModel,
   type LanguageModel,
@@ -39,7 +39,7 @@ export interface RoutineEntry {
 }
 
 export interface CheckOptions {
-  /** Every intent the skill handles; the model must declare exactly these. @default names in lambda/handlers/intents.ts */
+  /** Every intent the skill handles; the model must declare exactly these. @default the keys of INTENT_EVENTS in lambda/handlers/intents.ts */
   skillIntents?: readonly string[];
   /** The routine catalogue; ROUTINE_NAME must hold exactly its ids, names and synonyms. Skipped when omitted. */
   routines?: readonly RoutineEntry[];
@@ -291,7 +291,7 @@ export function checkModel(model: InteractionModel | LanguageModel, opts: CheckO
   }
 
   // the model and the skill handle the same intents
-  const skillIntents = opts.skillIntents ?? Object.values(Intent);
+  const skillIntents = opts.skillIntents ?? SKILL_INTENTS;
   const { missing, extra } = sameSet([...intentNames], skillIntents);
   for (const name of missing) report('skill-intents', `${name} is handled by the skill but missing from the model`);
   for (const name of extra) report('skill-intents', `${name} is in the model but not in lambda/handlers/intents.ts`);

@@ -1,0 +1,55 @@
+/** The coach's one entry point. */
+import type { Catalogue } from '../catalogue';
+import { speech } from '../pacing';
+import type { Preferences } from '../preferences';
+import type { Wording } from '../wording';
+import { type DecideInput, Draft } from './draft';
+import type { Decision, Plan } from './plan';
+import type { CoachState, Mode } from './state';
+import { COACH_TABLE, type EventType, type Transition } from './table';
+
+/**
+ * Decides one turn: what to say, the next state, the profile change and the effects.
+ *
+ * - Pure: the same input gives the same decision; time, the update id, the catalogue and the
+ *   wording come in through `input`, and nothing is read or written outside it.
+ * - Idempotent saves: every profile change of the turn carries `input.updateId`, so a store that
+ *   has applied that id already (a retried request) applies nothing twice.
+ * - Effects are requests, not deeds: `deleteProfile` asks the caller to delete the user's data and
+ *   carries the plan to answer with if that fails; `planIfSaveFails` is the answer to give if
+ *   saving `update` fails. The caller carries them out and picks the plan; it decides nothing.
+ * - Untrusted state is welcome: a state naming a routine the catalogue lacks, or a step out of
+ *   range, is brought back to something meaningful before the table is consulted.
+ */
+export function decide(input: DecideInput): Decision {
+  const state = fitToCatalogue(input.state, input.catalogue);
+  const draft = new Draft(input);
+  // The table's type pairs each event with its own transitions; TypeScript cannot follow that
+  // correlation through an index, so the one cell looked up here is widened once.
+  const row = COACH_TABLE[input.event.type] as Readonly<Record<Mode, Transition<Mode, EventType>>>;
+  const transition = row[state.mode];
+  return transition(draft, state, input.event as never);
+}
+
+/** Drops a routine the catalogue no longer has, and a step out of range. */
+function fitToCatalogue(state: CoachState, catalogue: Catalogue): CoachState {
+  if (state.mode === 'menu') return state;
+  const routine = catalogue.get(state.routineId);
+  if (routine === undefined) return { mode: 'menu' };
+  const { stepIndex } = state.resumeAt;
+  if (stepIndex < 0 || stepIndex > routine.steps.length) return { ...state, resumeAt: { stepIndex: 0, offset: 0 } };
+  return state;
+}
+
+/**
+ * The answer of last resort, when a turn failed before it could decide: an apology that keeps the
+ * microphone open. Rendered like any other plan.
+ */
+export function apologyPlan(wording: Pick<Wording, 'error' | 'errorReprompt'>, prefs: Preferences): Plan {
+  return {
+    segments: [speech(wording.error, 'answer', prefs)],
+    listen: true,
+    reprompt: wording.errorReprompt,
+    endSession: false,
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * The decision being drafted for one turn: the inputs, the profile as it changes, and small
+ * builders for the replies every transition ends with.
+ */
+import type { Catalogue, Routine, RoutineId } from '../catalogue';
+import type { CoachEvent } from '../events';
+import { routineSeconds, type Segment, type SegmentRole, speech } from '../pacing';
+import type { Preferences } from '../preferences';
+import {
+  applyUpdate,
+  combineUpdates,
+  type PausedPlace,
+  type PreferenceKey,
+  type ProfileUpdate,
+  type UserProfile,
+} from '../profile';
+import type { Wording } from '../wording';
+import type { Decision, Effect, Plan } from './plan';
+import type { CoachState } from './state';
+
+/** Everything `decide` needs; time, ids, catalogue and wording are injected. */
+export interface DecideInput {
+  readonly state: CoachState;
+  readonly profile: UserProfile;
+  readonly event: CoachEvent;
+  /** Epoch ms of the request's timestamp (when Alexa sent it; see SPEECH_TO_REQUEST_LAG_SECONDS). */
+  readonly now: number;
+  /** Id for this turn's profile update, if it makes one: applying it twice changes nothing. */
+  readonly updateId: string;
+  readonly catalogue: Catalogue;
+  readonly wording: Wording;
+  /** Changes from earlier turns that are not saved yet; they decide what a failed save says. */
+  readonly unsaved?: ProfileUpdate;
+}
+
+type Change = Omit<ProfileUpdate, 'id'>;
+
+export class Draft {
+  profile: UserProfile;
+  private update: ProfileUpdate | undefined;
+  private readonly effects: Effect[] = [];
+
+  constructor(readonly input: DecideInput) {
+    this.profile = input.profile;
+  }
+
+  get prefs(): Preferences {
+    return this.profile.preferences;
+  }
+
+  get now(): number {
+    return this.input.now;
+  }
+
+  get lines(): Wording {
+    return this.input.wording;
+  }
+
+  get catalogue(): Catalogue {
+    return this.input.catalogue;
+  }
+
+  routine(id: RoutineId | undefined): Routine | undefined {
+    return id === undefined ? undefined : this.input.catalogue.get(id);
+  }
+
+  /** The routine a state names; `decide` has already dropped states whose routine is gone. */
+  routineOf(state: { readonly routineId: RoutineId }): Routine {
+    const routine = this.input.catalogue.get(state.routineId);
+    if (routine === undefined) throw new Error(`routine ${state.routineId} is not in the catalogue`);
+    return routine;
+  }
+
+  setPreference(key: PreferenceKey, value: string): void {
+    this.record({ preferences: { [key]: { value, at: this.now } } });
+  }
+
+  setPaused(place: Omit<PausedPlace, 'at'> | null): void {
+    this.record({ paused: { place: place === null ? null : { ...place, at: this.now }, at: this.now } });
+  }
+
+  addPractice(routine: Routine): void {
+    const minutes = Math.round(routineSeconds(routine, this.prefs) / 60);
+    this.record({ practice: [{ routineId: routine.id, at: this.now, minutes }] });
+  }
+
+  heardDisclaimer(): void {
+    this.record({ disclaimerHeard: true });
+  }
+
+  deleteProfile(planIfFailed: Plan): void {
+    this.effects.push({ type: 'deleteProfile', planIfFailed });
+  }
+
+  /**
+   * Adds a change to this turn's update and applies just that change to the session's view of the
+   * profile at once. The view keeps its applied ids: the store applies the whole update later.
+   */
+  private record(change: Change): void {
+    const delta: ProfileUpdate = { id: this.input.updateId, ...change };
+    this.profile = { ...applyUpdate(this.profile, delta), appliedUpdateIds: this.profile.appliedUpdateIds };
+    this.update = combineUpdates(this.update, delta);
+  }
+
+  say(text: string, role: SegmentRole = 'answer'): Segment {
+    return speech(text, role, this.prefs);
+  }
+
+  /** Speaks, then listens for an answer. */
+  listen(state: CoachState, segments: readonly Segment[], reprompt: string): Decision {
+    return this.result(state, { segments, listen: true, reprompt, endSession: false });
+  }
+
+  /** Speaks, then closes the session. */
+  end(state: CoachState, segments: readonly Segment[]): Decision {
+    return this.result(state, endPlan(segments));
+  }
+
+  /** Answers at the menu, then asks which routine. */
+  menu(answer: readonly Segment[]): Decision {
+    return this.listen(
+      { mode: 'menu' },
+      [...answer, this.say(this.lines.whichRoutine, 'prompt')],
+      this.lines.whichRoutineReprompt,
+    );
+  }
+
+  result(state: CoachState, plan: Plan): Decision {
+    return {
+      state,
+      profile: this.profile,
+      ...(this.update ? { update: this.update } : {}),
+      plan,
+      planIfSaveFails: this.planIfSaveFails(plan),
+      effects: this.effects,
+    };
+  }
+
+  /**
+   * A session that ends with its place unsaved says where the user was, so nothing is lost
+   * silently; any other answer stays as it is (the save is retried on the next turn).
+   */
+  private planIfSaveFails(plan: Plan): Plan {
+    const unsaved = this.update ? combineUpdates(this.input.unsaved, this.update) : this.input.unsaved;
+    const place = unsaved?.paused?.place;
+    if (!plan.endSession || place === undefined || place === null || plan.segments.length === 0) return plan;
+    return { ...plan, segments: [...plan.segments, this.say(this.lines.couldNotSave(place.stepIndex + 1))] };
+  }
+}
+
+export function endPlan(segments: readonly Segment[]): Plan {
+  return { segments, listen: false, endSession: true };
+}

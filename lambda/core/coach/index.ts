@@ -1,0 +1,34 @@
+/**
+ * The coach: a pure (mode × event) table that decides each turn.
+ *
+ * Glossary (one word for each thing, across the code):
+ * - **session**: the Alexa session, which carries attributes between turns; nothing in the core.
+ * - **turn**: one request and its response. The handlers' `runTurn` reads the session, calls
+ *   `decide` once, settles the store and renders.
+ * - **decision**: what `decide` returns for a turn; a **draft** is the decision while it is made.
+ * - **mode**: which column of the table applies: `menu`, `routine` (playing) or `halted` (stopped
+ *   for a safety answer).
+ * - **event**: what the user did, as the core sees it (`CoachEvent`); handlers map intents to events.
+ * - **plan**: what to say (a list of **segments**: speech or silence, each with its estimated
+ *   seconds) and whether to listen. Renderers turn a plan into SSML, audio or a screen.
+ * - **step span**: where one step's segments sit in an answer, to map a request's time onto it.
+ * - **heard**: where the routine was when the user spoke, from the request time less the lag.
+ * - **profile**: what is stored for a user (preferences, paused place, practice); an **update** is
+ *   one turn's change to it, applied once by its id.
+ * - **parse**: reading untrusted data (session attributes, stored items) into a checked type.
+ */
+export { apologyPlan, decide } from './decide';
+export type { DecideInput } from './draft';
+export type { Decision, Effect, Plan } from './plan';
+export { BOUNDARY_WINDOW_SECONDS, SPEECH_TO_REQUEST_LAG_SECONDS } from './position';
+export {
+  type CoachState,
+  type HaltedState,
+  INITIAL_STATE,
+  type MenuState,
+  type Mode,
+  parseCoachState,
+  type Question,
+  type RoutineState,
+} from './state';
+export { COACH_TABLE, type CoachTable } from './table';

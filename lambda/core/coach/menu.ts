@@ -1,0 +1,66 @@
+/** The menu: welcome, the routine list, and what a paused routine offers. */
+import type { Segment } from '../pacing';
+import { DAY_MS, dayOf, historyAsOf, type UserProfile } from '../profile';
+import type { Wording } from '../wording';
+import type { Draft } from './draft';
+import type { Decision } from './plan';
+import type { CoachState } from './state';
+
+/** A truthful word about practice so far, when there is something worth saying. */
+function practiceLine(profile: UserProfile, now: number, lines: Wording): string | undefined {
+  const history = historyAsOf(profile.history, now);
+  const today = dayOf(now);
+  const yesterday = dayOf(now - DAY_MS);
+  if (history.daysInARow >= 2 && (history.lastPracticeDay === yesterday || history.lastPracticeDay === today)) {
+    return lines.daysInARow(history.daysInARow);
+  }
+  if (history.daysThisWeek.length >= 1) return lines.practicedThisWeek(history.daysThisWeek.length);
+  return undefined;
+}
+
+export function routineList(draft: Draft): Segment {
+  return draft.say(draft.lines.routineList(draft.catalogue.routines.map((routine) => routine.name)));
+}
+
+/** Offers the paused routine, when there is one the catalogue still has. */
+export function offerPaused(draft: Draft, before: readonly Segment[]): Decision | undefined {
+  const paused = draft.profile.paused;
+  const routine = draft.routine(paused?.routineId);
+  if (paused === null || routine === undefined) return undefined;
+  const title = routine.steps[paused.stepIndex]?.title ?? '';
+  const offer = draft.say(draft.lines.offerResume(routine.name, paused.stepIndex + 1, title));
+  return draft.listen(
+    { mode: 'menu', question: { kind: 'resume' } },
+    [...before, offer],
+    draft.lines.offerResumeReprompt,
+  );
+}
+
+export function launch(draft: Draft): Decision {
+  const lines = draft.lines;
+  const opening: Segment[] = [];
+  if (!draft.profile.disclaimerHeard) {
+    opening.push(draft.say(lines.disclaimer), draft.say(lines.welcomeFirst));
+    draft.heardDisclaimer();
+  } else {
+    opening.push(draft.say(lines.welcomeBack));
+    const practice = practiceLine(draft.profile, draft.now, lines);
+    if (practice) opening.push(draft.say(practice));
+  }
+  const offer = offerPaused(draft, opening);
+  if (offer) return offer;
+  if (!draft.profile.disclaimerHeard || draft.profile.history.sessionsFinished === 0) opening.push(routineList(draft));
+  return draft.menu(opening);
+}
+
+/** A routine the catalogue does not have, or none heard: the list, and the question again. */
+export function unknownRoutine(draft: Draft, state: CoachState, heard: string | undefined): Decision {
+  const lines = draft.lines;
+  const first = heard ? lines.unknownRoutine(heard) : lines.missingRoutine;
+  const { question: _dropped, ...rest } = state;
+  return draft.listen(
+    rest,
+    [draft.say(first), routineList(draft), draft.say(lines.whichRoutine, 'prompt')],
+    lines.whichRoutineReprompt,
+  );
+}

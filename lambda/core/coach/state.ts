@@ -1,0 +1,131 @@
+/**
+ * The coach's state between turns, as a union by mode: a field exists only in the modes where it
+ * means something. It travels in the Alexa session's attributes, so it is read back as untrusted
+ * data by `parseCoachState`, here beside the type it checks.
+ */
+import { isRoutineId, type RoutineId } from '../catalogue';
+import type { Position, StepSpan } from '../pacing';
+
+/** The yes/no question the last answer asked at the menu. */
+export type MenuQuestion =
+  | { readonly kind: 'resume' }
+  | { readonly kind: 'start'; readonly routineId: RoutineId }
+  | { readonly kind: 'forget' };
+
+/** The yes/no question the last answer asked while a routine was under way. */
+export type RoutineQuestion =
+  | { readonly kind: 'continue' }
+  | { readonly kind: 'start'; readonly routineId: RoutineId }
+  | { readonly kind: 'forget' };
+
+export type Question = MenuQuestion | RoutineQuestion;
+
+/** The timeline of the last answer and when it was sent: maps a request onto the step playing. */
+export interface Played {
+  readonly sentAt: number;
+  readonly spans: readonly StepSpan[];
+}
+
+/** No routine under way (a paused one lives in the profile, not here). */
+export interface MenuState {
+  readonly mode: 'menu';
+  readonly question?: MenuQuestion;
+}
+
+/** A routine is being spoken; `played` says what the last answer held and when it went out. */
+export interface RoutineState {
+  readonly mode: 'routine';
+  readonly routineId: RoutineId;
+  /** Where yes, carry on and resume continue from when the last answer has played out. */
+  readonly resumeAt: Position;
+  readonly played: Played;
+  readonly question?: RoutineQuestion;
+}
+
+/** Stopped for a safety answer: nothing plays until the user says carry on, next or stop. */
+export interface HaltedState {
+  readonly mode: 'halted';
+  readonly routineId: RoutineId;
+  /** The step the routine stopped on; carrying on starts it again from its beginning. */
+  readonly resumeAt: Position;
+  readonly question?: RoutineQuestion;
+}
+
+export type CoachState = MenuState | RoutineState | HaltedState;
+export type Mode = CoachState['mode'];
+/** A state with a routine under way, whether it is playing or halted. */
+export type InRoutineState = RoutineState | HaltedState;
+
+export const INITIAL_STATE: MenuState = { mode: 'menu' };
+
+/** Longest timeline kept from one answer; a real one has a handful of steps. */
+const MAX_SPANS = 50;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function finite(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+function parsePosition(value: unknown): Position {
+  if (!isObject(value) || !Number.isInteger(value.stepIndex) || !finite(value.offset)) {
+    return { stepIndex: 0, offset: 0 };
+  }
+  return { stepIndex: Math.max(0, value.stepIndex as number), offset: Math.max(0, value.offset) };
+}
+
+function parseSpans(value: unknown): StepSpan[] {
+  if (!Array.isArray(value)) return [];
+  const spans: StepSpan[] = [];
+  for (const span of value.slice(0, MAX_SPANS)) {
+    if (Array.isArray(span) && span.length === 4 && span.every(finite)) {
+      spans.push([span[0], span[1], span[2], span[3]] as unknown as StepSpan);
+    }
+  }
+  return spans;
+}
+
+function parseQuestion(value: unknown): Question | undefined {
+  if (!isObject(value)) return undefined;
+  switch (value.kind) {
+    case 'continue':
+    case 'resume':
+    case 'forget':
+      return { kind: value.kind };
+    case 'start':
+      return isRoutineId(value.routineId) ? { kind: 'start', routineId: value.routineId } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function menuQuestion(question: Question | undefined): { question?: MenuQuestion } {
+  return question === undefined || question.kind === 'continue' ? {} : { question };
+}
+
+function routineQuestion(question: Question | undefined): { question?: RoutineQuestion } {
+  return question === undefined || question.kind === 'resume' ? {} : { question };
+}
+
+/**
+ * Reads the coach state from untrusted session attributes. Anything malformed falls back to the
+ * menu; a routine mode without a routine is the menu; a question that has no meaning in the mode
+ * is dropped. A routine the catalogue lacks is `decide`'s concern, not this reader's.
+ */
+export function parseCoachState(value: unknown): CoachState {
+  if (!isObject(value)) return INITIAL_STATE;
+  const question = parseQuestion(value.question);
+  const routineId = isRoutineId(value.routineId) ? value.routineId : undefined;
+  if (routineId === undefined || (value.mode !== 'routine' && value.mode !== 'halted')) {
+    return { mode: 'menu', ...menuQuestion(question) };
+  }
+  const resumeAt = parsePosition(value.resumeAt);
+  if (value.mode === 'halted') return { mode: 'halted', routineId, resumeAt, ...routineQuestion(question) };
+  const played: Played =
+    isObject(value.played) && finite(value.played.sentAt)
+      ? { sentAt: value.played.sentAt, spans: parseSpans(value.played.spans) }
+      : { sentAt: 0, spans: [] };
+  return { mode: 'routine', routineId, resumeAt, played, ...routineQuestion(question) };
+}

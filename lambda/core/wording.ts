@@ -1,0 +1,103 @@
+/**
+ * Everything the coach says, as an interface the core defines and content/ implements, so the core
+ * picks lines without holding a word of them and a locale can bring its own.
+ * Lines that carry a value are functions; they build the sentence, the core only supplies values.
+ */
+import type { PressureLevel } from './preferences';
+
+export interface Wording {
+  readonly disclaimer: string;
+  readonly welcomeFirst: string;
+  readonly welcomeBack: string;
+  readonly whichRoutine: string;
+  readonly whichRoutineReprompt: string;
+  /** "You can choose a, b and c." */
+  readonly routineList: (names: readonly string[]) => string;
+  readonly unknownRoutine: (heard: string) => string;
+  readonly missingRoutine: string;
+  /** A routine's name said as a sentence of its own, to open it. */
+  readonly routineTitle: (name: string) => string;
+  readonly openingInvite: string;
+  /** How each step opens: its number, title and the instruction at the chosen pressure. */
+  readonly stepIntro: (stepNumber: number, stepCount: number, title: string, instruction: string) => string;
+  readonly goOnQuestion: (stepNumber: number, title: string) => string;
+  readonly goOnReprompt: (stepNumber: number) => string;
+  readonly waitForNext: (stepNumber: number, title: string) => string;
+  readonly waitForNextReprompt: (stepNumber: number) => string;
+  readonly carryOnPart: string;
+  readonly carryOnPartReprompt: string;
+  readonly routineFinished: (name: string) => string;
+  readonly sessionsThisWeek: (count: number) => string;
+  readonly daysInARow: (count: number) => string;
+  readonly practicedThisWeek: (count: number) => string;
+  readonly goodbye: string;
+  readonly goodbyeMenu: string;
+  readonly savedPlace: (name: string, stepNumber: number) => string;
+  readonly pausedAt: (name: string, stepNumber: number, title: string) => string;
+  readonly howToResume: string;
+  readonly offerResume: (name: string, stepNumber: number, title: string) => string;
+  readonly offerResumeReprompt: string;
+  readonly resumingAt: (name: string) => string;
+  readonly nothingPaused: string;
+  readonly fromTheTop: string;
+  readonly firstStepAlready: string;
+  readonly repeatingStep: string;
+  /** Said when "next" lands close to a step boundary, so "go back" is an easy correction. */
+  readonly movingOn: (fromStepNumber: number, toStepNumber: number) => string;
+  /** Said when "go back" lands close to a step boundary. */
+  readonly goingBack: (fromStepNumber: number, toStepNumber: number) => string;
+  /** Said when "repeat" lands close to a step boundary. */
+  readonly repeatingStepNumber: (stepNumber: number) => string;
+  /** Names the step a pressure tip is for, when the request landed close to a step boundary. */
+  readonly tipForStep: (stepNumber: number) => string;
+  readonly noRoutineGoing: string;
+  readonly statusStep: (stepNumber: number, stepCount: number, title: string, name: string) => string;
+  readonly statusRemaining: (seconds: number) => string;
+  readonly carryingOn: string;
+  readonly pressureNow: (level: PressureLevel) => string;
+  readonly pressureCapped: string;
+  readonly pressureFloored: string;
+  readonly pressureMenuMore: string;
+  readonly pressureMenuLess: string;
+  readonly slowerPace: string;
+  readonly slowestPace: string;
+  readonly fasterPace: string;
+  readonly fastestPace: string;
+  readonly speakSlower: string;
+  readonly speakNormally: string;
+  readonly stepByStepOn: string;
+  readonly continuousOn: string;
+  readonly helpRoutine: string;
+  readonly helpPaused: string;
+  readonly helpMenu: string;
+  readonly shallICarryOn: (stepNumber: number) => string;
+  readonly shallICarryOnReprompt: string;
+  readonly fallbackRoutine: string;
+  readonly fallbackMenu: string;
+  readonly homeFromRoutine: (name: string, stepNumber: number) => string;
+  readonly noProblem: string;
+  readonly error: string;
+  readonly errorReprompt: string;
+  readonly discomfort: string;
+  readonly discomfortLighter: (level: PressureLevel) => string;
+  readonly discomfortChoice: string;
+  readonly discomfortReprompt: string;
+  readonly unwell: string;
+  readonly unwellChoice: string;
+  readonly unwellReprompt: string;
+  readonly redFlag: string;
+  readonly redFlagClose: string;
+  readonly safetyGeneral: string;
+  readonly safetyBeforeStarting: string;
+  readonly safetyRoutine: (name: string) => string;
+  readonly helpWithSuggestion: (routineName: string) => string;
+  readonly helpWithUnknown: string;
+  readonly helpWithQuestion: (routineName: string) => string;
+  readonly helpWithReprompt: (routineName: string) => string;
+  readonly forgetQuestion: string;
+  readonly forgetReprompt: string;
+  readonly forgotten: string;
+  readonly notForgotten: string;
+  readonly couldNotSave: (stepNumber: number) => string;
+  readonly couldNotDelete: string;
+}
