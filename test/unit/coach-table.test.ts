@@ -1,0 +1,146 @@
+/**
+ * The coach table itself: its types refuse a missing cell or a field a mode lacks, and every cell
+ * gives a valid answer, in every mode, for every routine.
+ */
+import { lines } from '../../lambda/content/lines';
+import { catalogue, ROUTINES } from '../../lambda/content/routines';
+import {
+  COACH_TABLE,
+  type CoachState,
+  type CoachTable,
+  type Decision,
+  decide,
+  type HaltedState,
+  parseCoachState,
+} from '../../lambda/core/coach';
+import { CONCERN_IDS } from '../../lambda/core/concerns';
+import type { CoachEvent } from '../../lambda/core/events';
+import { newProfile } from '../../lambda/core/profile';
+import { renderPlan } from '../../lambda/speech/ssml';
+import { checkSsml } from '../support/speech-checks';
+import { CoreWalker, playing, START } from '../support/walk';
+
+describe('the table type', () => {
+  it('refuses a table with a cell missing, and a menu cell that reads a routine field', () => {
+    // Each line below must fail to compile; `npm run typecheck` fails if one compiles.
+    const { halted: _dropped, ...nextWithoutHalted } = COACH_TABLE.next;
+    // @ts-expect-error the (next, halted) cell is missing
+    const missing: CoachTable = { ...COACH_TABLE, next: nextWithoutHalted };
+    const readsRoutine: CoachTable = {
+      ...COACH_TABLE,
+      status: {
+        ...COACH_TABLE.status,
+        menu: (draft, state) =>
+          // @ts-expect-error a menu state has no routineId
+          draft.menu([draft.say(state.routineId)]),
+      },
+    };
+    const halted: HaltedState = {
+      mode: 'halted',
+      routineId: 'foot',
+      resumeAt: { stepIndex: 0, offset: 0 },
+      // @ts-expect-error a halted state has no timeline of what played
+      played: { sentAt: 0, spans: [] },
+    };
+    expect([missing, readsRoutine, halted]).toHaveLength(3);
+  });
+
+  it('has a row for every event and the three modes in each row', () => {
+    for (const row of Object.values(COACH_TABLE))
+      expect(Object.keys(row).sort()).toEqual(['halted', 'menu', 'routine']);
+    expect(Object.keys(COACH_TABLE)).toHaveLength(27);
+  });
+});
+
+/** One of every event, with each variant its fields allow. */
+const EVENTS: readonly CoachEvent[] = [
+  { type: 'launch' },
+  ...ROUTINES.map((routine) => ({ type: 'start', routineId: routine.id }) as const),
+  { type: 'start', heard: 'moon walk' },
+  { type: 'start' },
+  { type: 'list' },
+  { type: 'next' },
+  { type: 'previous' },
+  { type: 'repeat' },
+  { type: 'startOver' },
+  { type: 'pause' },
+  { type: 'resume' },
+  { type: 'status' },
+  { type: 'pressure', direction: 'more' },
+  { type: 'pressure', direction: 'less' },
+  { type: 'pace', direction: 'slower' },
+  { type: 'pace', direction: 'faster' },
+  { type: 'speechRate', rate: 'slower' },
+  { type: 'speechRate', rate: 'normal' },
+  { type: 'flow', flow: 'stepByStep' },
+  { type: 'flow', flow: 'continuous' },
+  { type: 'help' },
+  { type: 'stop' },
+  { type: 'home' },
+  { type: 'fallback' },
+  { type: 'yes' },
+  { type: 'no' },
+  { type: 'discomfort' },
+  { type: 'unwell' },
+  { type: 'redFlag' },
+  { type: 'safetyInfo' },
+  ...CONCERN_IDS.map((concern) => ({ type: 'helpWith', concern }) as const),
+  { type: 'helpWith' },
+  { type: 'forgetMe' },
+  { type: 'sessionEnded' },
+];
+
+/** A state of each mode for a routine: the menu with it paused, mid-routine, and halted. */
+function statesFor(routineId: (typeof ROUTINES)[number]['id']): [string, CoachState, boolean][] {
+  const walker = new CoreWalker();
+  walker.send({ type: 'start', routineId });
+  const midRoutine = playing(walker.state);
+  walker.send({ type: 'discomfort' }, 20);
+  const halted = walker.state;
+  return [
+    ['menu, nothing paused', { mode: 'menu' }, false],
+    ['menu, routine paused', { mode: 'menu' }, true],
+    ['routine', midRoutine, true],
+    ['halted', halted, true],
+  ];
+}
+
+function checkDecision(event: CoachEvent, decision: Decision): void {
+  const plan = decision.plan;
+  if (event.type === 'sessionEnded') {
+    expect(plan.segments).toHaveLength(0);
+    return;
+  }
+  expect(plan.segments.length).toBeGreaterThan(0);
+  const rendered = renderPlan(plan, decision.profile.preferences.speechRate);
+  checkSsml(rendered.ssml);
+  if (plan.listen) {
+    expect(plan.endSession).toBe(false);
+    expect(rendered.repromptSsml).toBeDefined();
+    checkSsml(rendered.repromptSsml ?? '');
+  } else {
+    expect(plan.endSession).toBe(true);
+  }
+  // What the next turn reads back is what this turn decided.
+  expect(parseCoachState(JSON.parse(JSON.stringify(decision.state)))).toEqual(decision.state);
+}
+
+describe.each(ROUTINES.map((routine) => [routine.id] as const))('every cell with %s', (routineId) => {
+  it.each(statesFor(routineId))('answers validly in %s', (_label, state, paused) => {
+    for (const event of EVENTS) {
+      const base = newProfile();
+      const profile = {
+        ...base,
+        disclaimerHeard: true,
+        paused: paused ? { routineId, stepIndex: 1, at: START } : null,
+      };
+      const now = START + 60_000;
+      const decision = decide({ state, profile, event, now, updateId: 'u1', catalogue, wording: lines });
+      try {
+        checkDecision(event, decision);
+      } catch (error) {
+        throw new Error(`${event.type} ${JSON.stringify(event)}: ${(error as Error).message}`);
+      }
+    }
+  });
+});
