@@ -9,5 +9,7 @@ module.exports = {
   collectCoverageFrom: ['lambda/**/*.ts', 'tools/**/*.ts', 'infra/**/*.ts'],
   coverageProvider: 'v8',
   coverageReporters: ['text-summary'],
+  // The figures at the last count, rounded down: coverage may rise, never drift down unnoticed.
+  coverageThreshold: { global: { statements: 98.2, branches: 86.5, functions: 96.8, lines: 98.2 } },
   testTimeout: 30000,
 };
