@@ -3,7 +3,7 @@ import { type ErrorHandler, getRequestType, type RequestHandler } from 'ask-sdk-
 import { apologyPlan } from '../core/coach';
 import { DEFAULT_PREFERENCES } from '../core/preferences';
 import { errorFields } from '../log';
-import { readSessionData } from './session-data';
+import { parseSessionData } from './session-data';
 import { respond, type TurnDeps } from './turn';
 
 export function exceptionEncounteredHandler(deps: TurnDeps): RequestHandler {
@@ -28,7 +28,7 @@ export function errorHandler(deps: TurnDeps): ErrorHandler {
         return input.responseBuilder.getResponse();
       }
       const attributes = input.attributesManager.getSessionAttributes() ?? {};
-      const prefs = readSessionData(attributes)?.profile.preferences ?? DEFAULT_PREFERENCES;
+      const prefs = parseSessionData(attributes)?.profile.preferences ?? DEFAULT_PREFERENCES;
       return respond(input, apologyPlan(deps.wording, prefs), prefs.speechRate);
     },
   };

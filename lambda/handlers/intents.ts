@@ -8,7 +8,7 @@ import type { Catalogue } from '../core/catalogue';
 import { isRoutineId } from '../core/catalogue';
 import { CONCERN_IDS, type ConcernId } from '../core/concerns';
 import type { CoachEvent } from '../core/events';
-import { readSlot } from './slots';
+import { parseSlot } from './slots';
 
 /** Intent names shared by the handlers and interaction-models/<locale>.json. */
 export const Intent = {
@@ -58,7 +58,7 @@ function isConcernId(id: string | undefined): id is ConcernId {
 
 /** The routine by slot id, else by the words heard; what was heard is kept to say it back. */
 const startRoutine: ToEvent = (input, catalogue) => {
-  const slot = readSlot(input, Slot.routine);
+  const slot = parseSlot(input, Slot.routine);
   const byName = slot.heard ? catalogue.findByName(slot.heard)?.id : undefined;
   const routineId = isRoutineId(slot.id) ? slot.id : byName;
   if (routineId) return { type: 'start', routineId };
@@ -66,7 +66,7 @@ const startRoutine: ToEvent = (input, catalogue) => {
 };
 
 const helpWith: ToEvent = (input) => {
-  const { id } = readSlot(input, Slot.concern);
+  const { id } = parseSlot(input, Slot.concern);
   return isConcernId(id) ? { type: 'helpWith', concern: id } : { type: 'helpWith' };
 };
 

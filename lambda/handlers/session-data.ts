@@ -27,7 +27,7 @@ function finite(value: unknown): value is number {
 }
 
 /** The session's data, or undefined when the session has none yet (its first turn). */
-export function readSessionData(attributes: Record<string, unknown>): SessionData | undefined {
+export function parseSessionData(attributes: Record<string, unknown>): SessionData | undefined {
   if (!isObject(attributes.profile)) return undefined;
   const pending = sanitizeUpdate(attributes.pending);
   const version = finite(attributes.version) ? attributes.version : undefined;
@@ -49,7 +49,7 @@ function stepShown(state: CoachState): { stepIndex?: number } {
 }
 
 /** Session attributes for the next turn. `coach` also shows step and preferences for tools. */
-export function writeSessionData(data: SessionData): Record<string, unknown> {
+export function toSessionAttributes(data: SessionData): Record<string, unknown> {
   return {
     coach: {
       ...data.state,

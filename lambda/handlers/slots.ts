@@ -12,7 +12,7 @@ export interface ResolvedSlot {
 /** Longest slot text the skill will repeat back. */
 const MAX_HEARD_CHARACTERS = 60;
 
-export function readSlot(input: HandlerInput, name: string): ResolvedSlot {
+export function parseSlot(input: HandlerInput, name: string): ResolvedSlot {
   const request = input.requestEnvelope.request as IntentRequest;
   const slot = request.intent?.slots?.[name];
   if (slot === undefined) return {};

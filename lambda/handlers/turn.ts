@@ -14,7 +14,7 @@ import type { Wording } from '../core/wording';
 import { errorFields, type Logger } from '../log';
 import type { UserStore } from '../persistence/user-store';
 import { renderPlan } from '../speech/ssml';
-import { readSessionData, type SessionData, writeSessionData } from './session-data';
+import { parseSessionData, type SessionData, toSessionAttributes } from './session-data';
 
 export interface TurnDeps {
   readonly store: UserStore;
@@ -38,7 +38,7 @@ export function requestTime(input: HandlerInput): number {
 
 /** The session's data from its attributes, or from the store on the session's first turn. */
 async function openSession(input: HandlerInput, deps: TurnDeps, userId: string): Promise<SessionData> {
-  const fromAttributes = readSessionData(input.attributesManager.getSessionAttributes() ?? {});
+  const fromAttributes = parseSessionData(input.attributesManager.getSessionAttributes() ?? {});
   if (fromAttributes) return fromAttributes;
   try {
     const stored = userId ? await deps.store.load(userId) : undefined;
@@ -120,7 +120,7 @@ export async function runTurn(input: HandlerInput, event: CoachEvent, deps: Turn
   const settled = await settle(deps, userId, session, decision);
   if (input.requestEnvelope.request.type !== 'SessionEndedRequest') {
     const { plan: _plan, ...data } = settled;
-    input.attributesManager.setSessionAttributes(writeSessionData({ state: decision.state, ...data }));
+    input.attributesManager.setSessionAttributes(toSessionAttributes({ state: decision.state, ...data }));
   }
   return respond(input, settled.plan, decision.profile.preferences.speechRate);
 }

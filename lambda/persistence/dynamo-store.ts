@@ -64,7 +64,7 @@ function errorName(error: unknown): string | undefined {
 }
 
 /** The stored profile an item holds, whatever schema version it was written with. */
-export function profileFromItem(raw: RawItem): StoredProfile {
+export function parseStoredItem(raw: RawItem): StoredProfile {
   let migrated: RawItem;
   try {
     migrated = migrateItem(raw);
@@ -150,7 +150,7 @@ export class DynamoUserStore implements UserStore {
       new GetCommand({ TableName: this.tableName, Key: { [PARTITION_KEY]: pk }, ConsistentRead: true }),
       { abortSignal: signal },
     );
-    return Item === undefined ? undefined : profileFromItem(Item);
+    return Item === undefined ? undefined : parseStoredItem(Item);
   }
 
   private async write(pk: string, next: StoredProfile, expectedVersion: number, signal: AbortSignal): Promise<void> {

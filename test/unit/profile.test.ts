@@ -7,7 +7,7 @@ import {
   sanitizeProfile,
   sanitizeUpdate,
 } from '../../lambda/core/profile';
-import { readSessionData, writeSessionData } from '../../lambda/handlers/session-data';
+import { parseSessionData, toSessionAttributes } from '../../lambda/handlers/session-data';
 
 const monday = Date.parse('2026-11-23T20:00:00Z');
 const day = 86_400_000;
@@ -116,7 +116,7 @@ describe('reading untrusted data', () => {
       version: 3,
       stored: newProfile(),
     };
-    const read = readSessionData(JSON.parse(JSON.stringify(writeSessionData(data))));
+    const read = parseSessionData(JSON.parse(JSON.stringify(toSessionAttributes(data))));
     expect(read?.state).toEqual(data.state);
     expect(read?.version).toBe(3);
   });
