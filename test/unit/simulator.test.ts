@@ -83,7 +83,7 @@ describe('SimulatedDevice', () => {
     expect(skill.requests).toHaveLength(0);
   });
 
-  it('opens a session, keeps its attributes, and stamps each line 2 s after the last answer began', async () => {
+  it('opens a session, keeps its attributes, stamps each request the lag after its line, and speaks 2 s into the answer', async () => {
     const skill = fakeSkill();
     skill.answers.push(
       { outputSpeech: speech('Welcome.'), shouldEndSession: false, attributes: { coach: { mode: 'menu' } } },
@@ -95,16 +95,17 @@ describe('SimulatedDevice', () => {
 
     expect(launch.request?.request.type).toBe('LaunchRequest');
     expect(launch.request?.session?.new).toBe(true);
-    expect(launch.request?.request.timestamp).toBe('2026-11-27T19:00:00Z');
+    // Spoken at 0 s, sent at the lag (2 s); the answer plays from there and the next line comes 2 s in.
+    expect(launch.request?.request.timestamp).toBe('2026-11-27T19:00:02Z');
     expect(start.intent).toBe('StartRoutineIntent');
     expect(start.request?.session?.new).toBe(false);
     expect(start.request?.session?.sessionId).toBe(launch.request?.session?.sessionId);
     expect(start.request?.session?.attributes).toEqual({ coach: { mode: 'menu' } });
-    expect(start.request?.request.timestamp).toBe('2026-11-27T19:00:02Z');
+    expect(start.request?.request.timestamp).toBe('2026-11-27T19:00:06Z');
     expect(start.text).toBe('Step one. [pause 20 s] Done.');
     expect(start.seconds).toBeCloseTo(3 / 2.6 + 20, 5);
     expect(start.listening).toBe(true);
-    expect(device.clock).toBe(DEFAULT_START_AT + 4_000);
+    expect(device.clock).toBe(DEFAULT_START_AT + 8_000);
   });
 
   it('times the session out on an open mic: speech, 8 s, the reprompt, 8 s more', async () => {
@@ -118,14 +119,14 @@ describe('SimulatedDevice', () => {
     });
     const device = new SimulatedDevice({ handler: skill.handler });
     await device.say('open partner massage');
-    // The answer began at 0 s; the clock is at 2 s. Deadline: 5 + 8 + 5 + 8 = 26 s.
+    // The answer began at 2 s (the lag); the clock is at 4 s. Deadline: 2 + 5 + 8 + 5 + 8 = 28 s.
     expect(await device.wait(24)).toBeUndefined();
     expect(device.sessionOpen).toBe(true);
     const ended = await device.wait(1);
     expect(ended?.request?.request).toMatchObject({ type: 'SessionEndedRequest', reason: 'EXCEEDED_MAX_REPROMPTS' });
-    expect(ended?.request?.request.timestamp).toBe('2026-11-27T19:00:26Z');
+    expect(ended?.request?.request.timestamp).toBe('2026-11-27T19:00:28Z');
     expect(device.sessionOpen).toBe(false);
-    expect(device.clock).toBe(DEFAULT_START_AT + 27_000);
+    expect(device.clock).toBe(DEFAULT_START_AT + 29_000);
   });
 
   it('closes the session when the answer ends it, and reopens only by invocation', async () => {

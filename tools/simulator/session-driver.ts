@@ -4,10 +4,11 @@
  * by the conversation tests.
  *
  * Clock model (simulated milliseconds, never the wall clock):
- * - A line is spoken at the current clock; the request's timestamp is the clock.
- * - The response is taken to start playing at that same instant (skill latency is ignored); after
- *   it the clock moves on only SPEAKING_DELAY_MS (2 s). So by default the next line interrupts
- *   Alexa ("Alexa, next") right after she began. `wait(seconds)` lets time pass.
+ * - A line is spoken at the current clock. Alexa sends the request SPEECH_TO_REQUEST_LAG_SECONDS
+ *   later (the words, end-pointing and recognition take that long), and that is its timestamp.
+ * - The response is taken to start playing at the request's timestamp (skill latency is ignored);
+ *   after it the clock moves on only SPEAKING_DELAY_MS (2 s). So by default the next line
+ *   interrupts Alexa ("Alexa, next") right after she began. `wait(seconds)` lets time pass.
  * - Sessions: a response with shouldEndSession true closes the session at once. One with
  *   shouldEndSession false opens the mic when its speech ends: if the clock passes the end of the
  *   speech + 8 s listening (+ the reprompt's length + 8 s more, when there is a reprompt) the device
@@ -20,6 +21,7 @@
  *   massage to X" is heard as X.
  */
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { SPEECH_TO_REQUEST_LAG_SECONDS } from '../../lambda/core/coach';
 import { MAX_SSML_CHARACTERS } from '../../lambda/core/limits';
 import { buildEnvelope, type RequestSpec } from './envelope';
 import { loadResolver, type Resolver } from './resolver';
@@ -310,6 +312,8 @@ export class SimulatedDevice {
   private async send(line: string, spec: RequestSpec): Promise<Turn> {
     const session = this.session;
     if (!session) throw new Error('send() needs an open session');
+    // A spoken line reaches the skill a little after it was said; a device event goes out at once.
+    if (spec.type !== 'SessionEndedRequest') this.clock += SPEECH_TO_REQUEST_LAG_SECONDS * 1000;
     const request = buildEnvelope(spec, {
       userId: this.userId,
       sessionId: session.id,
