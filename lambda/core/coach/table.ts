@@ -128,50 +128,53 @@ function keepingPlace<T extends EventType>(then: (draft: Draft) => Decision): Mo
   };
 }
 
+/** Menu cells that are one line of wording. */
+const atMenu = {
+  list: (draft: Draft) => draft.menu([routineList(draft)]),
+  status: (draft: Draft) => offerPaused(draft, []) ?? noRoutineGoing(draft),
+  pressure: (draft: Draft, _state: MenuState, event: EventOf<'pressure'>) =>
+    draft.menu(changePressure(draft, event.direction, undefined)),
+  pace: (draft: Draft, _state: MenuState, event: EventOf<'pace'>) => draft.menu(changePace(draft, event)),
+  speechRate: (draft: Draft, _state: MenuState, event: EventOf<'speechRate'>) =>
+    draft.menu(changeSpeechRate(draft, event)),
+  flow: (draft: Draft, _state: MenuState, event: EventOf<'flow'>) => draft.menu(changeFlow(draft, event)),
+  home: (draft: Draft) => draft.menu([]),
+  discomfort: (draft: Draft) => draft.menu([draft.say(draft.lines.discomfort)]),
+  unwell: (draft: Draft) => draft.end({ mode: 'menu' }, [draft.say(draft.lines.unwell)]),
+  safetyInfo: (draft: Draft) => draft.menu(safetyAnswer(draft, draft.routine(draft.profile.paused?.routineId))),
+};
+
+function start(draft: Draft, state: CoachState, event: EventOf<'start'>): Decision {
+  const chosen = draft.routine(event.routineId);
+  return chosen ? startRoutine(draft, chosen, true) : unknownRoutine(draft, state, event.heard);
+}
+
 export const COACH_TABLE = {
-  // event       menu (nothing under way)                     routine / halted
+  //          menu                     routine and halted
   launch: { menu: launch, ...inRoutine(keepingPlace(launch)) },
-  start: always((draft, state, event) => {
-    const chosen = draft.routine(event.routineId);
-    return chosen ? startRoutine(draft, chosen, true) : unknownRoutine(draft, state, event.heard);
-  }),
-  list: { menu: (draft) => draft.menu([routineList(draft)]), ...inRoutine(answerThenAsk((d) => [routineList(d)])) },
+  start: always(start),
+  list: { menu: atMenu.list, ...inRoutine(answerThenAsk((draft) => [routineList(draft)])) },
   next: { menu: noRoutineGoing, ...inRoutine(moves.next) },
   previous: { menu: noRoutineGoing, ...inRoutine(moves.previous) },
   repeat: { menu: noRoutineGoing, ...inRoutine(moves.repeat) },
   startOver: { menu: moves.startPausedOver, ...inRoutine(moves.startOver) },
   pause: { menu: goodbye, ...inRoutine(moves.pause) },
   resume: { menu: resumeAtMenu, ...inRoutine(moves.resume) },
-  status: { menu: (draft) => offerPaused(draft, []) ?? noRoutineGoing(draft), ...inRoutine(moves.status) },
-  pressure: {
-    menu: (draft, _state, event) => draft.menu(changePressure(draft, event.direction, undefined)),
-    ...inRoutine(moves.pressure),
-  },
-  pace: {
-    menu: (draft, _state, event) => draft.menu(changePace(draft, event)),
-    ...inRoutine(answerThenCarryOn<'pace'>(changePace)),
-  },
-  speechRate: {
-    menu: (draft, _state, event) => draft.menu(changeSpeechRate(draft, event)),
-    ...inRoutine(answerThenCarryOn<'speechRate'>(changeSpeechRate)),
-  },
-  flow: {
-    menu: (draft, _state, event) => draft.menu(changeFlow(draft, event)),
-    ...inRoutine(answerThenCarryOn<'flow'>(changeFlow)),
-  },
-  help: { menu: helpAtMenu, ...inRoutine(answerThenAsk((d) => [d.say(d.lines.helpRoutine)])) },
+  status: { menu: atMenu.status, ...inRoutine(moves.status) },
+  pressure: { menu: atMenu.pressure, ...inRoutine(moves.pressure) },
+  pace: { menu: atMenu.pace, ...inRoutine(answerThenCarryOn<'pace'>(changePace)) },
+  speechRate: { menu: atMenu.speechRate, ...inRoutine(answerThenCarryOn<'speechRate'>(changeSpeechRate)) },
+  flow: { menu: atMenu.flow, ...inRoutine(answerThenCarryOn<'flow'>(changeFlow)) },
+  help: { menu: helpAtMenu, ...inRoutine(answerThenAsk((draft) => [draft.say(draft.lines.helpRoutine)])) },
   stop: { menu: goodbye, ...inRoutine(moves.stop) },
-  home: { menu: (draft) => draft.menu([]), ...inRoutine(moves.home) },
+  home: { menu: atMenu.home, ...inRoutine(moves.home) },
   fallback: { menu: fallbackAtMenu, routine: during(moves.notUnderstood), halted: moves.notUnderstoodWhileHalted },
   yes: { menu: yesAtMenu, ...inRoutine(moves.yes) },
   no: { menu: noAtMenu, ...inRoutine(moves.no) },
-  discomfort: { menu: (draft) => draft.menu([draft.say(draft.lines.discomfort)]), ...inRoutine(discomfort) },
-  unwell: { menu: (draft) => draft.end({ mode: 'menu' }, [draft.say(draft.lines.unwell)]), ...inRoutine(unwell) },
+  discomfort: { menu: atMenu.discomfort, ...inRoutine(discomfort) },
+  unwell: { menu: atMenu.unwell, ...inRoutine(unwell) },
   redFlag: always(redFlag),
-  safetyInfo: {
-    menu: (draft) => draft.menu(safetyAnswer(draft, draft.routine(draft.profile.paused?.routineId))),
-    ...inRoutine(answerThenAsk(safetyAnswer)),
-  },
+  safetyInfo: { menu: atMenu.safetyInfo, ...inRoutine(answerThenAsk(safetyAnswer)) },
   helpWith: always((draft, state, event) => helpWith(draft, state, event.concern)),
   forgetMe: always(moves.askToForget),
   sessionEnded: { menu: sessionClosed, ...inRoutine(keepingPlace(sessionClosed)) },
