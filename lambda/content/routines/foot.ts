@@ -1,6 +1,8 @@
 /**
- * Foot massage: lotion strokes, the sole, arch, heel and toes, both feet in each step. The inner
- * ankle and the hollows around the ankle bones get light strokes only (docs/safety.md).
+ * Foot massage: lotion strokes, the sole, arch, heel and toes. Each paired step does one foot, then
+ * switches at the middle of the hold so both feet get the same time. She sits propped up, never
+ * flat on her back. The inner ankle and the hollows around the ankle bones get light strokes only,
+ * and the oil comes off her feet before she stands (docs/safety.md).
  */
 import type { Routine } from '../../core/catalogue';
 
@@ -10,9 +12,9 @@ export const foot: Routine = {
   synonyms: ['foot rub', 'feet', 'feet massage', 'feet rub', 'rub my feet', 'foot routine'],
   summary: 'Slow strokes on the soles, arches, heels and toes to help tired feet relax.',
   position:
-    'Have her recline on the sofa or the bed, propped up on pillows, with her feet resting on a cushion. Sit facing her feet with some unscented lotion or oil. She can change position at any time.',
+    'Have her sit back on the sofa or the bed, propped up on pillows so she is more sitting than lying, never flat on her back, with her feet on a cushion. Sit facing her feet with unscented lotion or oil. She can change position at any time.',
   cautions: [
-    'Around her ankles, and especially the inner ankle, keep to light strokes only.',
+    'Keep to light strokes around her ankles, above all the inner ankle, and skip any broken skin or rash.',
     'If her feet, hands or face swell up suddenly, stop and call the midwife or doctor.',
   ],
   pointsToAvoid: [
@@ -34,7 +36,8 @@ export const foot: Routine = {
       cues: [
         { kind: 'cue', text: 'Long, slow strokes, from toes to ankle.' },
         { kind: 'checkIn', text: 'Ask her if the lotion feels too cool.' },
-        { kind: 'cue', text: 'Now the same on her other foot.' },
+        { kind: 'switchSide', text: 'Now the same on her other foot, with a little more lotion.' },
+        { kind: 'cue', text: 'Toes to ankle again, slow and even.' },
       ],
       morePressureTip: 'Wrap your hands right round her foot and squeeze a little more as you glide.',
       lessPressureTip: 'Let your hands glide with just their own weight, and slow down.',
@@ -53,8 +56,9 @@ export const foot: Routine = {
       cues: [
         { kind: 'cue', text: 'One thumb after the other, heel to toes.' },
         { kind: 'checkIn', text: 'Ask her how the pressure feels on her sole.' },
+        { kind: 'switchSide', text: 'Now the same along the sole of her other foot.' },
         { kind: 'cue', text: 'Slow, sure strokes help if she is ticklish.' },
-        { kind: 'cue', text: 'Now the same on her other foot.' },
+        { kind: 'checkIn', text: 'Ask her if this foot wants the same pressure.' },
       ],
       morePressureTip: 'Lean your body weight into your thumbs rather than squeezing harder with your hands.',
       lessPressureTip: 'Use your whole flat palm instead of your thumbs, and slow down.',
@@ -73,7 +77,8 @@ export const foot: Routine = {
       cues: [
         { kind: 'cue', text: 'Small circles, moving a little each time.' },
         { kind: 'checkIn', text: 'Ask her if any spot wants a little more time.' },
-        { kind: 'cue', text: 'Now the same on her other foot.' },
+        { kind: 'switchSide', text: 'Now the same in the arch of her other foot.' },
+        { kind: 'cue', text: 'Small, slow circles, heel end to toe end.' },
       ],
       morePressureTip: 'Hold her foot steady with your other hand and lean in through the flat of your thumb.',
       lessPressureTip: 'Use two or three fingertips together and make the circles softer.',
@@ -92,7 +97,8 @@ export const foot: Routine = {
       cues: [
         { kind: 'cue', text: 'Squeeze, and let go, nice and slow.' },
         { kind: 'checkIn', text: 'Ask her how that feels.' },
-        { kind: 'cue', text: 'Now the same on her other heel.' },
+        { kind: 'switchSide', text: 'Now cup the heel of her other foot.' },
+        { kind: 'cue', text: 'Squeeze and release, clear of the ankle bones.' },
       ],
       morePressureTip: 'Squeeze with your whole hand, palm and fingers together, not just your fingertips.',
       lessPressureTip: 'Just hold her heel warmly in your palm with a very light squeeze.',
@@ -111,7 +117,8 @@ export const foot: Routine = {
       cues: [
         { kind: 'cue', text: 'Base to tip, one toe at a time.' },
         { kind: 'checkIn', text: 'Ask her if she would like it lighter or firmer.' },
-        { kind: 'cue', text: 'Now the toes on her other foot.' },
+        { kind: 'switchSide', text: 'Now the toes on her other foot.' },
+        { kind: 'cue', text: 'Base to tip again, with no pulling.' },
       ],
       morePressureTip: 'Squeeze each toe a little more as you slide, but never pull or twist.',
       lessPressureTip: 'Just stroke each toe with a fingertip, no squeezing.',
@@ -130,7 +137,8 @@ export const foot: Routine = {
       cues: [
         { kind: 'cue', text: 'Follow the grooves from toes to ankle.' },
         { kind: 'checkIn', text: 'Ask her if the pressure is still comfortable.' },
-        { kind: 'cue', text: 'Now the same on her other foot.' },
+        { kind: 'switchSide', text: 'Now the same on the top of her other foot.' },
+        { kind: 'cue', text: 'Toes towards ankle, going light near the ankle.' },
       ],
       morePressureTip: 'Use the flat pads of your thumbs and lean in a little, staying light near the ankle.',
       lessPressureTip: 'Stroke with your fingertips instead of your thumbs, barely pressing.',
@@ -155,5 +163,5 @@ export const foot: Routine = {
     },
   ],
   closing:
-    'Cover her feet with a blanket or socks so she stays cosy. Get her a glass of water, and enjoy a quiet moment together.',
+    'Wipe the lotion or oil off her feet with a towel before she stands, so she cannot slip. Then put socks or a blanket over her feet and get her a glass of water.',
 };

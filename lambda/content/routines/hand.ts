@@ -1,6 +1,7 @@
 /**
- * Hand massage: palm, fingers, back of the hand and wrist, both hands in each step. Quiet enough
- * for anywhere. The web between thumb and index finger is stroked past, never held (docs/safety.md).
+ * Hand massage: palm, fingers, back of the hand and wrist. Each step does one hand, then switches at
+ * the middle of the hold so both hands get the same time. Quiet enough for anywhere. Rings come off
+ * first; the web between thumb and index finger is stroked past, never held (docs/safety.md).
  */
 import type { Routine } from '../../core/catalogue';
 
@@ -10,7 +11,7 @@ export const hand: Routine = {
   synonyms: ['hand rub', 'hands', 'hands massage', 'rub my hands', 'hand routine'],
   summary: 'A calm, quiet massage for her palms, fingers and wrists that you can do anywhere.',
   position:
-    'Sit side by side or facing each other, anywhere comfortable: the sofa, the edge of the bed, or a waiting room chair. Rest her hand on a cushion or on your lap. She can change position at any time.',
+    'Sit side by side or facing each other, anywhere comfortable: the sofa, the edge of the bed, or a waiting room chair. Ask her to take off any rings, and rest her hand on a cushion or on your lap. She can change position at any time.',
   cautions: [
     'Stroke past the soft web between her thumb and index finger; never press and hold there.',
     'If her hands, feet or face swell up suddenly, stop and call the midwife or doctor.',
@@ -31,7 +32,8 @@ export const hand: Routine = {
       cues: [
         { kind: 'cue', text: 'Middle to edges, slow and even.' },
         { kind: 'checkIn', text: 'Ask her how the pressure feels.' },
-        { kind: 'cue', text: 'Now the same on her other hand.' },
+        { kind: 'switchSide', text: 'Now the same on her other hand.' },
+        { kind: 'cue', text: 'Open this palm out too, middle to edges.' },
       ],
       morePressureTip: 'Support the back of her hand with your fingers and lean in through your thumbs.',
       lessPressureTip: 'Stroke with your fingertips instead of your thumbs, slow and light.',
@@ -50,7 +52,8 @@ export const hand: Routine = {
       cues: [
         { kind: 'cue', text: 'Small circles, moving a little each time.' },
         { kind: 'checkIn', text: 'Ask her if that is too light or too firm.' },
-        { kind: 'cue', text: 'Now the same on her other hand.' },
+        { kind: 'switchSide', text: 'Now the same in the palm of her other hand.' },
+        { kind: 'cue', text: 'Wrist up to fingers, small and slow.' },
       ],
       morePressureTip: 'Hold her hand steady from underneath and lean a little weight into your thumb.',
       lessPressureTip: 'Make the circles wider and softer, with the pad of your thumb barely pressing.',
@@ -69,7 +72,8 @@ export const hand: Routine = {
       cues: [
         { kind: 'cue', text: 'Base to tip, one finger at a time.' },
         { kind: 'checkIn', text: 'Ask her if she would like it lighter or firmer.' },
-        { kind: 'cue', text: 'Now the fingers on her other hand.' },
+        { kind: 'switchSide', text: 'Now the fingers on her other hand.' },
+        { kind: 'cue', text: 'Thumb to little finger again, base to tip.' },
       ],
       morePressureTip: 'Squeeze each finger a little more as you slide, but never pull or twist.',
       lessPressureTip: 'Just stroke each finger lightly from base to tip, with no squeeze.',
@@ -88,7 +92,8 @@ export const hand: Routine = {
       cues: [
         { kind: 'cue', text: 'Follow each groove from knuckles to wrist.' },
         { kind: 'checkIn', text: 'Ask her how that feels.' },
-        { kind: 'cue', text: 'Now the same on her other hand.' },
+        { kind: 'switchSide', text: 'Now the same on the back of her other hand.' },
+        { kind: 'cue', text: 'Knuckles to wrist, gliding past the web by her thumb.' },
       ],
       morePressureTip: 'Lean in through the flat pads of your thumbs, and keep gliding past the web.',
       lessPressureTip: 'Use one fingertip per groove and stroke very lightly.',
@@ -107,7 +112,8 @@ export const hand: Routine = {
       cues: [
         { kind: 'cue', text: 'Slow circles, front and back of the wrist.' },
         { kind: 'checkIn', text: 'Ask her if her wrist feels comfortable.' },
-        { kind: 'cue', text: 'Now the same on her other wrist.' },
+        { kind: 'switchSide', text: 'Now the same round her other wrist.' },
+        { kind: 'cue', text: 'Slow circles all the way round.' },
       ],
       morePressureTip: 'Steady her forearm well and lean a little more through the flat of your thumb.',
       lessPressureTip: 'Just stroke round her wrist with your fingertips.',
@@ -116,15 +122,17 @@ export const hand: Routine = {
       id: 'hand.handSandwich',
       title: 'hand sandwich',
       instruction: {
-        gentle:
-          'Hold one of her hands between both of yours, like a sandwich, and keep still for a few slow breaths. Then do the same with her other hand.',
+        gentle: 'Hold one of her hands between both of yours, like a sandwich, and keep still for a few slow breaths.',
         medium:
-          'Hold one of her hands between both of yours, like a sandwich, and press your palms together gently for a few slow breaths. Then do the same with her other hand.',
-        firm: 'Hold one of her hands between both of yours, like a sandwich, and give a slow, firm hug for a few breaths. Then do the same with her other hand.',
+          'Hold one of her hands between both of yours, like a sandwich, and press your palms together gently for a few slow breaths.',
+        firm: 'Hold one of her hands between both of yours, like a sandwich, and give a slow, firm hug for a few breaths.',
       },
       holdSeconds: 60,
       cues: [
         { kind: 'cue', text: 'Breathe slowly together for a moment.' },
+        { kind: 'checkIn', text: 'Ask her if she would like a softer or firmer hold.' },
+        { kind: 'switchSide', text: 'Now hold her other hand the same way.' },
+        { kind: 'cue', text: 'Warm and still, a few slow breaths.' },
         { kind: 'checkIn', text: 'Ask her how her hands feel now.' },
       ],
       morePressureTip: 'Press your palms together a little more, like a warm, firm handshake.',

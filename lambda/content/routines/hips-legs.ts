@@ -1,7 +1,9 @@
 /**
  * Hips and legs: side-lying, the upper side only (she turns over and starts again for the other).
- * Work on the hip may be firm but comfortable; on the legs it stays light to medium, and the calf is
- * only ever stroked lightly (docs/safety.md: no deep pressure on the legs, blood clot warning).
+ * Work on the hip may be firm but comfortable; on the legs it stays light to medium, strokes press
+ * up towards her heart and come back lightly, and the calf is only ever stroked lightly. A sharp or
+ * shooting pain near the hip stops the step (docs/safety.md: no deep pressure or tapping on the
+ * legs, light over varicose veins, blood clot warning).
  */
 import type { Routine } from '../../core/catalogue';
 
@@ -17,12 +19,12 @@ export const hipsLegs: Routine = {
     'leg massage',
     'hip and leg massage',
   ],
-  summary: 'Gentle work on the outer hip and down the leg for achy hips and sciatic pain.',
+  summary: 'Gentle work on the outer hip and leg for achy hips and sciatic pain.',
   position:
-    'Have her lie on her side, with a pillow between her knees, another under her bump, and her head well supported. Sit or kneel behind her. She can change position at any time, but not flat on her back.',
+    'Have her lie on her side, with a pillow between her knees, another under her bump, and her head well supported. Sit or kneel behind her; you work on the hip and leg on top. She can change position at any time, but not flat on her back.',
   cautions: [
     'Never massage a calf or leg that is swollen, hot, red or painful; stop and call the midwife or doctor.',
-    'No deep pressure anywhere on her legs, and leave out her inner thighs.',
+    'On her legs: no deep pressure, no tapping, nothing on her inner thighs, and only a light touch over any varicose veins.',
   ],
   pointsToAvoid: [
     'The inner thigh: leave it out.',
@@ -35,15 +37,16 @@ export const hipsLegs: Routine = {
       title: 'long strokes over the hip',
       instruction: {
         gentle:
-          'Rest your palm on the side of her hip. Stroke slowly from her waist down over the hip to the side of her thigh, one hand after the other.',
+          'Rest your palm on the side of her thigh. Stroke slowly up over her hip to her waist, towards her heart, then glide back lightly. One hand after the other.',
         medium:
-          'Rest your palm on the side of her hip. Stroke from her waist down over the hip to the side of her thigh with steady pressure, one hand after the other.',
-        firm: 'Rest your palm on the side of her hip. Lean in gently as you stroke from her waist down over the hip to the side of her thigh, firm but comfortable.',
+          'Rest your palm on the side of her thigh. Stroke up over her hip to her waist with steady pressure, towards her heart, then glide back lightly. One hand after the other.',
+        firm: 'Rest your palm on the side of her thigh. Lean in gently as you stroke up over her hip to her waist, towards her heart, firm but comfortable. Glide back lightly.',
       },
       holdSeconds: 75,
       cues: [
-        { kind: 'cue', text: 'One hand after the other, slow and even.' },
+        { kind: 'cue', text: 'If she feels a sharp or shooting pain, stop this step.' },
         { kind: 'checkIn', text: 'Ask her if she is comfortable on her side.' },
+        { kind: 'cue', text: 'Press going up, and come back lightly.' },
         { kind: 'cue', text: 'Keep a pillow snug under her bump.' },
       ],
       morePressureTip: 'Lean a little body weight in through your flat palm over the hip, not the thigh.',
@@ -61,26 +64,26 @@ export const hipsLegs: Routine = {
       },
       holdSeconds: 90,
       cues: [
+        { kind: 'cue', text: 'If she feels a sharp or shooting pain, stop this step.' },
         { kind: 'cue', text: 'Slow, wide circles behind the hip bone.' },
         { kind: 'checkIn', text: 'Ask her how the pressure feels.' },
-        { kind: 'cue', text: 'If she feels a sharp or shooting pain, go lighter.' },
       ],
       morePressureTip: 'Lean your body weight in through the heel of your hand rather than pushing with your arm.',
       lessPressureTip: 'Use a flat, soft palm and make the circles slower.',
     },
     {
       id: 'hipsLegs.outerThighStrokes',
-      title: 'strokes down the outer thigh',
+      title: 'strokes up the outer thigh',
       instruction: {
         gentle:
-          'With a flat, relaxed palm, stroke lightly down the outside of her thigh from hip to knee, then glide back up.',
+          'With a flat, relaxed palm, stroke lightly up the outside of her thigh from knee to hip, towards her heart, then glide back without pressing.',
         medium:
-          'With a flat palm, stroke down the outside of her thigh from hip to knee with steady, even pressure, then glide back up lightly.',
-        firm: 'With a flat palm, stroke down the outside of her thigh from hip to knee with steady, even pressure. On the legs, this is as firm as it goes.',
+          'With a flat palm, stroke up the outside of her thigh from knee to hip, towards her heart, with steady, even pressure. Glide back lightly.',
+        firm: 'With a flat palm, stroke up the outside of her thigh from knee to hip, towards her heart, with steady, even pressure, and glide back lightly. On the legs, this is as firm as it goes.',
       },
       holdSeconds: 90,
       cues: [
-        { kind: 'cue', text: 'Hip to knee, slow and smooth.' },
+        { kind: 'cue', text: 'Knee up to hip, slow and smooth.' },
         { kind: 'checkIn', text: 'Ask her if she would like it lighter.' },
         { kind: 'cue', text: 'Stay on the outside of her thigh.' },
       ],
@@ -92,10 +95,10 @@ export const hipsLegs: Routine = {
       title: 'soft squeezes on the outer thigh',
       instruction: {
         gentle:
-          'Gently scoop the muscle on the outside of her thigh into your whole hand and let it go. Work slowly from her hip down to her knee.',
+          'Gently scoop the muscle on the outside of her thigh into your whole hand and let it go. Work slowly up from her knee to her hip, towards her heart.',
         medium:
-          'Scoop the muscle on the outside of her thigh into your whole hand, squeeze softly and let it go. Work slowly from her hip down to her knee.',
-        firm: 'Scoop the muscle on the outside of her thigh into your whole hand, squeeze softly and let it go, from hip to knee. On the legs, keep it soft even at firm.',
+          'Scoop the muscle on the outside of her thigh into your whole hand, squeeze softly and let it go. Work slowly up from her knee to her hip, towards her heart.',
+        firm: 'Scoop the muscle on the outside of her thigh into your whole hand, squeeze softly and let it go, working up from knee to hip, towards her heart. On the legs, keep it soft even at firm.',
       },
       holdSeconds: 75,
       cues: [
@@ -104,22 +107,23 @@ export const hipsLegs: Routine = {
         { kind: 'cue', text: 'Stay on the outside of her leg.' },
       ],
       morePressureTip: 'Keep the squeeze soft on her legs; give her hip more time instead.',
-      lessPressureTip: 'Just stroke down her outer thigh with a flat palm, no squeezing.',
+      lessPressureTip: 'Just stroke lightly up her outer thigh with a flat palm, no squeezing.',
     },
     {
       id: 'hipsLegs.lowerLegStrokes',
       title: 'light strokes up the lower leg',
       instruction: {
         gentle:
-          'With a flat, relaxed hand, stroke lightly up the outside of her lower leg, from her ankle to just below the knee. No squeezing on the calf.',
+          'With a flat, relaxed hand, stroke lightly up the outside of her lower leg, from her ankle to just below the knee, towards her heart. No squeezing on the calf.',
         medium:
-          'With a flat, relaxed hand, stroke lightly up the outside of her lower leg, from her ankle to just below the knee. Keep it light here; no squeezing on the calf.',
-        firm: 'Even at firm, keep this stroke light: a flat hand gliding up the outside of her lower leg, from ankle to knee. No squeezing or kneading on the calf.',
+          'With a flat, relaxed hand, stroke lightly up the outside of her lower leg, from her ankle to just below the knee, towards her heart. Keep it light; no squeezing on the calf.',
+        firm: 'Even at firm, keep this stroke light: a flat hand gliding up the outside of her lower leg, from ankle to knee, towards her heart. No squeezing or kneading on the calf.',
       },
       holdSeconds: 60,
       cues: [
         { kind: 'cue', text: 'Light, slow strokes, ankle to knee.' },
         { kind: 'checkIn', text: 'Ask her if her calf feels normal and comfortable.' },
+        { kind: 'cue', text: 'Skim over any bulging veins, or go round them.' },
       ],
       morePressureTip: 'The lower leg stays light; go back to her hip if she wants firmer.',
       lessPressureTip: 'Use just your fingertips, barely touching.',
@@ -129,10 +133,10 @@ export const hipsLegs: Routine = {
       title: 'resting hands',
       instruction: {
         gentle:
-          'Rest one hand on her hip and the other on her outer thigh, and keep still for a few slow breaths. Then stroke once, lightly, from hip to ankle, and let go.',
+          'Rest one hand on her hip and the other on her outer thigh, and keep still for a few slow breaths. Then stroke once, lightly, from her ankle up to her hip, towards her heart, and let go.',
         medium:
-          'Rest one hand on her hip and the other on her outer thigh, and keep still for a few slow breaths. Then stroke once, lightly, from hip to ankle, and let go.',
-        firm: 'Rest one hand on her hip and the other on her outer thigh, pressing gently for a few slow breaths. Then stroke once, lightly, from hip to ankle, and let go.',
+          'Rest one hand on her hip and the other on her outer thigh, and keep still for a few slow breaths. Then stroke once, lightly, from her ankle up to her hip, towards her heart, and let go.',
+        firm: 'Rest one hand on her hip and the other on her outer thigh, pressing gently for a few slow breaths. Then stroke once, lightly, from her ankle up to her hip, towards her heart, and let go.',
       },
       holdSeconds: 60,
       cues: [

@@ -1,8 +1,10 @@
 /**
  * Labour counter-pressure practice: rehearsing, before labour, the two holds partners use during
- * contractions (heel of the hand on the sacrum, and the double hip squeeze). Holds are the length
- * of a contraction, each ending with a release cue. Practice stays comfortable: broad and steady,
- * never a point pressed and held on the sacrum (docs/safety.md).
+ * contractions (heel of the hand on the sacrum, and the double hip squeeze), from about 36 weeks.
+ * Holds are the length of a contraction, each ending with a release cue. Practice stays at about
+ * half the pressure she would want in labour, broad and steady, never a point pressed and held on
+ * the sacrum; a sharp or shooting pain stops it. Bleeding or leaking fluid is urgent at any stage
+ * (docs/safety.md).
  */
 import type { Routine } from '../../core/catalogue';
 
@@ -25,8 +27,8 @@ export const labourCounterPressure: Routine = {
   position:
     'Have her lean forward over a birth ball, the bed, or the back of a chair, or kneel on hands and knees on something soft. Kneel or stand behind her. She can change position at any time, and she leads.',
   cautions: [
-    'This is practice: keep it comfortable, broad and steady, with the heel of your hand, never a thumb or knuckle.',
-    'If she has tightenings, bleeding or leaking fluid before thirty-seven weeks, stop and call the midwife.',
+    'Practise from about thirty-six weeks at half strength, about half the pressure she would want in labour, broad and steady through the heel of your hand, never a thumb or knuckle.',
+    'Bleeding or leaking fluid at any stage means stop and call the maternity unit or midwife now; so do regular tightenings before thirty-seven weeks.',
   ],
   pointsToAvoid: [
     'The sacrum, the flat bone at the base of her spine: broad palm work and counter pressure only, never press and hold one small point before labour.',
@@ -37,10 +39,10 @@ export const labourCounterPressure: Routine = {
       title: 'finding the spot',
       instruction: {
         gentle:
-          'Find the broad, flat bone at the base of her spine, just above her bottom. Rest the heel of one hand there, fingers pointing up her back, and your other hand on her hip.',
+          'Find the broad, flat bone at the base of her spine, just above her bottom. Rest the heel of one hand there, fingers pointing up her back, and your other hand on her hip. A sharp or shooting pain here means stop.',
         medium:
-          'Find the broad, flat bone at the base of her spine, just above her bottom. Rest the heel of one hand there, fingers pointing up her back, and your other hand on her hip.',
-        firm: 'Find the broad, flat bone at the base of her spine, just above her bottom. Rest the heel of one hand there, fingers pointing up her back, and your other hand on her hip.',
+          'Find the broad, flat bone at the base of her spine, just above her bottom. Rest the heel of one hand there, fingers pointing up her back, and your other hand on her hip. A sharp or shooting pain here means stop.',
+        firm: 'Find the broad, flat bone at the base of her spine, just above her bottom. Rest the heel of one hand there, fingers pointing up her back, and your other hand on her hip. A sharp or shooting pain here means stop.',
       },
       holdSeconds: 60,
       cues: [
@@ -56,10 +58,10 @@ export const labourCounterPressure: Routine = {
       title: 'a practice contraction with the heel of your hand',
       instruction: {
         gentle:
-          'When she says start, lean in just a little through the heel of your hand, arm straight. Hold it steady and still until the practice contraction is over.',
+          'When she says start, lean in just a little through the heel of your hand, arm straight, well under half strength. Hold it steady and still until the practice contraction is over.',
         medium:
-          'When she says start, lean in slowly through the heel of your hand, arm straight, letting your body weight do the work. Hold it steady until the practice contraction is over.',
-        firm: 'When she says start, lean in slowly through the heel of your hand, arm straight, as firm as she asks and still comfortable. Hold it broad and steady until the practice contraction is over.',
+          'When she says start, lean in slowly through the heel of your hand, arm straight, building up to about half strength. Hold it steady until the practice contraction is over.',
+        firm: 'When she says start, lean in slowly through the heel of your hand, arm straight, to about half strength and no more. Hold it broad and steady until the practice contraction is over.',
       },
       holdSeconds: 75,
       cues: [
@@ -69,7 +71,7 @@ export const labourCounterPressure: Routine = {
         { kind: 'cue', text: 'Now ease off slowly and let go.' },
       ],
       morePressureTip:
-        'Step your feet back, keep your arm straight and lean more of your body weight in, still through the whole heel of your hand.',
+        'Keep your arm straight and lean a little more body weight in through the whole heel of your hand, up to about half strength; save the rest for labour.',
       lessPressureTip: 'Bend your elbow a little and lean back; keep the contact but lighten it.',
     },
     {
@@ -95,10 +97,10 @@ export const labourCounterPressure: Routine = {
       title: 'a practice contraction with the double hip squeeze',
       instruction: {
         gentle:
-          'Place your palms on the fleshy part at the back and sides of her hips, one each side. When she says start, press both palms gently in towards the middle and hold steady.',
+          'Place your palms on the fleshy part at the back and sides of her hips, one each side. When she says start, press both palms gently in towards the middle, well under half strength, and hold steady.',
         medium:
-          'Place your palms on the fleshy part at the back and sides of her hips, one each side. When she says start, press both palms in towards the middle with steady pressure and hold.',
-        firm: 'Place your palms on the fleshy part at the back and sides of her hips, one each side. When she says start, press both palms in towards the middle, firm but comfortable, and hold steady.',
+          'Place your palms on the fleshy part at the back and sides of her hips, one each side. When she says start, press both palms in towards the middle, building up to about half strength, and hold.',
+        firm: 'Place your palms on the fleshy part at the back and sides of her hips, one each side. When she says start, press both palms in towards the middle, to about half strength and no more, and hold steady.',
       },
       holdSeconds: 90,
       cues: [
@@ -107,7 +109,8 @@ export const labourCounterPressure: Routine = {
         { kind: 'cue', text: 'Keep breathing; the practice contraction is nearly over.' },
         { kind: 'cue', text: 'Now ease off slowly and let go.' },
       ],
-      morePressureTip: 'Lean your chest towards her and press with your whole palms, not your fingers.',
+      morePressureTip:
+        'Lean your chest towards her and press with your whole palms, not your fingers, up to about half strength; save the rest for labour.',
       lessPressureTip: 'Keep your palms in place and just hold, with only a light squeeze.',
     },
     {
@@ -115,10 +118,10 @@ export const labourCounterPressure: Routine = {
       title: 'her choice',
       instruction: {
         gentle:
-          'Ask her which felt better, the hand at the base of her spine or the hip squeeze. Do that one again for one more practice contraction, lightly, and let her guide your hands.',
+          'Ask her which felt better, the hand at the base of her spine or the hip squeeze. Do that one again for one more practice contraction, well under half strength, and let her guide your hands.',
         medium:
-          'Ask her which felt better, the hand at the base of her spine or the hip squeeze. Do that one again for one more practice contraction, and let her guide where and how firm.',
-        firm: 'Ask her which felt better, the hand at the base of her spine or the hip squeeze. Do that one again for one more practice contraction, as firm as she asks and still comfortable.',
+          'Ask her which felt better, the hand at the base of her spine or the hip squeeze. Do that one again for one more practice contraction, up to about half strength, and let her guide where.',
+        firm: 'Ask her which felt better, the hand at the base of her spine or the hip squeeze. Do that one again for one more practice contraction, as firm as she asks up to about half strength, no more.',
       },
       holdSeconds: 90,
       cues: [
@@ -127,7 +130,8 @@ export const labourCounterPressure: Routine = {
         { kind: 'cue', text: 'Hold it steady; nearly there.' },
         { kind: 'cue', text: 'Now ease off slowly and let go.' },
       ],
-      morePressureTip: 'Lean in with your body weight, keeping the pressure broad through your whole palm.',
+      morePressureTip:
+        'Lean in with your body weight, broad through your whole palm, up to about half strength; save the rest for labour.',
       lessPressureTip: 'Keep your hands where they are and simply lean back a little.',
     },
     {

@@ -1,6 +1,7 @@
 /**
  * Lower back relief: palms and the heels of the hands either side of the spine, then out over the
- * hips. Seated, so it suits any stage of pregnancy. The sacrum gets broad palm work only.
+ * hips. Seated, so it suits any stage of pregnancy. The sacrum gets broad palm work only, and a
+ * sharp or shooting pain there stops the step.
  */
 import type { Routine } from '../../core/catalogue';
 
@@ -108,6 +109,7 @@ export const lowerBack: Routine = {
       },
       holdSeconds: 75,
       cues: [
+        { kind: 'cue', text: 'If she feels a sharp or shooting pain, stop this step.' },
         { kind: 'cue', text: 'Whole palm, nice and broad.' },
         { kind: 'checkIn', text: 'Ask her if this feels good, or if she would like you to move on.' },
       ],

@@ -1,7 +1,9 @@
 /**
  * Ten minutes tonight: a short taster for beginners that borrows steps from the hand, shoulders and
  * neck, and foot routines, so each step is written and checked once. Steps are picked by id, not
- * by position, so reordering a source routine cannot silently swap in a different step.
+ * by position, so reordering a source routine cannot silently swap in a different step. Where the
+ * body area changes, the borrowed step carries a `moveTo` announcing the move; the source routines'
+ * steps are left as they are.
  */
 import type { Routine, Step } from '../../core/catalogue';
 import { foot } from './foot';
@@ -17,12 +19,13 @@ function borrowStep(routine: Routine, stepId: string): Step {
 const restingTogether: Step = {
   id: 'tenMinutesTonight.restingTogether',
   title: 'resting together',
+  moveTo: 'Now wipe your hands, and come and sit close beside her.',
   instruction: {
     gentle:
-      'Sit close beside her, rest your hand on hers, and breathe slowly together for a few breaths. Ask her which part she liked best, so you know for next time.',
+      'Rest your hand on hers, and breathe slowly together for a few breaths. Ask her which part she liked best, so you know for next time.',
     medium:
-      'Sit close beside her, rest your hand on hers, and breathe slowly together for a few breaths. Ask her which part she liked best, so you know for next time.',
-    firm: 'Sit close beside her, hold her hand warmly, and breathe slowly together for a few breaths. Ask her which part she liked best, so you know for next time.',
+      'Rest your hand on hers, and breathe slowly together for a few breaths. Ask her which part she liked best, so you know for next time.',
+    firm: 'Hold her hand warmly, and breathe slowly together for a few breaths. Ask her which part she liked best, so you know for next time.',
   },
   holdSeconds: 45,
   cues: [
@@ -47,9 +50,9 @@ export const tenMinutesTonight: Routine = {
   ],
   summary: 'A short, easy taster of hands, shoulders and feet for when you have ten minutes.',
   position:
-    'Have her sit back on the sofa with cushions behind her. Sit beside her for her hands, stand behind the sofa for her shoulders, then put her feet on a cushion in your lap, with unscented lotion handy. She can change position at any time.',
+    'Have her sit on the sofa, propped up on cushions, more sitting than lying and never flat on her back. Ask her to take off any rings. You start beside her for her hands, then move behind her, then to her feet, so keep a cushion and unscented lotion handy. She can change position at any time.',
   cautions: [
-    'Keep it slow and comfortable, and stop any stroke that hurts.',
+    'Keep it slow and comfortable, stop any stroke that hurts, and skip any broken skin or rash.',
     'If her hands, feet or face swell up suddenly, or she has a severe headache, stop and call the midwife or doctor.',
   ],
   pointsToAvoid: [
@@ -60,11 +63,19 @@ export const tenMinutesTonight: Routine = {
   steps: [
     borrowStep(hand, 'hand.openingThePalm'),
     borrowStep(hand, 'hand.fingerSlides'),
-    borrowStep(shouldersNeck, 'shouldersNeck.broadKneading'),
+    {
+      ...borrowStep(shouldersNeck, 'shouldersNeck.broadKneading'),
+      moveTo: 'Now move behind her for her shoulders. She can sit forward a little, away from the cushions.',
+    },
     borrowStep(shouldersNeck, 'shouldersNeck.sweepingFinish'),
-    borrowStep(foot, 'foot.lotionStrokes'),
+    {
+      ...borrowStep(foot, 'foot.lotionStrokes'),
+      moveTo:
+        'Now move to her feet. Put a cushion in your lap, rest her feet on it, and have the lotion ready. She can sit back again.',
+    },
     borrowStep(foot, 'foot.soleThumbStrokes'),
     restingTogether,
   ],
-  closing: 'That was ten minutes well spent. Have a glass of water, and thank each other.',
+  closing:
+    'That was ten minutes well spent. Wipe the lotion off her feet before she stands, so she cannot slip, and have a glass of water together.',
 };
