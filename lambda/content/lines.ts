@@ -5,6 +5,7 @@
  */
 import type { PressureLevel } from '../core/preferences';
 import type { Wording } from '../core/wording';
+import { EMERGENCY_NUMBER, safetyLines } from './safety-lines';
 
 /** Capitalises the first letter, for names and titles spoken as a sentence of their own. */
 export function sentenceCase(text: string): string {
@@ -36,7 +37,11 @@ export const lines = {
   unknownRoutine: (heard: string) => `I don't have a routine called ${heard}.`,
   missingRoutine: "I didn't catch which routine.",
   routineTitle: (name: string) => `${sentenceCase(name)}.`,
-  openingInvite: "Say 'less pressure' or 'it hurts' at any time.",
+  openingInvite: "While I'm talking, you can say 'Alexa, it hurts' or 'Alexa, less pressure' at any time.",
+  whenReady: "Help her get comfortable in position. When she's settled, say ready.",
+  whenReadyReprompt: "Say ready when she's comfortable, or stop to finish.",
+  lastStepDone: 'That was the last step. Say yes to finish, or go back to do it again.',
+  lastStepDoneReprompt: 'Say yes to finish, or go back for the last step again.',
   stepIntro: (stepNumber: number, stepCount: number, title: string, instruction: string) =>
     `Step ${stepNumber} of ${stepCount}. ${sentenceCase(title)}. ${instruction}`,
   goOnQuestion: (stepNumber: number, title: string) => `Ready for step ${stepNumber}, ${title}? Say yes to go on.`,
@@ -59,7 +64,8 @@ export const lines = {
   offerResume: (name: string, stepNumber: number, title: string) =>
     `You paused ${name} at step ${stepNumber}, ${title}. Shall I pick up there?`,
   offerResumeReprompt: 'Say yes to pick up where you left off, or no to choose something else.',
-  resumingAt: (name: string) => `${sentenceCase(name)}, picking up where you left off.`,
+  resumingAt: (name: string, stepNumber: number) =>
+    `${sentenceCase(name)}, picking up where you left off, at step ${stepNumber}.`,
   nothingPaused: "There's nothing paused right now.",
   fromTheTop: 'From the top.',
   firstStepAlready: "That's the first step. Here it is again.",
@@ -91,13 +97,21 @@ export const lines = {
   stepByStepOn: "Okay, I'll wait for you after each step. Say next when you're ready to move on.",
   continuousOn: "Okay, I'll keep going on my own from step to step.",
   helpRoutine:
-    "While we go, you can say: next, go back, repeat that, pause, more or less pressure, slower or faster, how much longer, or it hurts. I'm also fine with: wait for me after each step.",
+    "While I'm talking, start with 'Alexa', like 'Alexa, next'. You can say: next, go back, repeat that, pause, more or less pressure, slower or faster, how much longer, or it hurts. I'm also fine with: wait for me after each step.",
   helpPaused: 'Your routine is paused. Say resume to pick up where you left off, or name another routine.',
   helpMenu:
     'I guide partner massage for pregnancy, one step at a time, with quiet time for your hands. Say a routine name, like lower back relief, ask what helps with an ache, or say: what routines are there.',
   shallICarryOn: (stepNumber: number) => `Shall I carry on with step ${stepNumber}?`,
   shallICarryOnReprompt: 'Say yes to carry on, or stop to finish.',
-  fallbackRoutine: "Sorry, I didn't get that. You can say next, repeat, pause, or less pressure.",
+  notUnderstoodStopped:
+    "Sorry, I didn't catch that, so I've stopped. If something's wrong, say stop, or tell me what's happening.",
+  notUnderstoodChoice: 'If all is well, say carry on.',
+  ifWorried: "If you're worried about her or the baby, call the midwife or doctor.",
+  sayCarryOnToGoOn: 'To go on, say carry on, or next for the next step. Or say stop to finish.',
+  confirmMorePressure:
+    'It hurt a moment ago. Is she sure she wants more pressure? Say yes to go firmer, or no to keep it as it is.',
+  confirmMorePressureReprompt: 'Say yes for more pressure, or no to keep it as it is.',
+  pressureKept: "I'll keep the pressure as it is.",
   fallbackMenu: "Sorry, I didn't get that.",
   homeFromRoutine: (name: string, stepNumber: number) =>
     `Okay, back to the start. Your place in ${name} is saved at step ${stepNumber}.`,
@@ -105,25 +119,19 @@ export const lines = {
   error: "Sorry, something went wrong on my side. Let's try that again.",
   errorReprompt: 'You can say resume, name a routine, or say help.',
   discomfort:
-    'Stop that stroke now. Keep a hand resting gently if she likes it, or lift your hands away. Ask her where it hurt, and stay away from that spot.',
+    "Stop that stroke now. Keep a hand resting gently if she likes it, or lift your hands away. Ask her where it hurt, and stay away from that spot. If it was a sharp or shooting pain, leave that step out. If the pain isn't from your hands, like in her belly, her calf or her head, tell me what it is.",
   discomfortLighter: (level: PressureLevel) => `I've lightened the pressure to ${level}.`,
   discomfortChoice: "When she's comfortable, say carry on to go on gently, next to move on, or stop to finish.",
   discomfortReprompt: 'Say carry on, next, or stop.',
-  unwell:
-    "Stop the massage. Help her sit up, or lie on her left side, with some water and a rest. Don't leave her on her back. If the feeling doesn't pass soon, or she's worried, call your midwife or doctor.",
+  unwell: `Stop the massage. Help her sit up, or lie on her left side, with some water and a rest. Don't leave her on her back. Dizziness that passes with rest is common. If it comes with breathlessness or chest pain, call ${EMERGENCY_NUMBER}. If it comes with a headache or changes in her sight, or doesn't pass soon, call the midwife or doctor now.`,
   unwellChoice: 'If she feels well again and wants to, say carry on. Otherwise say stop.',
   unwellReprompt: 'Say carry on, or stop.',
-  redFlag:
-    "Stop the massage now. Please contact her midwife or doctor straight away. If it seems severe, call emergency services. If a calf or leg is swollen, red, hot or painful, don't massage that leg at all.",
-  redFlagClose: "I'll stop here. Take care of each other.",
   safetyGeneral:
     'In general: keep pressure comfortable, never deep, with no pressure on the belly and no deep work on the legs. Avoid lying flat on her back for long. Stop if anything hurts, and call the midwife or doctor for bleeding, leaking fluid, a bad headache, a swollen or painful calf, or fewer baby movements.',
   safetyBeforeStarting:
     "Check with the midwife or doctor before starting if she has high blood pressure or pre-eclampsia, a placenta problem, a risk of early labour, a history of blood clots, twins or more, or diabetes that isn't under control. In the first three months, keep to gentle strokes on hands, shoulders and feet.",
   safetyRoutine: (name: string) => `For ${name}:`,
   helpWithSuggestion: (routineName: string) => `${sentenceCase(routineName)} may help with that.`,
-  helpWithUnknown:
-    'I can suggest a routine for an aching back, swollen feet, sciatica, tight shoulders, sore hands, sleep, or early labour.',
   helpWithQuestion: (routineName: string) => `Shall I start ${routineName}?`,
   helpWithReprompt: (routineName: string) => `Say yes to start ${routineName}, or name another routine.`,
   forgetQuestion: 'This deletes your saved place, your preferences and your practice history. Are you sure?',
@@ -132,4 +140,5 @@ export const lines = {
   notForgotten: "Okay, I've kept everything as it was.",
   couldNotSave: (stepNumber: number) => `I couldn't save your place just now; you were on step ${stepNumber}.`,
   couldNotDelete: "I couldn't delete your data just now. Please try again in a moment.",
+  ...safetyLines,
 } as const satisfies Wording;

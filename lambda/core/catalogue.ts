@@ -21,9 +21,13 @@ export function isRoutineId(value: unknown): value is RoutineId {
   return typeof value === 'string' && (ROUTINE_IDS as readonly string[]).includes(value);
 }
 
-/** A line spoken during a step's hold. A check-in asks the receiver how it feels. */
+/**
+ * A line spoken during a step's hold. A check-in asks the receiver how it feels. A switch moves to
+ * the other side (foot, hand, leg): it is spoken at the middle of the hold, so both sides get the
+ * same time; cues after it belong to the second side (none: the first side's plain cues again).
+ */
 export interface Cue {
-  readonly kind: 'cue' | 'checkIn';
+  readonly kind: 'cue' | 'checkIn' | 'switchSide';
   readonly text: string;
 }
 
@@ -32,6 +36,8 @@ export interface Step {
   readonly id: string;
   /** Short spoken title: "palm circles on the lower back". */
   readonly title: string;
+  /** Spoken before the step when it moves to another part of the body ("Now move to her feet."). */
+  readonly moveTo?: string;
   /** The instruction as spoken at each pressure level. */
   readonly instruction: Readonly<Record<PressureLevel, string>>;
   /** Target length of the whole step at normal pace, in seconds: instruction, cues and quiet time. */

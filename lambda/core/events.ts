@@ -2,6 +2,7 @@
 import type { RoutineId } from './catalogue';
 import type { ConcernId } from './concerns';
 import type { Flow, SpeechRate } from './preferences';
+import type { WarningSignId } from './warning-signs';
 
 export type CoachEvent =
   | { readonly type: 'launch' }
@@ -26,7 +27,8 @@ export type CoachEvent =
   | { readonly type: 'no' }
   | { readonly type: 'discomfort' }
   | { readonly type: 'unwell' }
-  | { readonly type: 'redFlag' }
+  | { readonly type: 'warningSign'; readonly sign: WarningSignId }
+  | { readonly type: 'labour' }
   | { readonly type: 'safetyInfo' }
   | { readonly type: 'helpWith'; readonly concern?: ConcernId }
   | { readonly type: 'forgetMe' }

@@ -2,7 +2,7 @@
  * Pacing: a step becomes a timeline of spoken segments and silences whose estimated length meets
  * the step's target, and a stretch of steps is packed into responses that fit the platform limits.
  */
-import type { Routine } from './catalogue';
+import type { Cue, Routine } from './catalogue';
 import { MAX_RESPONSE_SECONDS, MAX_SSML_CHARACTERS } from './limits';
 import { PACE_FACTOR, type Preferences, SPEECH_RATE_FACTOR } from './preferences';
 import { estimateSpeechSeconds } from './speech-estimate';
@@ -60,25 +60,11 @@ export function stepTargetSeconds(routine: Routine, stepIndex: number, prefs: Pr
   return step === undefined ? 0 : step.holdSeconds * PACE_FACTOR[prefs.pace];
 }
 
-/**
- * The whole timeline of one step: its introduction, then quiet time with the cues spread evenly
- * through it, ending in quiet. Silence fills whatever the speech leaves of the target.
- */
-export function stepTimeline(routine: Routine, stepIndex: number, prefs: Preferences, wording: StepWording): Segment[] {
-  const step = routine.steps[stepIndex];
-  if (step === undefined) return [];
-  const introText = wording.stepIntro(
-    stepIndex + 1,
-    routine.steps.length,
-    step.title,
-    step.instruction[prefs.pressure],
-  );
-  const intro = speech(introText, 'stepIntro', prefs, stepIndex);
-  const cues = step.cues.map((cue) => speech(cue.text, cue.kind === 'checkIn' ? 'checkIn' : 'cue', prefs, stepIndex));
-  const spoken = intro.seconds + cues.reduce((sum, cue) => sum + cue.seconds, 0);
-  const quiet = Math.max(0, stepTargetSeconds(routine, stepIndex, prefs) - spoken);
+/** Cues spread evenly through `seconds`, each after a gap, ending in quiet. */
+function spread(cues: readonly SpeechSegment[], seconds: number, stepIndex: number): Segment[] {
+  const quiet = Math.max(0, seconds - cues.reduce((sum, cue) => sum + cue.seconds, 0));
   const gap = Math.round((quiet / (cues.length + 1)) * 10) / 10;
-  const segments: Segment[] = [intro];
+  const segments: Segment[] = [];
   for (const cue of cues) {
     if (gap > 0) segments.push(silence(gap, stepIndex));
     segments.push(cue);
@@ -86,6 +72,40 @@ export function stepTimeline(routine: Routine, stepIndex: number, prefs: Prefere
   const last = Math.round((quiet - gap * cues.length) * 10) / 10;
   if (last > 0) segments.push(silence(last, stepIndex));
   return segments;
+}
+
+/**
+ * The whole timeline of one step: a move to a new body area if there is one, its introduction,
+ * then quiet time with the cues spread evenly through it, ending in quiet. Silence fills whatever
+ * the speech leaves of the target. A two-sided step switches sides at the middle of its time, so
+ * each side gets the same; the second side hears its own cues, or the first side's plain cues again.
+ */
+export function stepTimeline(routine: Routine, stepIndex: number, prefs: Preferences, wording: StepWording): Segment[] {
+  const step = routine.steps[stepIndex];
+  if (step === undefined) return [];
+  const say = (text: string, role: SegmentRole) => speech(text, role, prefs, stepIndex);
+  const introText = wording.stepIntro(
+    stepIndex + 1,
+    routine.steps.length,
+    step.title,
+    step.instruction[prefs.pressure],
+  );
+  const opening = [...(step.moveTo ? [say(step.moveTo, 'stepIntro')] : []), say(introText, 'stepIntro')];
+  const hold = stepTargetSeconds(routine, stepIndex, prefs) - timelineSeconds(opening);
+  const cueSegment = (cue: Cue) => say(cue.text, cue.kind === 'checkIn' ? 'checkIn' : 'cue');
+  const switchAt = step.cues.findIndex((cue) => cue.kind === 'switchSide');
+  const switchCue = step.cues[switchAt];
+  if (switchCue === undefined) return [...opening, ...spread(step.cues.map(cueSegment), hold, stepIndex)];
+  const firstSide = step.cues.slice(0, switchAt);
+  const after = step.cues.slice(switchAt + 1);
+  const secondSide = after.length > 0 ? after : firstSide.filter((cue) => cue.kind === 'cue');
+  const toOtherSide = cueSegment(switchCue);
+  return [
+    ...opening,
+    ...spread(firstSide.map(cueSegment), hold / 2, stepIndex),
+    toOtherSide,
+    ...spread(secondSide.map(cueSegment), hold / 2 - toOtherSide.seconds, stepIndex),
+  ];
 }
 
 export function timelineSeconds(segments: readonly Segment[]): number {

@@ -37,6 +37,8 @@ export interface UserProfile {
   readonly pausedAt: number;
   readonly history: PracticeHistory;
   readonly disclaimerHeard: boolean;
+  /** The "check with the care provider before starting if…" screen was said (on the first start). */
+  readonly screeningHeard: boolean;
   /** Ids of the most recent updates applied, so a retried update is not counted twice. */
   readonly appliedUpdateIds: readonly string[];
 }
@@ -57,6 +59,7 @@ export interface ProfileUpdate {
   readonly paused?: { readonly place: PausedPlace | null; readonly at: number };
   readonly practice?: readonly PracticeEntry[];
   readonly disclaimerHeard?: true;
+  readonly screeningHeard?: true;
 }
 
 /** How many applied update ids a profile keeps. */
@@ -81,6 +84,7 @@ export function newProfile(): UserProfile {
     pausedAt: 0,
     history: emptyHistory(),
     disclaimerHeard: false,
+    screeningHeard: false,
     appliedUpdateIds: [],
   };
 }
@@ -166,6 +170,7 @@ export function applyUpdate(profile: UserProfile, update: ProfileUpdate): UserPr
     pausedAt,
     history,
     disclaimerHeard: profile.disclaimerHeard || update.disclaimerHeard === true,
+    screeningHeard: profile.screeningHeard || update.screeningHeard === true,
     appliedUpdateIds: [...profile.appliedUpdateIds, update.id].slice(-APPLIED_UPDATE_MEMORY),
   };
 }
@@ -182,6 +187,7 @@ export function combineUpdates(earlier: ProfileUpdate | undefined, later: Profil
     ...(paused !== undefined ? { paused } : {}),
     ...(practice.length > 0 ? { practice } : {}),
     ...(earlier.disclaimerHeard || later.disclaimerHeard ? { disclaimerHeard: true as const } : {}),
+    ...(earlier.screeningHeard || later.screeningHeard ? { screeningHeard: true as const } : {}),
   };
 }
 
@@ -228,6 +234,7 @@ export function sanitizeProfile(value: unknown): UserProfile {
       daysInARow: finiteOr(rawHistory.daysInARow, 0),
     },
     disclaimerHeard: raw.disclaimerHeard === true,
+    screeningHeard: raw.screeningHeard === true,
     appliedUpdateIds: Array.isArray(raw.appliedUpdateIds)
       ? raw.appliedUpdateIds.filter((id): id is string => typeof id === 'string').slice(-APPLIED_UPDATE_MEMORY)
       : [],
@@ -269,5 +276,6 @@ export function sanitizeUpdate(value: unknown): ProfileUpdate | undefined {
     ...(paused !== undefined ? { paused } : {}),
     ...(practice.length > 0 ? { practice } : {}),
     ...(raw.disclaimerHeard === true ? { disclaimerHeard: true as const } : {}),
+    ...(raw.screeningHeard === true ? { screeningHeard: true as const } : {}),
   };
 }

@@ -3,7 +3,9 @@
  * picks lines without holding a word of them and a locale can bring its own.
  * Lines that carry a value are functions; they build the sentence, the core only supplies values.
  */
+import type { ConcernId } from './concerns';
 import type { PressureLevel } from './preferences';
+import type { Tier, WarningSignId } from './warning-signs';
 
 export interface Wording {
   readonly disclaimer: string;
@@ -18,6 +20,12 @@ export interface Wording {
   /** A routine's name said as a sentence of its own, to open it. */
   readonly routineTitle: (name: string) => string;
   readonly openingInvite: string;
+  /** The opening waits for her to get into position. */
+  readonly whenReady: string;
+  readonly whenReadyReprompt: string;
+  /** After the last step: the closing is its own answer, so the last step can still be interrupted. */
+  readonly lastStepDone: string;
+  readonly lastStepDoneReprompt: string;
   /** How each step opens: its number, title and the instruction at the chosen pressure. */
   readonly stepIntro: (stepNumber: number, stepCount: number, title: string, instruction: string) => string;
   readonly goOnQuestion: (stepNumber: number, title: string) => string;
@@ -37,7 +45,7 @@ export interface Wording {
   readonly howToResume: string;
   readonly offerResume: (name: string, stepNumber: number, title: string) => string;
   readonly offerResumeReprompt: string;
-  readonly resumingAt: (name: string) => string;
+  readonly resumingAt: (name: string, stepNumber: number) => string;
   readonly nothingPaused: string;
   readonly fromTheTop: string;
   readonly firstStepAlready: string;
@@ -72,8 +80,18 @@ export interface Wording {
   readonly helpMenu: string;
   readonly shallICarryOn: (stepNumber: number) => string;
   readonly shallICarryOnReprompt: string;
-  readonly fallbackRoutine: string;
+  /** Not understood during a routine: it stops and asks. */
+  readonly notUnderstoodStopped: string;
+  readonly notUnderstoodChoice: string;
+  /** Added from the second miss in a row. */
+  readonly ifWorried: string;
   readonly fallbackMenu: string;
+  /** A yes while halted: only an explicit carry on or next goes on. */
+  readonly sayCarryOnToGoOn: string;
+  /** More pressure asked for right after a safety answer. */
+  readonly confirmMorePressure: string;
+  readonly confirmMorePressureReprompt: string;
+  readonly pressureKept: string;
   readonly homeFromRoutine: (name: string, stepNumber: number) => string;
   readonly noProblem: string;
   readonly error: string;
@@ -85,13 +103,33 @@ export interface Wording {
   readonly unwell: string;
   readonly unwellChoice: string;
   readonly unwellReprompt: string;
-  readonly redFlag: string;
-  readonly redFlagClose: string;
+  /** A warning sign's answer: the tier's action, the sign's own clause, the tier's close. */
+  readonly tierAction: Readonly<Record<Tier, string>>;
+  readonly signClause: Readonly<Record<WarningSignId, string>>;
+  readonly tierClose: Readonly<Record<Tier, string>>;
   readonly safetyGeneral: string;
   readonly safetyBeforeStarting: string;
   readonly safetyRoutine: (name: string) => string;
   readonly helpWithSuggestion: (routineName: string) => string;
+  /** When each everyday concern stops being everyday; said before any suggestion. */
+  readonly concernScreening: Readonly<Record<Exclude<ConcernId, 'earlyLabour'>, string>>;
+  /** A concern the skill does not know: a safety line first, then what it can help with. */
+  readonly unknownConcernSafety: string;
   readonly helpWithUnknown: string;
+  /** Labour: is she 37 weeks or more (asked, never stored), when to call, counter-pressure coaching. */
+  readonly askTerm: string;
+  readonly askTermReprompt: string;
+  readonly atTerm: string;
+  readonly contractionOffer: string;
+  readonly contractionStart: string;
+  readonly contractionCues: readonly string[];
+  readonly contractionRelease: string;
+  readonly contractionRest: string;
+  readonly contractionNext: string;
+  readonly contractionReprompt: string;
+  readonly labourHelp: string;
+  /** "It hurts" during counter-pressure. */
+  readonly labourEaseOff: string;
   readonly helpWithQuestion: (routineName: string) => string;
   readonly helpWithReprompt: (routineName: string) => string;
   readonly forgetQuestion: string;

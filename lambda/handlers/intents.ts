@@ -6,8 +6,9 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Catalogue } from '../core/catalogue';
 import { isRoutineId } from '../core/catalogue';
-import { CONCERN_IDS, type ConcernId } from '../core/concerns';
+import { isConcernId } from '../core/concerns';
 import type { CoachEvent } from '../core/events';
+import { isWarningSignId } from '../core/warning-signs';
 import { parseSlot } from './slots';
 
 /** Intent names shared by the handlers and interaction-models/<locale>.json. */
@@ -25,7 +26,9 @@ export const Intent = {
   Continuous: 'ContinuousIntent',
   Discomfort: 'DiscomfortIntent',
   Unwell: 'UnwellIntent',
-  RedFlag: 'RedFlagIntent',
+  WarningSign: 'WarningSignIntent',
+  Labour: 'LabourIntent',
+  Ready: 'ReadyIntent',
   SafetyInfo: 'SafetyInfoIntent',
   HelpWith: 'HelpWithIntent',
   ForgetMe: 'ForgetMeIntent',
@@ -52,10 +55,6 @@ export const SlotType = { routine: 'ROUTINE_NAME', concern: 'CONCERN' } as const
 /** Turns one intent request into the event the core decides on. */
 export type ToEvent = (input: HandlerInput, catalogue: Catalogue) => CoachEvent;
 
-function isConcernId(id: string | undefined): id is ConcernId {
-  return id !== undefined && (CONCERN_IDS as readonly string[]).includes(id);
-}
-
 /** The routine by slot id, else by the words heard; what was heard is kept to say it back. */
 const startRoutine: ToEvent = (input, catalogue) => {
   const slot = parseSlot(input, Slot.routine);
@@ -65,9 +64,16 @@ const startRoutine: ToEvent = (input, catalogue) => {
   return slot.heard ? { type: 'start', heard: slot.heard } : { type: 'start' };
 };
 
-const helpWith: ToEvent = (input) => {
+/**
+ * Whatever carrier phrase brought it, a warning sign goes to its tier, labour to the labour
+ * questions, an everyday concern to its answer, and anything unrecognised to the answer for a
+ * concern the skill does not know (a safety line first).
+ */
+const concern: ToEvent = (input) => {
   const { id } = parseSlot(input, Slot.concern);
-  return isConcernId(id) ? { type: 'helpWith', concern: id } : { type: 'helpWith' };
+  if (isWarningSignId(id)) return { type: 'warningSign', sign: id };
+  if (isConcernId(id)) return { type: 'helpWith', concern: id };
+  return { type: 'helpWith' };
 };
 
 export const INTENT_EVENTS: { readonly [Name in IntentName]: ToEvent } = {
@@ -84,9 +90,11 @@ export const INTENT_EVENTS: { readonly [Name in IntentName]: ToEvent } = {
   [Intent.Continuous]: () => ({ type: 'flow', flow: 'continuous' }),
   [Intent.Discomfort]: () => ({ type: 'discomfort' }),
   [Intent.Unwell]: () => ({ type: 'unwell' }),
-  [Intent.RedFlag]: () => ({ type: 'redFlag' }),
+  [Intent.WarningSign]: concern,
+  [Intent.Labour]: () => ({ type: 'labour' }),
+  [Intent.Ready]: () => ({ type: 'resume' }),
   [Intent.SafetyInfo]: () => ({ type: 'safetyInfo' }),
-  [Intent.HelpWith]: helpWith,
+  [Intent.HelpWith]: concern,
   [Intent.ForgetMe]: () => ({ type: 'forgetMe' }),
   [Intent.Pause]: () => ({ type: 'pause' }),
   [Intent.Resume]: () => ({ type: 'resume' }),

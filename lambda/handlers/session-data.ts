@@ -43,7 +43,7 @@ export function parseSessionData(attributes: Record<string, unknown>): SessionDa
 
 /** The step a status line should show: the first the last response played, else where it resumes. */
 function stepShown(state: CoachState): { stepIndex?: number } {
-  if (state.mode === 'menu') return {};
+  if (state.mode === 'menu' || state.mode === 'labour') return {};
   const first = state.mode === 'routine' ? state.played.spans[0]?.[0] : undefined;
   return { stepIndex: first ?? state.resumeAt.stepIndex };
 }

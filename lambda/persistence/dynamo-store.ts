@@ -166,6 +166,7 @@ export class DynamoUserStore implements UserStore {
       pausedAt: profile.pausedAt,
       history: profile.history,
       disclaimerHeard: profile.disclaimerHeard,
+      screeningHeard: profile.screeningHeard,
       appliedUpdateIds: profile.appliedUpdateIds,
       updatedAt: at,
       [TTL_ATTRIBUTE]: Math.floor(at / 1000) + ITEM_TTL_SECONDS,

@@ -46,6 +46,12 @@ export class CoreWalker {
     return last ? last.plan.segments.reduce((sum, s) => sum + s.seconds, 0) : 0;
   }
 
+  /** Starts a routine and says she is ready: the answer speaks step 1 onwards. */
+  begin(routineId: RoutineId): Decision {
+    this.send({ type: 'start', routineId });
+    return this.send({ type: 'resume' });
+  }
+
   /** Starts a routine and answers yes after each response has played, to the closing. */
   walk(routineId: RoutineId, maxTurns = 40): Decision[] {
     this.send({ type: 'start', routineId });

@@ -14,6 +14,7 @@ import {
   parseCoachState,
 } from '../../lambda/core/coach';
 import { CONCERN_IDS } from '../../lambda/core/concerns';
+import { WARNING_SIGN_IDS } from '../../lambda/core/warning-signs';
 import type { CoachEvent } from '../../lambda/core/events';
 import { newProfile } from '../../lambda/core/profile';
 import { renderPlan } from '../../lambda/speech/ssml';
@@ -47,8 +48,8 @@ describe('the table type', () => {
 
   it('has a row for every event and the three modes in each row', () => {
     for (const row of Object.values(COACH_TABLE))
-      expect(Object.keys(row).sort()).toEqual(['halted', 'menu', 'routine']);
-    expect(Object.keys(COACH_TABLE)).toHaveLength(27);
+      expect(Object.keys(row).sort()).toEqual(['halted', 'labour', 'menu', 'routine']);
+    expect(Object.keys(COACH_TABLE)).toHaveLength(28);
   });
 });
 
@@ -82,7 +83,8 @@ const EVENTS: readonly CoachEvent[] = [
   { type: 'no' },
   { type: 'discomfort' },
   { type: 'unwell' },
-  { type: 'redFlag' },
+  ...WARNING_SIGN_IDS.map((sign) => ({ type: 'warningSign', sign }) as const),
+  { type: 'labour' },
   { type: 'safetyInfo' },
   ...CONCERN_IDS.map((concern) => ({ type: 'helpWith', concern }) as const),
   { type: 'helpWith' },
@@ -94,14 +96,17 @@ const EVENTS: readonly CoachEvent[] = [
 function statesFor(routineId: (typeof ROUTINES)[number]['id']): [string, CoachState, boolean][] {
   const walker = new CoreWalker();
   walker.send({ type: 'start', routineId });
+  walker.send({ type: 'resume' });
   const midRoutine = playing(walker.state);
   walker.send({ type: 'discomfort' }, 20);
   const halted = walker.state;
   return [
     ['menu, nothing paused', { mode: 'menu' }, false],
     ['menu, routine paused', { mode: 'menu' }, true],
+    ['menu, asked whether she is 37 weeks', { mode: 'menu', question: { kind: 'term' } }, true],
     ['routine', midRoutine, true],
     ['halted', halted, true],
+    ['labour', { mode: 'labour' }, false],
   ];
 }
 

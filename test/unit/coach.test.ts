@@ -7,20 +7,31 @@ const lowerBack = ROUTINES[0];
 if (!lowerBack) throw new Error('catalogue is empty');
 
 describe('the coach table', () => {
-  it('start speaks the position, the cautions and step 1, then asks to go on', () => {
+  it('start speaks the position and the cautions, then waits for her to be ready before step 1', () => {
     const walker = new CoreWalker();
     const result = walker.send({ type: 'start', routineId: 'lowerBack' });
     const text = spokenText(result);
     expect(text).toContain(lowerBack.position);
     for (const caution of lowerBack.cautions) expect(text).toContain(caution);
-    expect(text).toContain(`Step 1 of ${lowerBack.steps.length}.`);
-    expect(result.plan.listen).toBe(true);
-    expect(result.state).toMatchObject({ mode: 'routine', routineId: 'lowerBack', question: { kind: 'continue' } });
+    expect(text).not.toMatch(/Step 1 of/);
+    expect(text).toContain(lines.whenReady);
+    expect(result.plan).toMatchObject({ listen: true, reprompt: lines.whenReadyReprompt });
+    const ready = walker.send({ type: 'resume' }, 20);
+    expect(spokenText(ready).trimStart()).toMatch(/^Step 1 of 6\./);
+  });
+
+  it('the first start says once when to check with the care provider first', () => {
+    const walker = new CoreWalker();
+    const first = walker.send({ type: 'start', routineId: 'hand' });
+    expect(spokenText(first)).toContain(lines.safetyBeforeStarting);
+    expect(first.update?.screeningHeard).toBe(true);
+    const again = walker.send({ type: 'start', routineId: 'foot' });
+    expect(spokenText(again)).not.toContain(lines.safetyBeforeStarting);
   });
 
   it('next acts on the step that was playing when the user spoke', () => {
     const walker = new CoreWalker();
-    walker.send({ type: 'start', routineId: 'lowerBack' });
+    walker.begin('lowerBack');
     const result = walker.send({ type: 'next' }, 1);
     expect(spokenText(result).trimStart()).toMatch(/^Step 2 of/);
     const spans = playing(result.state).played.spans;
@@ -31,7 +42,7 @@ describe('the coach table', () => {
 
   it('previous goes back one step, and at step 1 says so', () => {
     const walker = new CoreWalker();
-    walker.send({ type: 'start', routineId: 'lowerBack' });
+    walker.begin('lowerBack');
     expect(spokenText(walker.send({ type: 'previous' }, 1))).toContain(lines.firstStepAlready);
     walker.send({ type: 'next' }, 1);
     walker.send({ type: 'next' }, 1);
@@ -44,7 +55,7 @@ describe('the coach table', () => {
 
   it('pause saves the step playing, ends the session, and resume later starts that step', () => {
     const walker = new CoreWalker();
-    walker.send({ type: 'start', routineId: 'lowerBack' });
+    walker.begin('lowerBack');
     walker.send({ type: 'next' }, 1);
     const paused = walker.send({ type: 'pause' }, 10);
     expect(paused.plan.endSession).toBe(true);
@@ -52,15 +63,16 @@ describe('the coach table', () => {
     expect(paused.update?.paused?.place).toMatchObject({ routineId: 'lowerBack', stepIndex: 1 });
     walker.state = { mode: 'menu' };
     const launch = walker.send({ type: 'launch' }, 86_400 * 2);
-    expect(launch.state.question).toEqual({ kind: 'resume' });
+    expect(launch.state).toEqual({ mode: 'menu', question: { kind: 'resume' } });
     const resumed = walker.send({ type: 'yes' });
-    expect(spokenText(resumed)).toContain(lines.resumingAt('Lower back relief'));
-    expect(spokenText(resumed)).toContain('Step 2 of');
+    expect(spokenText(resumed)).toContain(lines.resumingAt('lower back relief', 2));
+    expect(spokenText(resumed)).toContain(lines.whenReady);
+    expect(spokenText(walker.send({ type: 'resume' }, 30)).trimStart()).toMatch(/^Step 2 of/);
   });
 
   it('a response that finished playing makes next go to the step it offered', () => {
     const walker = new CoreWalker();
-    walker.send({ type: 'start', routineId: 'lowerBack' });
+    walker.begin('lowerBack');
     const offered = playing(walker.state).resumeAt.stepIndex;
     const result = walker.send({ type: 'next' }, walker.lastSeconds + 3);
     expect(
@@ -72,7 +84,7 @@ describe('the coach table', () => {
 
   it('more pressure changes the remembered level, gives the step tip, and is capped at firm', () => {
     const walker = new CoreWalker({ pressure: 'medium' });
-    walker.send({ type: 'start', routineId: 'lowerBack' });
+    walker.begin('lowerBack');
     const firmer = walker.send({ type: 'pressure', direction: 'more' }, 5);
     expect(spokenText(firmer)).toContain(lowerBack.steps[0]?.morePressureTip);
     expect(walker.profile.preferences.pressure).toBe('firm');
@@ -85,14 +97,14 @@ describe('the coach table', () => {
 
   it('less pressure at gentle offers the lightest options', () => {
     const walker = new CoreWalker({ pressure: 'gentle' });
-    walker.send({ type: 'start', routineId: 'foot' });
+    walker.begin('foot');
     const result = walker.send({ type: 'pressure', direction: 'less' }, 5);
     expect(spokenText(result)).toContain(lines.pressureFloored);
   });
 
   it('"it hurts" stops, lightens, and waits; nothing continues until asked', () => {
     const walker = new CoreWalker({ pressure: 'firm' });
-    walker.send({ type: 'start', routineId: 'lowerBack' });
+    walker.begin('lowerBack');
     const hurt = walker.send({ type: 'discomfort' }, 30);
     expect(spokenText(hurt)).toContain(lines.discomfort);
     expect(hurt.plan.segments.some((s) => s.step !== undefined)).toBe(false);
@@ -101,19 +113,22 @@ describe('the coach table', () => {
     const status = walker.send({ type: 'status' }, 60);
     expect(status.plan.segments.some((s) => s.step !== undefined)).toBe(false);
     const resumed = walker.send({ type: 'resume' }, 2);
-    expect(spokenText(resumed).trimStart().startsWith('Step 1 of')).toBe(true);
+    expect(spokenText(resumed).trimStart()).toMatch(/^Step 1 of/);
   });
 
-  it('a red flag stops the routine, ends the session and saves no place', () => {
+  it('a warning sign stops the routine with its tier, ends the session and keeps the place, not the reason', () => {
     const walker = new CoreWalker();
-    walker.send({ type: 'start', routineId: 'hipsLegs' });
-    const result = walker.send({ type: 'redFlag' }, 20);
-    expect(spokenText(result)).toContain(lines.redFlag);
+    walker.begin('hipsLegs');
+    const result = walker.send({ type: 'warningSign', sign: 'legClot' }, 20);
+    expect(spokenText(result)).toContain(lines.tierAction[2]);
+    expect(spokenText(result)).toContain(lines.signClause.legClot);
+    expect(result.plan.segments.some((s) => s.step !== undefined)).toBe(false);
     expect(result.plan.endSession).toBe(true);
     expect(result.state.mode).toBe('menu');
-    expect(result.update).toBeUndefined();
-    const after = walker.send({ type: 'sessionEnded' }, 1);
-    expect(after.update).toBeUndefined();
+    expect(result.update?.paused?.place).toMatchObject({ routineId: 'hipsLegs', stepIndex: 0 });
+    // What is saved is where the routine was, never why it stopped.
+    expect(Object.keys(result.update ?? {}).sort()).toEqual(['id', 'paused']);
+    expect(Object.keys(result.update?.paused?.place ?? {}).sort()).toEqual(['at', 'routineId', 'stepIndex']);
   });
 
   it('slower and faster change the pace within bounds', () => {
@@ -129,7 +144,7 @@ describe('the coach table', () => {
 
   it('step-by-step flow speaks one step and waits for next', () => {
     const walker = new CoreWalker({ flow: 'stepByStep' });
-    const result = walker.send({ type: 'start', routineId: 'hand' });
+    const result = walker.begin('hand');
     const steps = new Set(result.plan.segments.flatMap((s) => (s.step === undefined ? [] : [s.step])));
     expect([...steps]).toEqual([0]);
     expect(spokenText(result)).toContain('say next for step 2');
@@ -144,14 +159,13 @@ describe('the coach table', () => {
     expect(turns[turns.length - 1]?.plan.endSession).toBe(true);
   });
 
-  it('"what helps with" suggests the routine and offers to start it; sudden swelling is a red flag', () => {
+  it('"what helps with" screens first, suggests the routine and offers to start it', () => {
     const walker = new CoreWalker();
     const feet = walker.send({ type: 'helpWith', concern: 'swollenFeet' });
-    expect(feet.state.question).toEqual({ kind: 'start', routineId: 'foot' });
+    expect(spokenText(feet)).toContain(lines.concernScreening.swollenFeet);
+    expect(feet.state).toEqual({ mode: 'menu', question: { kind: 'start', routineId: 'foot' } });
     const started = walker.send({ type: 'yes' });
     expect(started.state).toMatchObject({ mode: 'routine', routineId: 'foot' });
-    const swelling = new CoreWalker().send({ type: 'helpWith', concern: 'suddenSwelling' });
-    expect(spokenText(swelling)).toContain(lines.redFlag);
   });
 
   it('forget me asks first, and deletes only on yes', () => {
@@ -176,11 +190,11 @@ describe('the coach table', () => {
 
   it('session end mid-routine saves the place without speaking', () => {
     const walker = new CoreWalker();
-    walker.send({ type: 'start', routineId: 'foot' });
+    walker.begin('foot');
     const ended = walker.send({ type: 'sessionEnded' }, walker.lastSeconds + 16);
     expect(ended.plan.segments).toHaveLength(0);
     expect(ended.update?.paused?.place?.stepIndex).toBe(
-      playing(walker.turns[0]?.state ?? INITIAL_STATE).resumeAt.stepIndex,
+      playing(walker.turns[1]?.state ?? INITIAL_STATE).resumeAt.stepIndex,
     );
   });
 });
@@ -188,11 +202,11 @@ describe('the coach table', () => {
 describe('launch in the middle of a routine', () => {
   it('keeps the place and offers it', () => {
     const walker = new CoreWalker();
-    walker.send({ type: 'start', routineId: 'foot' });
+    walker.begin('foot');
     walker.send({ type: 'next' }, 1);
     const launch = walker.send({ type: 'launch' }, 5);
     expect(launch.update?.paused?.place).toMatchObject({ routineId: 'foot', stepIndex: 1 });
-    expect(launch.state.question).toEqual({ kind: 'resume' });
+    expect(launch.state).toEqual({ mode: 'menu', question: { kind: 'resume' } });
   });
 });
 
@@ -200,7 +214,7 @@ describe('timing honesty near a step boundary', () => {
   /** Starts lower back relief, asks for next at once (steps 2 onward play), and returns when step 3 starts. */
   function playingFromStep2(): { walker: CoreWalker; step3Starts: number } {
     const walker = new CoreWalker();
-    walker.send({ type: 'start', routineId: 'lowerBack' });
+    walker.begin('lowerBack');
     walker.send({ type: 'next' }, 1);
     const spans = playing(walker.state).played.spans;
     const step3 = spans.find((span) => span[0] === 2);

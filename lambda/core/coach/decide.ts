@@ -33,7 +33,7 @@ export function decide(input: DecideInput): Decision {
 
 /** Drops a routine the catalogue no longer has, and a step out of range. */
 function fitToCatalogue(state: CoachState, catalogue: Catalogue): CoachState {
-  if (state.mode === 'menu') return state;
+  if (state.mode === 'menu' || state.mode === 'labour') return state;
   const routine = catalogue.get(state.routineId);
   if (routine === undefined) return { mode: 'menu' };
   const { stepIndex } = state.resumeAt;

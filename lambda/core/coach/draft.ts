@@ -88,6 +88,10 @@ export class Draft {
     this.record({ disclaimerHeard: true });
   }
 
+  heardScreening(): void {
+    this.record({ screeningHeard: true });
+  }
+
   deleteProfile(planIfFailed: Plan): void {
     this.effects.push({ type: 'deleteProfile', planIfFailed });
   }

@@ -53,13 +53,21 @@ export function launch(draft: Draft): Decision {
   return draft.menu(opening);
 }
 
+/** A state without its question, mode by mode. */
+type Unasked<S> = S extends unknown ? Omit<S, 'question'> : never;
+
+function withoutQuestion<S extends { readonly question?: unknown }>(state: S): Unasked<S> {
+  const { question: _dropped, ...rest } = state;
+  return rest as Unasked<S>;
+}
+
 /** A routine the catalogue does not have, or none heard: the list, and the question again. */
 export function unknownRoutine(draft: Draft, state: CoachState, heard: string | undefined): Decision {
   const lines = draft.lines;
   const first = heard ? lines.unknownRoutine(heard) : lines.missingRoutine;
-  const { question: _dropped, ...rest } = state;
+  const next = state.mode === 'labour' ? state : withoutQuestion(state);
   return draft.listen(
-    rest,
+    next,
     [draft.say(first), routineList(draft), draft.say(lines.whichRoutine, 'prompt')],
     lines.whichRoutineReprompt,
   );

@@ -6,7 +6,16 @@ import type { Routine } from '../catalogue';
 import type { CoachEvent } from '../events';
 import { remainingSeconds, type Segment } from '../pacing';
 import { changePressure } from './adjust';
-import { askToCarryOn, carryOn, deliver, pauseRoutine, startRoutine } from './delivery';
+import {
+  askToCarryOn,
+  carryOn,
+  deliver,
+  finish,
+  haltedChoice,
+  keepPlace,
+  pauseRoutine,
+  startRoutine,
+} from './delivery';
 import type { Draft } from './draft';
 import type { Decision } from './plan';
 import { type Heard, stepAfter, stepToSave } from './position';
@@ -32,7 +41,12 @@ export function previous(draft: Draft, _state: InRoutineState, heard: Heard, rou
   return deliver(draft, routine, { stepIndex: from - 1, offset: 0 }, preface);
 }
 
-export function repeat(draft: Draft, _state: InRoutineState, heard: Heard, routine: Routine): Decision {
+/** Repeat: the step again; while halted, what it is waiting for again (nothing plays). */
+export function repeat(draft: Draft, state: InRoutineState, heard: Heard, routine: Routine): Decision {
+  if (state.mode === 'halted') {
+    const choice = haltedChoice(draft, state);
+    return draft.listen(state, [choice.line], choice.reprompt);
+  }
   const line = heard.nearBoundary ? draft.lines.repeatingStepNumber(heard.stepIndex + 1) : draft.lines.repeatingStep;
   return deliver(draft, routine, { stepIndex: heard.stepIndex, offset: 0 }, [draft.say(line)]);
 }
@@ -42,10 +56,10 @@ export function resume(draft: Draft, state: InRoutineState, heard: Heard, routin
   return deliver(draft, routine, from, []);
 }
 
-/** "Start over" at the menu starts the paused routine again from step 1. */
+/** "Start over" at the menu starts the paused routine again, with its opening. */
 export function startPausedOver(draft: Draft): Decision {
   const routine = draft.routine(draft.profile.paused?.routineId);
-  return routine ? startRoutine(draft, routine, false) : draft.menu([draft.say(draft.lines.noRoutineGoing)]);
+  return routine ? startRoutine(draft, routine) : draft.menu([draft.say(draft.lines.noRoutineGoing)]);
 }
 
 export function startOver(draft: Draft, _state: InRoutineState, _heard: Heard, routine: Routine): Decision {
@@ -56,9 +70,10 @@ export function pause(draft: Draft, state: InRoutineState, heard: Heard, routine
   return pauseRoutine(draft, routine, stepToSave(state, heard));
 }
 
-/** Stop: the place is saved and the session ends. */
+/** Stop: the place is saved and the session ends; after the last step, the closing. */
 export function stop(draft: Draft, state: InRoutineState, heard: Heard, routine: Routine): Decision {
   const stepIndex = stepToSave(state, heard);
+  if (stepIndex >= routine.steps.length) return finish(draft, routine, []);
   draft.setPaused({ routineId: routine.id, stepIndex });
   return draft.end({ mode: 'menu' }, [
     draft.say(draft.lines.savedPlace(routine.name, stepIndex + 1)),
@@ -69,13 +84,14 @@ export function stop(draft: Draft, state: InRoutineState, heard: Heard, routine:
 /** Home: the place is saved and the menu takes over. */
 export function home(draft: Draft, state: InRoutineState, heard: Heard, routine: Routine): Decision {
   const stepIndex = stepToSave(state, heard);
-  draft.setPaused({ routineId: routine.id, stepIndex });
+  keepPlace(draft, routine, stepIndex);
+  if (stepIndex >= routine.steps.length) return draft.menu([]);
   return draft.menu([draft.say(draft.lines.homeFromRoutine(routine.name, stepIndex + 1))]);
 }
 
-/** The session closed under the routine: its place is kept, nothing is said. */
-export function keepPlace(draft: Draft, state: InRoutineState, heard: Heard, routine: Routine): void {
-  draft.setPaused({ routineId: routine.id, stepIndex: stepToSave(state, heard) });
+/** The routine stops for something else (a new session, a warning sign, labour): its place is kept. */
+export function keepRoutinePlace(draft: Draft, state: InRoutineState, heard: Heard, routine: Routine): void {
+  keepPlace(draft, routine, stepToSave(state, heard));
 }
 
 /** "How much longer": the step and the time left, then on from where it was. */
@@ -90,6 +106,11 @@ export function status(draft: Draft, state: InRoutineState, heard: Heard, routin
   return carryOn(draft, state, heard, answer);
 }
 
+function stepFor(state: InRoutineState, heard: Heard, routine: Routine) {
+  return routine.steps[currentStep(state, heard)] ?? routine.steps[heard.stepIndex];
+}
+
+/** More or less pressure; more, right after a safety answer, waits for a yes. */
 export function pressure(
   draft: Draft,
   state: InRoutineState,
@@ -97,46 +118,85 @@ export function pressure(
   routine: Routine,
   event: EventOf<'pressure'>,
 ): Decision {
-  const stepIndex = currentStep(state, heard);
-  const step = routine.steps[stepIndex] ?? routine.steps[heard.stepIndex];
-  const named: Segment[] = heard.nearBoundary && step ? [draft.say(draft.lines.tipForStep(stepIndex + 1))] : [];
+  if (state.mode === 'halted' && event.direction === 'more' && state.cause !== 'unclear') {
+    const lines = draft.lines;
+    const question = { kind: 'morePressure' } as const;
+    return draft.listen(
+      { ...state, question },
+      [draft.say(lines.confirmMorePressure)],
+      lines.confirmMorePressureReprompt,
+    );
+  }
+  const step = stepFor(state, heard, routine);
+  const named: Segment[] =
+    heard.nearBoundary && step ? [draft.say(draft.lines.tipForStep(currentStep(state, heard) + 1))] : [];
   return carryOn(draft, state, heard, [...named, ...changePressure(draft, event.direction, step)]);
 }
 
-/** Yes: delete after "forget me", start a suggested routine, or go on from where it resumes. */
-export function yes(draft: Draft, state: InRoutineState, _heard: Heard, routine: Routine): Decision {
+function withoutQuestion(state: HaltedState): HaltedState {
+  const { question: _answered, ...rest } = state;
+  return rest;
+}
+
+/**
+ * Yes: delete after "forget me", start a suggested routine (keeping this one's place), or go on.
+ * While halted, only a yes to "shall I carry on" goes on; any other yes is asked to say carry on.
+ */
+export function yes(draft: Draft, state: InRoutineState, heard: Heard, routine: Routine): Decision {
   const question = state.question;
   if (question?.kind === 'forget') return forget(draft);
   const chosen = question?.kind === 'start' ? draft.routine(question.routineId) : undefined;
-  if (chosen) return startRoutine(draft, chosen, true);
-  return deliver(draft, routine, state.resumeAt, []);
+  if (chosen) {
+    keepRoutinePlace(draft, state, heard, routine);
+    return startRoutine(draft, chosen);
+  }
+  if (state.mode === 'routine' || question?.kind === 'continue') return deliver(draft, routine, state.resumeAt, []);
+  if (question?.kind === 'morePressure') {
+    return carryOn(draft, withoutQuestion(state), heard, changePressure(draft, 'more', stepFor(state, heard, routine)));
+  }
+  return draft.listen(state, [draft.say(draft.lines.sayCarryOnToGoOn)], draft.lines.discomfortReprompt);
 }
 
-/** No: keep the data, decline a suggestion, or pause here. */
+/** No: keep the data, decline a suggestion or more pressure, or pause here. */
 export function no(draft: Draft, state: InRoutineState, heard: Heard, routine: Routine): Decision {
-  const question = state.question;
-  if (question?.kind === 'forget') return askToCarryOn(draft, state, heard, [draft.say(draft.lines.notForgotten)]);
-  if (question?.kind === 'start') return draft.menu([draft.say(draft.lines.noProblem)]);
+  const kind = state.question?.kind;
+  if (kind === 'forget') return askToCarryOn(draft, state, heard, [draft.say(draft.lines.notForgotten)]);
+  if (kind === 'start') return askToCarryOn(draft, state, heard, [draft.say(draft.lines.noProblem)]);
+  if (state.mode === 'halted' && kind === 'morePressure') {
+    return carryOn(draft, withoutQuestion(state), heard, [draft.say(draft.lines.pressureKept)]);
+  }
   return pauseRoutine(draft, routine, stepToSave(state, heard));
 }
 
-/** Not understood while a routine plays: say so and carry on. */
+/**
+ * Not understood: the routine stops and asks; it never carries on by default. From the second
+ * miss in a row, the answer adds when to call the midwife or doctor.
+ */
 export function notUnderstood(draft: Draft, state: InRoutineState, heard: Heard): Decision {
-  return carryOn(draft, state, heard, [draft.say(draft.lines.fallbackRoutine), draft.say(draft.lines.carryingOn)]);
+  const halted: HaltedState =
+    state.mode === 'halted'
+      ? { ...withoutQuestion(state), misses: state.misses + 1 }
+      : {
+          mode: 'halted',
+          routineId: state.routineId,
+          resumeAt: { stepIndex: heard.finished ? state.resumeAt.stepIndex : heard.stepIndex, offset: 0 },
+          cause: 'unclear',
+          misses: 1,
+        };
+  const lines = draft.lines;
+  const choice = haltedChoice(draft, halted);
+  const worried = halted.misses >= 2 ? [draft.say(lines.ifWorried)] : [];
+  return draft.listen(halted, [draft.say(lines.notUnderstoodStopped), ...worried, choice.line], choice.reprompt);
 }
 
-/** Not understood while halted: nothing moves on; the choice is asked again. */
-export function notUnderstoodWhileHalted(draft: Draft, state: HaltedState): Decision {
-  return draft.listen(state, [draft.say(draft.lines.discomfortReprompt)], draft.lines.discomfortReprompt);
-}
-
-/** "Forget me" asks first, in any mode. */
+/** "Forget me" asks first, in any mode; a routine keeps its place meanwhile. */
 export function askToForget(draft: Draft, state: CoachState): Decision {
-  return draft.listen(
-    { ...state, question: { kind: 'forget' } },
-    [draft.say(draft.lines.forgetQuestion)],
-    draft.lines.forgetReprompt,
-  );
+  const question = { kind: 'forget' } as const;
+  const next =
+    state.mode === 'routine' || state.mode === 'halted'
+      ? { ...state, question }
+      : ({ mode: 'menu', question } as const);
+  return draft.listen(next, [draft.say(draft.lines.forgetQuestion)], draft.lines.forgetReprompt);
 }
 
 /** Deletes everything kept for the user; the caller carries it out and says so if it fails. */

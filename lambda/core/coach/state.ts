@@ -6,11 +6,12 @@
 import { isRoutineId, type RoutineId } from '../catalogue';
 import type { Position, StepSpan } from '../pacing';
 
-/** The yes/no question the last answer asked at the menu. */
+/** The yes/no question the last answer asked at the menu. `term`: is she 37 weeks or more? */
 export type MenuQuestion =
   | { readonly kind: 'resume' }
   | { readonly kind: 'start'; readonly routineId: RoutineId }
-  | { readonly kind: 'forget' };
+  | { readonly kind: 'forget' }
+  | { readonly kind: 'term' };
 
 /** The yes/no question the last answer asked while a routine was under way. */
 export type RoutineQuestion =
@@ -18,7 +19,13 @@ export type RoutineQuestion =
   | { readonly kind: 'start'; readonly routineId: RoutineId }
   | { readonly kind: 'forget' };
 
-export type Question = MenuQuestion | RoutineQuestion;
+/** While halted, more pressure right after a safety answer waits for a yes. */
+export type HaltedQuestion = RoutineQuestion | { readonly kind: 'morePressure' };
+
+export type Question = MenuQuestion | HaltedQuestion;
+
+/** Why a routine stopped: it waits for an explicit carry on (or next) whatever the reason. */
+export type HaltCause = 'discomfort' | 'unwell' | 'unclear';
 
 /** The timeline of the last answer and when it was sent: maps a request onto the step playing. */
 export interface Played {
@@ -30,6 +37,8 @@ export interface Played {
 export interface MenuState {
   readonly mode: 'menu';
   readonly question?: MenuQuestion;
+  /** Requests in a row the skill did not understand. */
+  readonly misses?: number;
 }
 
 /** A routine is being spoken; `played` says what the last answer held and when it went out. */
@@ -48,10 +57,21 @@ export interface HaltedState {
   readonly routineId: RoutineId;
   /** The step the routine stopped on; carrying on starts it again from its beginning. */
   readonly resumeAt: Position;
-  readonly question?: RoutineQuestion;
+  readonly cause: HaltCause;
+  /** Requests in a row the skill did not understand since it stopped. */
+  readonly misses: number;
+  readonly question?: HaltedQuestion;
 }
 
-export type CoachState = MenuState | RoutineState | HaltedState;
+/**
+ * Labour at term: counter-pressure coaching that follows her contractions. That she is 37 weeks or
+ * more is known only here, for this session; it is never stored.
+ */
+export interface LabourState {
+  readonly mode: 'labour';
+}
+
+export type CoachState = MenuState | RoutineState | HaltedState | LabourState;
 export type Mode = CoachState['mode'];
 /** A state with a routine under way, whether it is playing or halted. */
 export type InRoutineState = RoutineState | HaltedState;
@@ -93,6 +113,8 @@ function parseQuestion(value: unknown): Question | undefined {
     case 'continue':
     case 'resume':
     case 'forget':
+    case 'term':
+    case 'morePressure':
       return { kind: value.kind };
     case 'start':
       return isRoutineId(value.routineId) ? { kind: 'start', routineId: value.routineId } : undefined;
@@ -102,12 +124,25 @@ function parseQuestion(value: unknown): Question | undefined {
 }
 
 function menuQuestion(question: Question | undefined): { question?: MenuQuestion } {
-  return question === undefined || question.kind === 'continue' ? {} : { question };
+  if (question === undefined || question.kind === 'continue' || question.kind === 'morePressure') return {};
+  return { question };
+}
+
+function haltedQuestion(question: Question | undefined): { question?: HaltedQuestion } {
+  if (question === undefined || question.kind === 'resume' || question.kind === 'term') return {};
+  return { question };
 }
 
 function routineQuestion(question: Question | undefined): { question?: RoutineQuestion } {
-  return question === undefined || question.kind === 'resume' ? {} : { question };
+  const kept = haltedQuestion(question).question;
+  return kept === undefined || kept.kind === 'morePressure' ? {} : { question: kept };
 }
+
+function misses(value: unknown): number {
+  return Number.isInteger(value) && (value as number) > 0 ? Math.min(value as number, 9) : 0;
+}
+
+const HALT_CAUSES: readonly HaltCause[] = ['discomfort', 'unwell', 'unclear'];
 
 /**
  * Reads the coach state from untrusted session attributes. Anything malformed falls back to the
@@ -116,13 +151,18 @@ function routineQuestion(question: Question | undefined): { question?: RoutineQu
  */
 export function parseCoachState(value: unknown): CoachState {
   if (!isObject(value)) return INITIAL_STATE;
+  if (value.mode === 'labour') return { mode: 'labour' };
   const question = parseQuestion(value.question);
   const routineId = isRoutineId(value.routineId) ? value.routineId : undefined;
   if (routineId === undefined || (value.mode !== 'routine' && value.mode !== 'halted')) {
-    return { mode: 'menu', ...menuQuestion(question) };
+    const missed = misses(value.misses);
+    return { mode: 'menu', ...menuQuestion(question), ...(missed > 0 ? { misses: missed } : {}) };
   }
   const resumeAt = parsePosition(value.resumeAt);
-  if (value.mode === 'halted') return { mode: 'halted', routineId, resumeAt, ...routineQuestion(question) };
+  if (value.mode === 'halted') {
+    const cause = HALT_CAUSES.find((known) => known === value.cause) ?? 'unclear';
+    return { mode: 'halted', routineId, resumeAt, cause, misses: misses(value.misses), ...haltedQuestion(question) };
+  }
   const played: Played =
     isObject(value.played) && finite(value.played.sentAt)
       ? { sentAt: value.played.sentAt, spans: parseSpans(value.played.spans) }

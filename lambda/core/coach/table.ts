@@ -2,7 +2,9 @@
  * The coach as a table: one row per event, one column per mode. The types make a missing
  * (event, mode) pair, or a transition that reads a field its mode does not have, a compile error.
  * Columns: `menu` (no routine under way), `routine` (a routine is playing), `halted` (stopped for
- * a safety answer, waiting for a word). Moves shared by `routine` and `halted` take either.
+ * a safety answer or something not understood, waiting for an explicit word), `labour` (at term,
+ * guiding counter-pressure contraction by contraction). Moves shared by `routine` and `halted`
+ * take either.
  */
 import type { Routine } from '../catalogue';
 import type { CoachEvent } from '../events';
@@ -10,11 +12,12 @@ import type { Segment } from '../pacing';
 import { changeFlow, changePace, changePressure, changeSpeechRate } from './adjust';
 import { askToCarryOn, carryOn, resumePaused, startRoutine } from './delivery';
 import type { Draft } from './draft';
+import { askTerm, atTerm, contraction, inLabour } from './labour';
 import { launch, offerPaused, routineList, unknownRoutine } from './menu';
 import * as moves from './moves';
 import type { Decision } from './plan';
 import { type Heard, whereWasPlaying } from './position';
-import { discomfort, helpWith, redFlag, safetyAnswer, unwell } from './safety';
+import { discomfort, helpWithAtMenu, helpWithDuring, preterm, safetyAnswer, unwell, warningSign } from './safety';
 import type { CoachState, InRoutineState, MenuState, Mode } from './state';
 
 export type EventType = CoachEvent['type'];
@@ -57,57 +60,21 @@ function inRoutine<T extends EventType>(
 /** The same cell in every mode. */
 function always<T extends EventType>(
   transition: Across<CoachState, T>,
-): { menu: Across<CoachState, T>; routine: Across<CoachState, T>; halted: Across<CoachState, T> } {
-  return { menu: transition, routine: transition, halted: transition };
+): {
+  menu: Across<CoachState, T>;
+  routine: Across<CoachState, T>;
+  halted: Across<CoachState, T>;
+  labour: Across<CoachState, T>;
+} {
+  return { menu: transition, routine: transition, halted: transition, labour: transition };
 }
 
-const noRoutineGoing = (draft: Draft) => draft.menu([draft.say(draft.lines.noRoutineGoing)]);
-const goodbye = (draft: Draft) => draft.end({ mode: 'menu' }, [draft.say(draft.lines.goodbyeMenu)]);
-const sessionClosed = (draft: Draft) =>
-  draft.result({ mode: 'menu' }, { segments: [], listen: false, endSession: true });
-
-function resumeAtMenu(draft: Draft): Decision {
-  const paused = draft.profile.paused;
-  const routine = draft.routine(paused?.routineId);
-  if (paused && routine) return resumePaused(draft, routine, paused.stepIndex);
-  return draft.menu([draft.say(draft.lines.nothingPaused)]);
-}
-
-function helpAtMenu(draft: Draft): Decision {
-  const lines = draft.lines;
-  if (draft.routine(draft.profile.paused?.routineId) === undefined) return draft.menu([draft.say(lines.helpMenu)]);
-  return draft.listen(
-    { mode: 'menu', question: { kind: 'resume' } },
-    [draft.say(lines.helpPaused)],
-    lines.offerResumeReprompt,
-  );
-}
-
-function yesAtMenu(draft: Draft, state: MenuState): Decision {
-  const question = state.question;
-  if (question?.kind === 'forget') return moves.forget(draft);
-  const chosen = question?.kind === 'start' ? draft.routine(question.routineId) : undefined;
-  if (chosen) return startRoutine(draft, chosen, true);
-  const paused = draft.profile.paused;
-  const pausedRoutine = draft.routine(paused?.routineId);
-  if (paused && pausedRoutine) return resumePaused(draft, pausedRoutine, paused.stepIndex);
-  return draft.menu([]);
-}
-
-function noAtMenu(draft: Draft, state: MenuState): Decision {
-  const kind = state.question?.kind;
-  if (kind === 'forget') return draft.menu([draft.say(draft.lines.notForgotten)]);
-  if (kind === 'resume' || kind === 'start') return draft.menu([draft.say(draft.lines.noProblem)]);
-  return goodbye(draft);
-}
-
-function fallbackAtMenu(draft: Draft, state: MenuState): Decision {
-  const lines = draft.lines;
-  return draft.listen(
-    state,
-    [draft.say(lines.fallbackMenu), draft.say(lines.whichRoutineReprompt)],
-    lines.whichRoutineReprompt,
-  );
+/** The routine's place is kept first (a new session, a warning sign, labour), then `then` answers. */
+function keepingPlace<T extends EventType>(then: (draft: Draft, event: EventOf<T>) => Decision): Move<T> {
+  return (draft, state, heard, routine, event) => {
+    moves.keepRoutinePlace(draft, state, heard, routine);
+    return then(draft, event);
+  };
 }
 
 /** An answer, then the step that was playing goes on (or the pending question is asked again). */
@@ -120,62 +87,128 @@ function answerThenAsk<T extends EventType>(answer: (draft: Draft, routine: Rout
   return (draft, state, heard, routine) => askToCarryOn(draft, state, heard, answer(draft, routine));
 }
 
-/** Launch or a closed session mid-routine keeps the routine's place first. */
-function keepingPlace<T extends EventType>(then: (draft: Draft) => Decision): Move<T> {
-  return (draft, state, heard, routine) => {
-    moves.keepPlace(draft, state, heard, routine);
-    return then(draft);
-  };
+const noRoutineGoing = (draft: Draft) => draft.menu([draft.say(draft.lines.noRoutineGoing)]);
+const goodbye = (draft: Draft) => draft.end({ mode: 'menu' }, [draft.say(draft.lines.goodbyeMenu)]);
+const sessionClosed = (draft: Draft) =>
+  draft.result({ mode: 'menu' }, { segments: [], listen: false, endSession: true });
+const sign = (draft: Draft, event: EventOf<'warningSign'>) => warningSign(draft, event.sign);
+
+function start(draft: Draft, state: CoachState, event: EventOf<'start'>): Decision {
+  const chosen = draft.routine(event.routineId);
+  return chosen ? startRoutine(draft, chosen) : unknownRoutine(draft, state, event.heard);
 }
 
-/** Menu cells that are one line of wording. */
+/** Cells where nothing is under way: the menu, and labour for what is not about contractions. */
 const atMenu = {
   list: (draft: Draft) => draft.menu([routineList(draft)]),
   status: (draft: Draft) => offerPaused(draft, []) ?? noRoutineGoing(draft),
-  pressure: (draft: Draft, _state: MenuState, event: EventOf<'pressure'>) =>
+  pressure: (draft: Draft, _state: unknown, event: EventOf<'pressure'>) =>
     draft.menu(changePressure(draft, event.direction, undefined)),
-  pace: (draft: Draft, _state: MenuState, event: EventOf<'pace'>) => draft.menu(changePace(draft, event)),
-  speechRate: (draft: Draft, _state: MenuState, event: EventOf<'speechRate'>) =>
+  pace: (draft: Draft, _state: unknown, event: EventOf<'pace'>) => draft.menu(changePace(draft, event)),
+  speechRate: (draft: Draft, _state: unknown, event: EventOf<'speechRate'>) =>
     draft.menu(changeSpeechRate(draft, event)),
-  flow: (draft: Draft, _state: MenuState, event: EventOf<'flow'>) => draft.menu(changeFlow(draft, event)),
+  flow: (draft: Draft, _state: unknown, event: EventOf<'flow'>) => draft.menu(changeFlow(draft, event)),
   home: (draft: Draft) => draft.menu([]),
   discomfort: (draft: Draft) => draft.menu([draft.say(draft.lines.discomfort)]),
   unwell: (draft: Draft) => draft.end({ mode: 'menu' }, [draft.say(draft.lines.unwell)]),
   safetyInfo: (draft: Draft) => draft.menu(safetyAnswer(draft, draft.routine(draft.profile.paused?.routineId))),
+  resume: (draft: Draft): Decision => {
+    const paused = draft.profile.paused;
+    const routine = draft.routine(paused?.routineId);
+    if (paused && routine) return resumePaused(draft, routine, paused.stepIndex);
+    return draft.menu([draft.say(draft.lines.nothingPaused)]);
+  },
+  help: (draft: Draft): Decision => {
+    const lines = draft.lines;
+    if (draft.routine(draft.profile.paused?.routineId) === undefined) return draft.menu([draft.say(lines.helpMenu)]);
+    const question = { kind: 'resume' } as const;
+    return draft.listen({ mode: 'menu', question }, [draft.say(lines.helpPaused)], lines.offerResumeReprompt);
+  },
+  yes: (draft: Draft, state: MenuState): Decision => {
+    const question = state.question;
+    if (question?.kind === 'forget') return moves.forget(draft);
+    if (question?.kind === 'term') return atTerm(draft);
+    const chosen = question?.kind === 'start' ? draft.routine(question.routineId) : undefined;
+    if (chosen) return startRoutine(draft, chosen);
+    return atMenu.resumeIfPaused(draft);
+  },
+  resumeIfPaused: (draft: Draft): Decision => {
+    const paused = draft.profile.paused;
+    const routine = draft.routine(paused?.routineId);
+    return paused && routine ? resumePaused(draft, routine, paused.stepIndex) : draft.menu([]);
+  },
+  no: (draft: Draft, state: MenuState): Decision => {
+    const kind = state.question?.kind;
+    if (kind === 'term') return preterm(draft);
+    if (kind === 'forget') return draft.menu([draft.say(draft.lines.notForgotten)]);
+    if (kind === 'resume' || kind === 'start') return draft.menu([draft.say(draft.lines.noProblem)]);
+    return goodbye(draft);
+  },
+  /** Not understood: a question about her weeks is not guessed (tier 2); otherwise ask again. */
+  fallback: (draft: Draft, state: MenuState): Decision => {
+    if (state.question?.kind === 'term') return preterm(draft);
+    const lines = draft.lines;
+    const misses = (state.misses ?? 0) + 1;
+    const worried = misses >= 2 ? [draft.say(lines.ifWorried)] : [];
+    const answer = [draft.say(lines.fallbackMenu), ...worried, draft.say(lines.whichRoutineReprompt)];
+    return draft.listen({ ...state, misses }, answer, lines.whichRoutineReprompt);
+  },
 };
 
-function start(draft: Draft, state: CoachState, event: EventOf<'start'>): Decision {
-  const chosen = draft.routine(event.routineId);
-  return chosen ? startRoutine(draft, chosen, true) : unknownRoutine(draft, state, event.heard);
-}
+/** Labour cells: each answers, then waits for the next contraction. */
+const atLabour = {
+  contraction: (draft: Draft) => contraction(draft),
+  again: (draft: Draft) => inLabour(draft, [draft.say(draft.lines.atTerm)]),
+  help: (draft: Draft) => inLabour(draft, [draft.say(draft.lines.labourHelp)]),
+  easeOff: (draft: Draft) => inLabour(draft, [draft.say(draft.lines.labourEaseOff)]),
+  waiting: (draft: Draft) => inLabour(draft, []),
+  notUnderstood: (draft: Draft) => inLabour(draft, [draft.say(draft.lines.fallbackMenu)]),
+  pace: (draft: Draft, _state: unknown, event: EventOf<'pace'>) => inLabour(draft, changePace(draft, event)),
+  speechRate: (draft: Draft, _state: unknown, event: EventOf<'speechRate'>) =>
+    inLabour(draft, changeSpeechRate(draft, event)),
+  flow: (draft: Draft, _state: unknown, event: EventOf<'flow'>) => inLabour(draft, changeFlow(draft, event)),
+};
 
 export const COACH_TABLE = {
-  //          menu                     routine and halted
-  launch: { menu: launch, ...inRoutine(keepingPlace(launch)) },
+  //          menu                       routine and halted                                  labour
+  launch: { menu: launch, ...inRoutine(keepingPlace(launch)), labour: launch },
   start: always(start),
-  list: { menu: atMenu.list, ...inRoutine(answerThenAsk((draft) => [routineList(draft)])) },
-  next: { menu: noRoutineGoing, ...inRoutine(moves.next) },
-  previous: { menu: noRoutineGoing, ...inRoutine(moves.previous) },
-  repeat: { menu: noRoutineGoing, ...inRoutine(moves.repeat) },
-  startOver: { menu: moves.startPausedOver, ...inRoutine(moves.startOver) },
-  pause: { menu: goodbye, ...inRoutine(moves.pause) },
-  resume: { menu: resumeAtMenu, ...inRoutine(moves.resume) },
-  status: { menu: atMenu.status, ...inRoutine(moves.status) },
-  pressure: { menu: atMenu.pressure, ...inRoutine(moves.pressure) },
-  pace: { menu: atMenu.pace, ...inRoutine(answerThenCarryOn<'pace'>(changePace)) },
-  speechRate: { menu: atMenu.speechRate, ...inRoutine(answerThenCarryOn<'speechRate'>(changeSpeechRate)) },
-  flow: { menu: atMenu.flow, ...inRoutine(answerThenCarryOn<'flow'>(changeFlow)) },
-  help: { menu: helpAtMenu, ...inRoutine(answerThenAsk((draft) => [draft.say(draft.lines.helpRoutine)])) },
-  stop: { menu: goodbye, ...inRoutine(moves.stop) },
-  home: { menu: atMenu.home, ...inRoutine(moves.home) },
-  fallback: { menu: fallbackAtMenu, routine: during(moves.notUnderstood), halted: moves.notUnderstoodWhileHalted },
-  yes: { menu: yesAtMenu, ...inRoutine(moves.yes) },
-  no: { menu: noAtMenu, ...inRoutine(moves.no) },
-  discomfort: { menu: atMenu.discomfort, ...inRoutine(discomfort) },
-  unwell: { menu: atMenu.unwell, ...inRoutine(unwell) },
-  redFlag: always(redFlag),
-  safetyInfo: { menu: atMenu.safetyInfo, ...inRoutine(answerThenAsk(safetyAnswer)) },
-  helpWith: always((draft, state, event) => helpWith(draft, state, event.concern)),
+  list: { menu: atMenu.list, ...inRoutine(answerThenAsk((draft) => [routineList(draft)])), labour: atMenu.list },
+  next: { menu: noRoutineGoing, ...inRoutine(moves.next), labour: atLabour.contraction },
+  previous: { menu: noRoutineGoing, ...inRoutine(moves.previous), labour: atLabour.waiting },
+  repeat: { menu: noRoutineGoing, ...inRoutine(moves.repeat), labour: atLabour.again },
+  startOver: { menu: moves.startPausedOver, ...inRoutine(moves.startOver), labour: moves.startPausedOver },
+  pause: { menu: goodbye, ...inRoutine(moves.pause), labour: goodbye },
+  resume: { menu: atMenu.resume, ...inRoutine(moves.resume), labour: atLabour.waiting },
+  status: { menu: atMenu.status, ...inRoutine(moves.status), labour: atLabour.again },
+  pressure: { menu: atMenu.pressure, ...inRoutine(moves.pressure), labour: atLabour.easeOff },
+  pace: { menu: atMenu.pace, ...inRoutine(answerThenCarryOn<'pace'>(changePace)), labour: atLabour.pace },
+  speechRate: {
+    menu: atMenu.speechRate,
+    ...inRoutine(answerThenCarryOn<'speechRate'>(changeSpeechRate)),
+    labour: atLabour.speechRate,
+  },
+  flow: { menu: atMenu.flow, ...inRoutine(answerThenCarryOn<'flow'>(changeFlow)), labour: atLabour.flow },
+  help: {
+    menu: atMenu.help,
+    ...inRoutine(answerThenAsk((draft) => [draft.say(draft.lines.helpRoutine)])),
+    labour: atLabour.help,
+  },
+  stop: { menu: goodbye, ...inRoutine(moves.stop), labour: goodbye },
+  home: { menu: atMenu.home, ...inRoutine(moves.home), labour: atMenu.home },
+  fallback: { menu: atMenu.fallback, ...inRoutine(moves.notUnderstood), labour: atLabour.notUnderstood },
+  yes: { menu: atMenu.yes, ...inRoutine(moves.yes), labour: atLabour.waiting },
+  no: { menu: atMenu.no, ...inRoutine(moves.no), labour: goodbye },
+  discomfort: { menu: atMenu.discomfort, ...inRoutine(discomfort), labour: atLabour.easeOff },
+  unwell: { menu: atMenu.unwell, ...inRoutine(unwell), labour: atMenu.unwell },
+  warningSign: {
+    menu: (draft, _state, event) => sign(draft, event),
+    ...inRoutine(keepingPlace(sign)),
+    labour: (draft, _state, event) => sign(draft, event),
+  },
+  labour: { menu: askTerm, ...inRoutine(keepingPlace(askTerm)), labour: atLabour.contraction },
+  safetyInfo: { menu: atMenu.safetyInfo, ...inRoutine(answerThenAsk(safetyAnswer)), labour: atMenu.safetyInfo },
+  helpWith: { menu: helpWithAtMenu, ...inRoutine(helpWithDuring), labour: helpWithAtMenu },
   forgetMe: always(moves.askToForget),
-  sessionEnded: { menu: sessionClosed, ...inRoutine(keepingPlace(sessionClosed)) },
+  sessionEnded: { menu: sessionClosed, ...inRoutine(keepingPlace(sessionClosed)), labour: sessionClosed },
 } satisfies CoachTable;
