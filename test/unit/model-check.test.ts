@@ -1,10 +1,10 @@
 import { ROUTINES } from '../../lambda/content/routines';
-import { CONCERN_IDS } from '../../lambda/core/concerns';
+import { CONCERN_SLOT_IDS } from '../../lambda/core/concerns';
 import { type CheckName, type CheckOptions, checkModel, summarise } from '../../tools/model-check/check';
 import { type InteractionModel, loadModel, type ModelIntent } from '../../tools/simulator/interaction-model';
 
 const real = loadModel('en-US');
-const options: CheckOptions = { routines: ROUTINES, concernIds: CONCERN_IDS };
+const options: CheckOptions = { routines: ROUTINES, concernIds: CONCERN_SLOT_IDS };
 
 /** A deep copy of the real model, changed by `edit`. */
 function broken(edit: (model: InteractionModel['interactionModel']['languageModel']) => void): InteractionModel {
@@ -30,7 +30,7 @@ describe('checkModel', () => {
 
   it('summarises the model', () => {
     const summary = summarise(real);
-    expect(summary.intents).toBe(30);
+    expect(summary.intents).toBe(32);
     expect(summary.slotTypes).toBe(2);
     expect(summary.samples).toBeGreaterThan(300);
   });
@@ -146,22 +146,36 @@ describe('checkModel', () => {
     });
   });
 
-  it('catches concern ids that differ from CONCERN_IDS', () => {
-    expect(checkModel(real, { ...options, concernIds: [...CONCERN_IDS, 'heartburn'] })).toEqual([
-      { check: 'concern-values', message: 'CONCERN lacks concern heartburn' },
+  it('catches concern ids that differ from CONCERN_SLOT_IDS', () => {
+    expect(checkModel(real, { ...options, concernIds: [...CONCERN_SLOT_IDS, 'hiccups'] })).toEqual([
+      { check: 'concern-values', message: 'CONCERN lacks concern hiccups' },
+    ]);
+    const withoutSign = CONCERN_SLOT_IDS.filter((id) => id !== 'fainted');
+    expect(checkModel(real, { ...options, concernIds: withoutSign })).toEqual([
+      { check: 'concern-values', message: 'CONCERN has fainted, which is not in CONCERN_SLOT_IDS' },
     ]);
   });
 
   it('catches a synonym that turns another intent’s sample into a clash', () => {
-    // "her {concern}" + "face is swollen" is the RedFlagIntent sample "her face is swollen".
+    // "{concern}" + "sharp pain" is the DiscomfortIntent sample "sharp pain".
     const model = broken((lm) => {
       const concern = lm.types?.find((type) => type.name === 'CONCERN');
-      concern?.values.find((value) => value.id === 'suddenSwelling')?.name.synonyms?.push('face is swollen');
+      concern?.values.find((value) => value.id === 'sciatica')?.name.synonyms?.push('sharp pain');
     });
     const problems = checkModel(model, options);
     expect(problems.map((problem) => problem.check)).toEqual(['round-trip']);
-    expect(problems[0]?.message).toContain(
-      '"her face is swollen" (HelpWithIntent "her {concern}") resolves to RedFlagIntent',
+    expect(problems[0]?.message).toContain('"sharp pain" (HelpWithIntent "{concern}") resolves to DiscomfortIntent');
+  });
+
+  it('catches a labour word among the concerns that a warning-sign carrier turns into a labour sample', () => {
+    // "she's {concern}" + "in labour" is the LabourIntent sample "she's in labour".
+    const model = broken((lm) => {
+      const concern = lm.types?.find((type) => type.name === 'CONCERN');
+      concern?.values.find((value) => value.id === 'earlyLabour')?.name.synonyms?.push('in labour');
+    });
+    const messages = checkModel(model, options).map((problem) => problem.message);
+    expect(messages).toContain(
+      `"she's in labour" (WarningSignIntent "she's {concern}") resolves to LabourIntent via "she's in labour"`,
     );
   });
 
@@ -170,7 +184,7 @@ describe('checkModel', () => {
       const routine = lm.types?.find((type) => type.name === 'ROUTINE_NAME');
       routine?.values.find((value) => value.id === 'lowerBack')?.name.synonyms?.push('back pain');
     });
-    const checks = checksFailed(model, { concernIds: CONCERN_IDS });
+    const checks = checksFailed(model, { concernIds: CONCERN_SLOT_IDS });
     expect(checks).toEqual(['bare-slot-overlap', 'round-trip']);
   });
 

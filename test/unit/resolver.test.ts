@@ -59,16 +59,24 @@ describe('resolver on the en-US model', () => {
     ['she feels sick', 'UnwellIntent'],
     ["she's light headed", 'UnwellIntent'],
     ['she feels unwell', 'UnwellIntent'],
-    ['her calf is swollen', 'RedFlagIntent'],
-    ['one leg is red and hot', 'RedFlagIntent'],
-    ["she's bleeding", 'RedFlagIntent'],
-    ['her waters broke', 'RedFlagIntent'],
-    ['she has a bad headache', 'RedFlagIntent'],
-    ["she's having contractions", 'RedFlagIntent'],
-    ['contractions', 'RedFlagIntent'],
-    ["the baby isn't moving much", 'RedFlagIntent'],
-    ['her vision is blurry', 'RedFlagIntent'],
-    ['her face is swollen', 'RedFlagIntent'],
+    ["she's bleeding", 'WarningSignIntent'],
+    ['she fainted', 'WarningSignIntent'],
+    ['my wife is bleeding', 'WarningSignIntent'],
+    ["there's blood", 'WarningSignIntent'],
+    ['her calf is swollen', 'HelpWithIntent'],
+    ['she has a bad headache', 'HelpWithIntent'],
+    ["the baby isn't moving much", 'HelpWithIntent'],
+    ['contractions', 'LabourIntent'],
+    ["she's having contractions", 'LabourIntent'],
+    ["she's in labour", 'LabourIntent'],
+    ['Braxton Hicks', 'LabourIntent'],
+    ['here comes one', 'LabourIntent'],
+    ['ready', 'ReadyIntent'],
+    ["she's comfortable", 'ReadyIntent'],
+    ["we're in position", 'ReadyIntent'],
+    ['she has a sharp pain', 'DiscomfortIntent'],
+    ["that's a sharp pain", 'DiscomfortIntent'],
+    ['a shooting pain', 'DiscomfortIntent'],
     ['is this safe', 'SafetyInfoIntent'],
     ['safety information', 'SafetyInfoIntent'],
     ['what should we avoid', 'SafetyInfoIntent'],
@@ -89,12 +97,28 @@ describe('resolver on the en-US model', () => {
     ['my back aches', 'HelpWithIntent', 'concern', 'backAche'],
     ['she has sciatica', 'HelpWithIntent', 'concern', 'sciatica'],
     ['tight shoulders', 'HelpWithIntent', 'concern', 'tightShoulders'],
-    ["she can't sleep", 'HelpWithIntent', 'concern', 'cantSleep'],
+    ["she can't sleep", 'WarningSignIntent', 'concern', 'cantSleep'],
     ['her hands are sore', 'HelpWithIntent', 'concern', 'soreHands'],
+    ['she has carpal tunnel', 'HelpWithIntent', 'concern', 'carpalTunnel'],
+    ['her fingers are numb', 'HelpWithIntent', 'concern', 'carpalTunnel'],
+    ['what helps with heartburn', 'HelpWithIntent', 'concern', 'heartburn'],
+    ['she has a cramp in her leg', 'HelpWithIntent', 'concern', 'legCramp'],
     ["we're in early labour", 'HelpWithIntent', 'concern', 'earlyLabour'],
+    ["we're in labour", 'HelpWithIntent', 'concern', 'earlyLabour'],
     ['what helps with stress', 'HelpWithIntent', 'concern', 'stress'],
     ['sudden swelling', 'HelpWithIntent', 'concern', 'suddenSwelling'],
     ['her face and hands swelled up suddenly', 'HelpWithIntent', 'concern', 'suddenSwelling'],
+    ['her face is swollen', 'HelpWithIntent', 'concern', 'suddenSwelling'],
+    ['her calf is swollen', 'HelpWithIntent', 'concern', 'legClot'],
+    ['one leg is red and hot', 'HelpWithIntent', 'concern', 'legClot'],
+    ["she's bleeding", 'WarningSignIntent', 'concern', 'bleeding'],
+    ['her waters broke', 'HelpWithIntent', 'concern', 'waters'],
+    ['she has a headache', 'HelpWithIntent', 'concern', 'mildHeadache'],
+    ['she has a bad headache', 'HelpWithIntent', 'concern', 'severeHeadache'],
+    ["the baby isn't moving much", 'HelpWithIntent', 'concern', 'babyMovements'],
+    ['her vision is blurry', 'HelpWithIntent', 'concern', 'visionChanges'],
+    ["she's short of breath", 'WarningSignIntent', 'concern', 'cantBreathe'],
+    ['she feels breathless', 'WarningSignIntent', 'concern', 'cantBreathe'],
   ])('"%s" → %s with %s = %s', (utterance, intent, slot, id) => {
     const resolution = resolver.resolve(utterance);
     expect(resolution.intent).toBe(intent);
@@ -113,6 +137,21 @@ describe('resolver on the en-US model', () => {
     const resolution = resolver.resolve('start the banana routine');
     expect(resolution.intent).toBe('StartRoutineIntent');
     expect(resolution.slots.routine).toEqual({ value: 'banana routine' });
+  });
+
+  it('fills a concern with what was heard when it is neither an everyday concern nor a warning sign', () => {
+    const resolution = resolver.resolve('what helps with hiccups');
+    expect(resolution.intent).toBe('HelpWithIntent');
+    expect(resolution.slots.concern).toEqual({ value: 'hiccups' });
+  });
+
+  it('prefers a sample of its own words to a carrier whose slot would take the rest', () => {
+    // "she has {concern}" could hear "a sharp pain"; the DiscomfortIntent sample is matched first.
+    expect(resolver.resolve('she has a sharp pain')).toEqual({
+      intent: 'DiscomfortIntent',
+      slots: {},
+      sample: 'she has a sharp pain',
+    });
   });
 
   it('ignores case, punctuation and missing apostrophes', () => {

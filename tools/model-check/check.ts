@@ -1,6 +1,6 @@
 /**
  * Checks an interaction model (ASK format) against the platform's rules and against the skill: the
- * intents it handles, the routine catalogue and the concern ids. Pure: the caller loads everything.
+ * intents it handles, the routine catalogue and the concern slot ids. Pure: the caller loads everything.
  */
 import { SKILL_INTENTS, SlotType } from '../../lambda/handlers/intents';
 import {
@@ -43,7 +43,10 @@ export interface CheckOptions {
   skillIntents?: readonly string[];
   /** The routine catalogue; ROUTINE_NAME must hold exactly its ids, names and synonyms. Skipped when omitted. */
   routines?: readonly RoutineEntry[];
-  /** CONCERN must hold exactly these ids. Skipped when omitted. */
+  /**
+   * CONCERN must hold exactly these ids: CONCERN_SLOT_IDS in lambda/core/concerns.ts (the everyday
+   * concerns and the warning signs). Skipped when omitted.
+   */
   concernIds?: readonly string[];
   /** @default REQUIRED_BUILT_INS */
   requiredBuiltIns?: readonly string[];
@@ -335,7 +338,7 @@ export function checkModel(model: InteractionModel | LanguageModel, opts: CheckO
       );
       for (const id of ids.missing) report('concern-values', `${SlotType.concern} lacks concern ${id}`);
       for (const id of ids.extra)
-        report('concern-values', `${SlotType.concern} has ${id}, which is not in CONCERN_IDS`);
+        report('concern-values', `${SlotType.concern} has ${id}, which is not in CONCERN_SLOT_IDS`);
     }
   }
 

@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ROUTINES } from '../../lambda/content/routines';
-import { CONCERN_IDS } from '../../lambda/core/concerns';
+import { CONCERN_SLOT_IDS } from '../../lambda/core/concerns';
 import { loadModel, MODELS_DIR } from '../simulator/interaction-model';
 import { checkModel, summarise } from './check';
 
@@ -25,7 +25,7 @@ function main(): number {
     try {
       const model = loadModel(locale);
       summary = summarise(model);
-      problems = checkModel(model, { routines: ROUTINES, concernIds: CONCERN_IDS });
+      problems = checkModel(model, { routines: ROUTINES, concernIds: CONCERN_SLOT_IDS });
     } catch (error) {
       console.error(`${locale}: cannot read the model: ${error instanceof Error ? error.message : String(error)}`);
       failed = true;
