@@ -64,7 +64,7 @@ export const safetyLines = {
   tierClose: {
     1: 'Stay with her until help comes.',
     2: `If you can't reach them, go in, or call ${EMERGENCY_NUMBER}.`,
-    3: "I've kept your place for when she's been checked.",
+    3: "The massage can wait until she's been checked.",
   },
   concernScreening: {
     swollenFeet:

@@ -5,7 +5,8 @@ import { type Exchange, newDevice, runDialogue } from '../support/dialogue';
 
 const intoRoutine: Exchange[] = [
   { say: 'open partner massage' },
-  { say: 'start lower back relief', hears: /Step 1 of 6/ },
+  { say: 'start lower back relief', notHears: /Step 1 of 6/ },
+  { say: 'ready', hears: /Step 1 of 6/ },
   { say: '/wait 60' },
 ];
 
@@ -89,24 +90,24 @@ describe('mid-routine', () => {
   });
 
   it('"yes" after a part goes on with the next step offered', async () => {
-    const turns = await runDialogue([{ say: 'open partner massage' }, { say: 'start foot massage' }]);
-    const offered = /Ready for step (\d+)/.exec(turns[1]?.text ?? '')?.[1];
+    const start = [{ say: 'open partner massage' }, { say: 'start foot massage' }, { say: 'ready' }];
+    const turns = await runDialogue(start);
+    const offered = /Ready for step (\d+)/.exec(turns[2]?.text ?? '')?.[1];
     expect(offered).toBeDefined();
-    await runDialogue([
-      { say: 'open partner massage' },
-      { say: 'start foot massage' },
-      { say: 'yes', hears: new RegExp(`^\\s*Step ${offered} of`) },
-    ]);
+    await runDialogue([...start, { say: 'yes', hears: new RegExp(`^\\s*Step ${offered} of`) }]);
   });
 
   it('"no" to going on pauses and saves the place', async () => {
     await runDialogue([...intoRoutine, { say: 'no', hears: /Paused at step/, ends: true }]);
   });
 
-  it('gibberish mid-routine apologises and carries on', async () => {
+  it('gibberish mid-routine stops and asks; the next step waits for carry on', async () => {
     await runDialogue([
       ...intoRoutine,
-      { say: 'purple elephants', hears: [/didn't get that/, /Carrying on/], listening: true },
+      { say: 'purple elephants', hears: /didn't catch that, so I've stopped/, notHears: /Step \d of/, listening: true },
+      { say: 'purple elephants', hears: /worried about her or the baby/, notHears: /Step \d of/, listening: true },
+      { say: 'okay', notHears: /Step \d of/, listening: true },
+      { say: 'carry on', hears: /^\s*Step 1 of 6/ },
     ]);
   });
 
@@ -125,7 +126,7 @@ describe('mid-routine', () => {
     ]);
 
     // Assess
-    const first = turns[1]?.text;
+    const first = turns[2]?.text;
     const again = turns[turns.length - 1]?.text;
     expect(first).toContain(gentle);
     expect(again).toContain(medium);
@@ -140,6 +141,7 @@ describe('paused', () => {
       [
         { say: 'open partner massage' },
         { say: 'start lower back relief' },
+        { say: 'ready' },
         { say: 'next' },
         { say: 'pause', hears: /step 2/, ends: true },
       ],
@@ -148,7 +150,8 @@ describe('paused', () => {
     await runDialogue(
       [
         { say: 'open partner massage', hears: /paused lower back relief at step 2/, listening: true },
-        { say: 'yes', hears: /picking up where you left off\. Step 2 of 6/ },
+        { say: 'yes', hears: /picking up where you left off, at step 2/, notHears: /Step 2 of 6/ },
+        { say: 'ready', hears: /^\s*Step 2 of 6/ },
       ],
       { store },
     );
@@ -156,11 +159,15 @@ describe('paused', () => {
 
   it('"ask partner massage to resume" picks up in one go', async () => {
     const store = new MemoryUserStore();
-    await runDialogue([{ say: 'ask partner massage to start foot massage' }, { say: 'next' }, { say: 'pause' }], {
-      store,
-    });
     await runDialogue(
-      [{ say: 'ask partner massage to resume', hears: /picking up where you left off\. Step 2 of 7/ }],
+      [{ say: 'ask partner massage to start foot massage' }, { say: 'ready' }, { say: 'next' }, { say: 'pause' }],
+      { store },
+    );
+    await runDialogue(
+      [
+        { say: 'ask partner massage to resume', hears: /picking up where you left off, at step 2/ },
+        { say: "we're ready", hears: /^\s*Step 2 of 7/ },
+      ],
       { store },
     );
   });
@@ -169,7 +176,7 @@ describe('paused', () => {
     ['help', /paused/],
     ['how much longer', /paused foot massage/],
     ['no', /All right/],
-    ['start over', /From the top/],
+    ['start over', /Foot massage\. .*say ready/],
   ])('"%s" after launch with a paused routine', async (say, hears) => {
     const store = new MemoryUserStore();
     await runDialogue([{ say: 'ask partner massage to start foot massage' }, { say: 'pause' }], { store });

@@ -39,9 +39,10 @@ describe('a turn that throws', () => {
     const handler = createHandler({ store: new MemoryUserStore(), catalogue: new Catalogue(routines), logger });
     const device = new SimulatedDevice({ handler });
     await device.say('open partner massage');
+    await device.say('start foot massage');
 
     // Act
-    const turn = await device.say('start foot massage');
+    const turn = await device.say('ready');
     const next = await device.say('what routines are there');
 
     // Assess

@@ -1,4 +1,6 @@
 /** Every routine, started by name and by a synonym, walked from launch to its closing by voice. */
+
+import { lines } from '../../lambda/content/lines';
 import { ROUTINES } from '../../lambda/content/routines';
 import { checkTurn, newDevice, runDialogue } from '../support/dialogue';
 
@@ -8,19 +10,31 @@ describe.each(ROUTINES.map((routine) => [routine.name, routine] as const))('%s',
     const opening = await runDialogue(
       [
         { say: 'open partner massage', hears: /not medical advice/, listening: true },
-        { say: `start ${routine.name}`, intent: 'StartRoutineIntent', hears: [/Step 1 of/], listening: true },
+        {
+          say: `start ${routine.name}`,
+          intent: 'StartRoutineIntent',
+          hears: new RegExp(lines.whenReady),
+          notHears: /Step 1 of/,
+          listening: true,
+        },
       ],
       { device },
     );
+    expect(opening).toHaveLength(2);
     const heard = new Set<number>();
-    for (const match of (opening[1]?.text ?? '').matchAll(/Step (\d+) of/g)) heard.add(Number(match[1]));
     let finished = false;
     for (let i = 0; i < 20 && !finished; i += 1) {
       const turn = await device.say('yes');
       checkTurn(turn);
-      for (const match of turn.text.matchAll(/Step (\d+) of/g)) heard.add(Number(match[1]));
+      const steps = [...turn.text.matchAll(/Step (\d+) of/g)].map((match) => Number(match[1]));
+      for (const step of steps) heard.add(step);
+      // Every answer that speaks steps keeps the mic open, so "Alexa, it hurts" reaches the skill.
+      if (steps.length > 0) expect(turn.listening).toBe(true);
       finished = turn.sessionEnded;
-      if (finished) expect(turn.text).toContain(routine.closing);
+      if (finished) {
+        expect(turn.text).toContain(routine.closing);
+        expect(steps).toEqual([]);
+      }
     }
     expect(finished).toBe(true);
     expect(heard.size).toBe(routine.steps.length);
@@ -30,7 +44,10 @@ describe.each(ROUTINES.map((routine) => [routine.name, routine] as const))('%s',
     const synonym = routine.synonyms[0] ?? routine.name;
     const device = newDevice();
     await runDialogue(
-      [{ say: `ask partner massage to start ${synonym}`, hears: [new RegExp(`Step 1 of ${routine.steps.length}`)] }],
+      [
+        { say: `ask partner massage to start ${synonym}`, notHears: /Step 1 of/ },
+        { say: 'ready', intent: 'ReadyIntent', hears: [new RegExp(`^\\s*Step 1 of ${routine.steps.length}`)] },
+      ],
       { device },
     );
     let expected = 2;
@@ -40,7 +57,8 @@ describe.each(ROUTINES.map((routine) => [routine.name, routine] as const))('%s',
       const turn = await device.say('next');
       checkTurn(turn);
       if (expected <= routine.steps.length) {
-        expect(turn.text).toMatch(new RegExp(`^\\s*Step ${expected} of ${routine.steps.length}`));
+        // The first step spoken is the next one (a move to another body area may come before it).
+        expect(/Step (\d+) of (\d+)/.exec(turn.text)?.slice(1)).toEqual([`${expected}`, `${routine.steps.length}`]);
       }
       for (const match of turn.text.matchAll(/Step (\d+) of/g)) heard.add(Number(match[1]));
       last = turn.text;

@@ -14,9 +14,9 @@ import {
   parseCoachState,
 } from '../../lambda/core/coach';
 import { CONCERN_IDS } from '../../lambda/core/concerns';
-import { WARNING_SIGN_IDS } from '../../lambda/core/warning-signs';
 import type { CoachEvent } from '../../lambda/core/events';
 import { newProfile } from '../../lambda/core/profile';
+import { WARNING_SIGN_IDS } from '../../lambda/core/warning-signs';
 import { renderPlan } from '../../lambda/speech/ssml';
 import { checkSsml } from '../support/speech-checks';
 import { CoreWalker, playing, START } from '../support/walk';

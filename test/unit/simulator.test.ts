@@ -233,13 +233,14 @@ describe('the simulator CLI', () => {
   it('keeps a paused routine on disk between runs, through dynalite', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pmc-sim-'));
     try {
-      const first = run(['--data-dir', dataDir], 'open partner massage\nstart lower back relief\nnext\npause\n');
+      const first = run(['--data-dir', dataDir], 'open partner massage\nstart lower back relief\nready\nnext\npause\n');
       expect(first.status).toBe(0);
       expect(first.stdout).toMatch(/AMAZON\.PauseIntent/);
-      const second = run(['--data-dir', dataDir], 'open partner massage\nresume\n');
+      const second = run(['--data-dir', dataDir], 'open partner massage\nresume\nready\n');
       expect(second.status).toBe(0);
       const resumed = second.stdout.slice(second.stdout.indexOf('you> resume'));
-      expect(resumed).toMatch(/Step 2 of/);
+      expect(resumed).toMatch(/picking up where you left off, at step 2/);
+      expect(resumed.slice(resumed.indexOf('you> ready'))).toMatch(/Step 2 of/);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
