@@ -49,6 +49,7 @@ describe('persistence through the handler', () => {
       [
         { say: 'open partner massage' },
         { say: 'start lower back relief' },
+        { say: 'ready' },
         { say: 'more pressure' },
         { say: 'next' },
         { say: 'pause', hears: /Paused at step 2/ },
@@ -56,8 +57,9 @@ describe('persistence through the handler', () => {
       { device: deviceFor(first.store, userId) },
     );
     expect(first.counter.reads).toBe(1);
-    // Launch writes the disclaimer flag, more pressure the level, pause the place.
-    expect(first.counter.writes).toBe(3);
+    // Launch writes the disclaimer flag, the first start the screening flag, more pressure the
+    // level, pause the place; "ready" and "next" change nothing stored.
+    expect(first.counter.writes).toBe(4);
 
     const later = storeFor('flow-a');
     const device = deviceFor(later.store, userId);
@@ -65,7 +67,8 @@ describe('persistence through the handler', () => {
     await runDialogue(
       [
         { say: 'open partner massage', hears: /paused lower back relief at step 2/ },
-        { say: 'yes', hears: [/picking up where you left off\. Step 2 of 6/] },
+        { say: 'yes', hears: [/picking up where you left off, at step 2/] },
+        { say: 'ready', hears: [/^\s*Step 2 of 6/] },
         { say: 'how much longer' },
         { say: 'repeat that' },
       ],
