@@ -49,8 +49,8 @@ function waitForReady(draft: Draft, routine: Routine, resumeAt: Position, before
 export function startRoutine(draft: Draft, routine: Routine): Decision {
   const opening = [
     ...disclaimerOnce(draft),
-    ...screeningOnce(draft),
     draft.say(draft.lines.routineTitle(routine.name), 'opening'),
+    ...screeningOnce(draft),
     draft.say(routine.position, 'opening'),
     ...routine.cautions.map((caution) => draft.say(caution, 'opening')),
     draft.say(draft.lines.openingInvite, 'opening'),
