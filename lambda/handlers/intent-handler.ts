@@ -12,7 +12,7 @@ export function intentHandler(deps: TurnDeps): RequestHandler {
     canHandle: (input) => getRequestType(input.requestEnvelope) === 'IntentRequest',
     handle: (input) => {
       const name = getIntentName(input.requestEnvelope);
-      if (isSkillIntent(name)) return runTurn(input, INTENT_EVENTS[name](input, deps.catalogue), deps);
+      if (isSkillIntent(name)) return runTurn(input, INTENT_EVENTS[name](input), deps);
       deps.logger.warn('unknown_intent', { intent: name });
       return runTurn(input, { type: 'fallback' }, deps);
     },

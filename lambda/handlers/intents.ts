@@ -4,7 +4,6 @@
  * interaction-models/<locale>.json to exactly these intents.
  */
 import type { HandlerInput } from 'ask-sdk-core';
-import type { Catalogue } from '../core/catalogue';
 import { isRoutineId } from '../core/catalogue';
 import { isConcernId } from '../core/concerns';
 import type { CoachEvent } from '../core/events';
@@ -53,15 +52,16 @@ export const Slot = { routine: 'routine', concern: 'concern' } as const;
 export const SlotType = { routine: 'ROUTINE_NAME', concern: 'CONCERN' } as const;
 
 /** Turns one intent request into the event the core decides on. */
-export type ToEvent = (input: HandlerInput, catalogue: Catalogue) => CoachEvent;
+export type ToEvent = (input: HandlerInput) => CoachEvent;
 
-/** The routine by slot id, else by the words heard; what was heard is kept to say it back. */
-const startRoutine: ToEvent = (input, catalogue) => {
+/** The routine's slot id when it resolved, and the words heard (the core looks them up, or says them back). */
+const startRoutine: ToEvent = (input) => {
   const slot = parseSlot(input, Slot.routine);
-  const byName = slot.heard ? catalogue.findByName(slot.heard)?.id : undefined;
-  const routineId = isRoutineId(slot.id) ? slot.id : byName;
-  if (routineId) return { type: 'start', routineId };
-  return slot.heard ? { type: 'start', heard: slot.heard } : { type: 'start' };
+  return {
+    type: 'start',
+    ...(isRoutineId(slot.id) ? { routineId: slot.id } : {}),
+    ...(slot.heard ? { heard: slot.heard } : {}),
+  };
 };
 
 /**

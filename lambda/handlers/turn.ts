@@ -9,7 +9,7 @@ import type { Catalogue } from '../core/catalogue';
 import { type Decision, decide, INITIAL_STATE, type Plan } from '../core/coach';
 import type { CoachEvent } from '../core/events';
 import type { SpeechRate } from '../core/preferences';
-import { combineUpdates, newProfile, type ProfileUpdate, type UserProfile } from '../core/profile';
+import { newProfile, type ProfileUpdate, type UserProfile } from '../core/profile';
 import type { Wording } from '../core/wording';
 import { errorFields, type Logger } from '../log';
 import type { UserStore } from '../persistence/user-store';
@@ -73,7 +73,7 @@ async function settle(deps: TurnDeps, userId: string, session: SessionData, deci
     }
   }
   const unchanged = { version: session.version, ...(session.stored ? { stored: session.stored } : {}) };
-  const pending = decision.update ? combineUpdates(session.pending, decision.update) : session.pending;
+  const pending = decision.toSave;
   if (pending === undefined || !userId) return { plan, profile: decision.profile, ...unchanged };
   // The base lets the store write once, conditionally, without reading first.
   const base =

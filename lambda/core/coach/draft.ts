@@ -130,22 +130,27 @@ export class Draft {
   }
 
   result(state: CoachState, plan: Plan): Decision {
+    const toSave = this.toSave();
     return {
       state,
       profile: this.profile,
       ...(this.update ? { update: this.update } : {}),
+      ...(toSave ? { toSave } : {}),
       plan,
-      planIfSaveFails: this.planIfSaveFails(plan),
+      planIfSaveFails: this.planIfSaveFails(plan, toSave),
       effects: this.effects,
     };
+  }
+
+  private toSave(): ProfileUpdate | undefined {
+    return this.update ? combineUpdates(this.input.unsaved, this.update) : this.input.unsaved;
   }
 
   /**
    * A session that ends with its place unsaved says where the user was, so nothing is lost
    * silently; any other answer stays as it is (the save is retried on the next turn).
    */
-  private planIfSaveFails(plan: Plan): Plan {
-    const unsaved = this.update ? combineUpdates(this.input.unsaved, this.update) : this.input.unsaved;
+  private planIfSaveFails(plan: Plan, unsaved: ProfileUpdate | undefined): Plan {
     const place = unsaved?.paused?.place;
     if (!plan.endSession || place === undefined || place === null || plan.segments.length === 0) return plan;
     return { ...plan, segments: [...plan.segments, this.say(this.lines.couldNotSave(place.stepIndex + 1))] };

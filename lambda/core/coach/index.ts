@@ -6,8 +6,11 @@
  * - **turn**: one request and its response. The handlers' `runTurn` reads the session, calls
  *   `decide` once, settles the store and renders.
  * - **decision**: what `decide` returns for a turn; a **draft** is the decision while it is made.
- * - **mode**: which column of the table applies: `menu`, `routine` (playing) or `halted` (stopped
- *   for a safety answer).
+ * - **mode**: which column of the table applies: `menu`, `routine` (playing), `halted` (stopped
+ *   for "it hurts", feeling unwell or something not understood, until an explicit word) or
+ *   `labour` (at term, guiding each contraction).
+ * - **warning sign**: a symptom that stops everything; its **tier** (1 emergency, 2 call now,
+ *   3 call today) decides the action. A **concern** is an everyday complaint with a screening line.
  * - **event**: what the user did, as the core sees it (`CoachEvent`); handlers map intents to events.
  * - **plan**: what to say (a list of **segments**: speech or silence, each with its estimated
  *   seconds) and whether to listen. Renderers turn a plan into SSML, audio or a screen.
@@ -19,12 +22,15 @@
  */
 export { apologyPlan, decide } from './decide';
 export type { DecideInput } from './draft';
+export { CONTRACTION_CUE_GAP_SECONDS, REST_SECONDS } from './labour';
 export type { Decision, Effect, Plan } from './plan';
 export { BOUNDARY_WINDOW_SECONDS, SPEECH_TO_REQUEST_LAG_SECONDS } from './position';
 export {
   type CoachState,
+  type HaltCause,
   type HaltedState,
   INITIAL_STATE,
+  type LabourState,
   type MenuState,
   type Mode,
   parseCoachState,

@@ -21,8 +21,10 @@ export interface Decision {
   readonly state: CoachState;
   /** The session's view of the profile with this turn's change applied. */
   readonly profile: UserProfile;
-  /** What changed in the profile this turn, to be saved; undefined when nothing did. */
+  /** What changed in the profile this turn; undefined when nothing did. */
   readonly update?: ProfileUpdate;
+  /** What to save now: this turn's change folded into any earlier unsaved one; undefined when nothing is due. */
+  readonly toSave?: ProfileUpdate;
   readonly plan: Plan;
   /** The answer to give when saving this turn's change, with any earlier unsaved one, fails. */
   readonly planIfSaveFails: Plan;

@@ -93,8 +93,9 @@ const sessionClosed = (draft: Draft) =>
   draft.result({ mode: 'menu' }, { segments: [], listen: false, endSession: true });
 const sign = (draft: Draft, event: EventOf<'warningSign'>) => warningSign(draft, event.sign);
 
+/** The routine by its slot id, else by the words heard; an unknown name is said back with the list. */
 function start(draft: Draft, state: CoachState, event: EventOf<'start'>): Decision {
-  const chosen = draft.routine(event.routineId);
+  const chosen = draft.routine(event.routineId) ?? (event.heard ? draft.catalogue.findByName(event.heard) : undefined);
   return chosen ? startRoutine(draft, chosen) : unknownRoutine(draft, state, event.heard);
 }
 
