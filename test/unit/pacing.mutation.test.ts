@@ -184,19 +184,22 @@ describe('a step timeline', () => {
 
 describe('the rest of a step from an offset', () => {
   const routine = routineOf(step(60, [cue('Keep going.'), cue('Nearly there.')]));
-  const full = stepTimeline(routine, 0, prefs, spokenIntro);
+  /** Built inside each test, so the core runs under a test and not while tests are collected. */
+  const wholeStep = () => stepTimeline(routine, 0, prefs, spokenIntro);
 
   it('from the start is the whole step', () => {
-    expect(stepTimelineFrom(routine, { stepIndex: 0, offset: 0 }, prefs, spokenIntro)).toEqual(full);
+    expect(stepTimelineFrom(routine, { stepIndex: 0, offset: 0 }, prefs, spokenIntro)).toEqual(wholeStep());
   });
 
   it('from inside the intro drops the rest of the intro and starts with the first silence whole', () => {
+    const full = wholeStep();
     const introSeconds = full[0]?.seconds ?? 0;
     const rest = stepTimelineFrom(routine, { stepIndex: 0, offset: introSeconds / 2 }, prefs, spokenIntro);
     expect(rest).toEqual(full.slice(1));
   });
 
   it('from inside a silence keeps what is left of it, to a tenth of a second', () => {
+    const full = wholeStep();
     const introSeconds = full[0]?.seconds ?? 0;
     const gap = full[1]?.seconds ?? 0;
     const rest = stepTimelineFrom(routine, { stepIndex: 0, offset: introSeconds + 1 }, prefs, spokenIntro);
@@ -204,6 +207,7 @@ describe('the rest of a step from an offset', () => {
   });
 
   it('from exactly where a cue starts begins with that cue, not an empty silence', () => {
+    const full = wholeStep();
     const offset = timelineSeconds(full.slice(0, 2));
     const rest = stepTimelineFrom(routine, { stepIndex: 0, offset }, prefs, spokenIntro);
     expect(rest).toEqual(full.slice(2));
@@ -281,22 +285,22 @@ describe('packing steps against the time budget', () => {
 describe('packing steps against the character budget', () => {
   const budget = MAX_SSML_CHARACTERS - PROMPT_RESERVE_CHARACTERS;
   const wordy = routineOf(...Array.from({ length: 5 }, () => step(30, [cue(longWord)])));
-  const stepCharacters = estimateCharacters(stepTimeline(wordy, 0, prefs, silentIntro));
+  const stepCharacters = () => estimateCharacters(stepTimeline(wordy, 0, prefs, silentIntro));
 
   it('the made-up steps are short but wordy: three fit the budget, four do not', () => {
     expect(timelineSeconds(stepTimeline(wordy, 0, prefs, silentIntro))).toBeCloseTo(30, 1);
-    expect(3 * stepCharacters).toBeLessThanOrEqual(budget);
-    expect(4 * stepCharacters).toBeGreaterThan(budget);
+    expect(3 * stepCharacters()).toBeLessThanOrEqual(budget);
+    expect(4 * stepCharacters()).toBeGreaterThan(budget);
   });
 
   it(`stops before the step that would pass ${budget} characters`, () => {
     const packed = packSteps(wordy, { stepIndex: 0, offset: 0 }, [], prefs, silentIntro);
     expect(packed.next).toEqual({ stepIndex: 3, offset: 0 });
-    expect(estimateCharacters(packed.segments)).toBe(3 * stepCharacters);
+    expect(estimateCharacters(packed.segments)).toBe(3 * stepCharacters());
   });
 
   it(`takes steps that bring the total to exactly ${budget} characters`, () => {
-    const needed = budget - 3 * stepCharacters;
+    const needed = budget - 3 * stepCharacters();
     const length = Array.from({ length: 3000 }, (_, n) => n).find(
       (n) => estimateCharacters([speech('a'.repeat(n), 'answer', prefs)]) === needed,
     );

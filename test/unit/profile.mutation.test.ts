@@ -17,6 +17,8 @@ import {
 } from '../../lambda/core/profile';
 
 const day = 86_400_000;
+/** Flags a profile keeps once something was said: the disclaimer, and the care-provider screen. */
+const heardFlags = ['disclaimerHeard', 'screeningHeard'] as const;
 /** Monday 23 November 2026, 20:00 UTC. */
 const monday = Date.parse('2026-11-23T20:00:00Z');
 
@@ -25,7 +27,7 @@ function practise(profile: UserProfile, id: string, at: number, minutes = 10): U
 }
 
 describe('a new profile', () => {
-  it('has no history, no pause, no heard disclaimer and no applied updates', () => {
+  it('has no history, no pause, nothing heard and no applied updates', () => {
     const profile = newProfile();
     expect(profile.history).toEqual({
       sessionsFinished: 0,
@@ -39,6 +41,7 @@ describe('a new profile', () => {
     expect(profile.paused).toBeNull();
     expect(profile.pausedAt).toBe(0);
     expect(profile.disclaimerHeard).toBe(false);
+    expect(profile.screeningHeard).toBe(false);
     expect(profile.appliedUpdateIds).toEqual([]);
   });
 });
@@ -94,47 +97,47 @@ describe('applying an update', () => {
 
   describe('the paused place', () => {
     const place = { routineId: 'hand', stepIndex: 3, at: 500 } as const;
-    const pausedProfile = applyUpdate(newProfile(), { id: 'p', paused: { place, at: 500 } });
+    const pausedProfile = () => applyUpdate(newProfile(), { id: 'p', paused: { place, at: 500 } });
 
     it('is taken from an update with its time', () => {
-      expect(pausedProfile.paused).toEqual(place);
-      expect(pausedProfile.pausedAt).toBe(500);
+      expect(pausedProfile().paused).toEqual(place);
+      expect(pausedProfile().pausedAt).toBe(500);
     });
 
     it('is cleared by a later update', () => {
-      const cleared = applyUpdate(pausedProfile, { id: 'c', paused: { place: null, at: 600 } });
+      const cleared = applyUpdate(pausedProfile(), { id: 'c', paused: { place: null, at: 600 } });
       expect(cleared.paused).toBeNull();
       expect(cleared.pausedAt).toBe(600);
     });
 
     it('is replaced by an update made at the same time', () => {
       const other = { routineId: 'foot', stepIndex: 1, at: 500 } as const;
-      expect(applyUpdate(pausedProfile, { id: 's', paused: { place: other, at: 500 } }).paused).toEqual(other);
+      expect(applyUpdate(pausedProfile(), { id: 's', paused: { place: other, at: 500 } }).paused).toEqual(other);
     });
 
     it('is kept against an older update', () => {
-      const stale = applyUpdate(pausedProfile, { id: 'o', paused: { place: null, at: 499 } });
+      const stale = applyUpdate(pausedProfile(), { id: 'o', paused: { place: null, at: 499 } });
       expect(stale.paused).toEqual(place);
       expect(stale.pausedAt).toBe(500);
     });
 
     it('is kept by an update that does not mention it', () => {
-      expect(applyUpdate(pausedProfile, { id: 'n' }).paused).toEqual(place);
+      expect(applyUpdate(pausedProfile(), { id: 'n' }).paused).toEqual(place);
     });
   });
 
-  describe('the disclaimer', () => {
-    it('is heard once an update says so', () => {
-      expect(applyUpdate(newProfile(), { id: 'd', disclaimerHeard: true }).disclaimerHeard).toBe(true);
+  describe.each(heardFlags)('%s', (flag) => {
+    it('is set once an update says so', () => {
+      expect(applyUpdate(newProfile(), { id: 'd', [flag]: true })[flag]).toBe(true);
     });
 
-    it('stays heard after an update that does not mention it', () => {
-      const heard = applyUpdate(newProfile(), { id: 'd', disclaimerHeard: true });
-      expect(applyUpdate(heard, { id: 'e' }).disclaimerHeard).toBe(true);
+    it('stays set after an update that does not mention it', () => {
+      const heard = applyUpdate(newProfile(), { id: 'd', [flag]: true });
+      expect(applyUpdate(heard, { id: 'e' })[flag]).toBe(true);
     });
 
-    it('is not heard after an update that does not mention it', () => {
-      expect(applyUpdate(newProfile(), { id: 'e' }).disclaimerHeard).toBe(false);
+    it('is not set by an update that does not mention it', () => {
+      expect(applyUpdate(newProfile(), { id: 'e' })[flag]).toBe(false);
     });
   });
 
@@ -207,12 +210,14 @@ describe('combining updates', () => {
     expect(combineUpdates(earlier, later)).toStrictEqual({ id: 'b', practice: [entry(1)] });
   });
 
-  it.each<[string, ProfileUpdate, ProfileUpdate]>([
-    ['earlier', { id: 'a', disclaimerHeard: true }, { id: 'b' }],
-    ['later', { id: 'a' }, { id: 'b', disclaimerHeard: true }],
-  ])('keeps a heard disclaimer from the %s update', (_side, earlier, later) => {
-    expect(combineUpdates(earlier, later)).toStrictEqual({ id: 'b', disclaimerHeard: true });
-  });
+  it.each(heardFlags.flatMap((flag) => [[flag, 'earlier'] as const, [flag, 'later'] as const]))(
+    'keeps %s from the %s update',
+    (flag, side) => {
+      const earlier: ProfileUpdate = side === 'earlier' ? { id: 'a', [flag]: true } : { id: 'a' };
+      const later: ProfileUpdate = side === 'later' ? { id: 'b', [flag]: true } : { id: 'b' };
+      expect(combineUpdates(earlier, later)).toStrictEqual({ id: 'b', [flag]: true });
+    },
+  );
 });
 
 describe('reading a profile from untrusted data', () => {
@@ -222,6 +227,7 @@ describe('reading a profile from untrusted data', () => {
       preferences: { pressure: { value: 'firm', at: 3 }, flow: { value: 'stepByStep', at: 4 } },
       paused: { place: { routineId: 'lowerBack', stepIndex: 1, at: 9 }, at: 9 },
       disclaimerHeard: true,
+      screeningHeard: true,
     });
     profile = practise(profile, 'y', monday);
     return practise(profile, 'z', monday + day);
@@ -255,13 +261,17 @@ describe('reading a profile from untrusted data', () => {
     expect(sanitizeProfile({ history }).history).toMatchObject({ daysThisWeek: [], weekOf: '', lastPracticeDay: null });
   });
 
-  it.each([
-    [true, true],
-    ['yes', false],
-    [1, false],
-    [undefined, false],
-  ])('reads a disclaimer flag of %p as %p', (flag, heard) => {
-    expect(sanitizeProfile({ disclaimerHeard: flag }).disclaimerHeard).toBe(heard);
+  it.each(
+    heardFlags.flatMap((flag) =>
+      [
+        [true, true],
+        ['yes', false],
+        [1, false],
+        [undefined, false],
+      ].map(([value, heard]) => [flag, value, heard] as const),
+    ),
+  )('reads %s of %p as %p', (flag, value, heard) => {
+    expect(sanitizeProfile({ [flag]: value })[flag]).toBe(heard);
   });
 
   it(`keeps the string update ids, at most the last ${APPLIED_UPDATE_MEMORY}`, () => {
@@ -295,9 +305,9 @@ describe('reading a pending update from untrusted data', () => {
     expect(sanitizeUpdate({ id: 'u', paused: undefined, practice: [] })).toStrictEqual({ id: 'u' });
   });
 
-  it('keeps a heard disclaimer, and only a true one', () => {
-    expect(sanitizeUpdate({ id: 'u', disclaimerHeard: true })).toStrictEqual({ id: 'u', disclaimerHeard: true });
-    expect(sanitizeUpdate({ id: 'u', disclaimerHeard: 'yes' })).toStrictEqual({ id: 'u' });
+  it.each(heardFlags)('keeps %s, and only when true', (flag) => {
+    expect(sanitizeUpdate({ id: 'u', [flag]: true })).toStrictEqual({ id: 'u', [flag]: true });
+    expect(sanitizeUpdate({ id: 'u', [flag]: 'yes' })).toStrictEqual({ id: 'u' });
   });
 
   it('drops a preference change whose value is not a string or whose time is not a finite number', () => {
