@@ -221,6 +221,10 @@ describe('combining updates', () => {
 });
 
 describe('reading a profile from untrusted data', () => {
+  it.each([undefined, null, 'profile', 3, true])('reads %p as a new profile', (value) => {
+    expect(sanitizeProfile(value)).toEqual(newProfile());
+  });
+
   function fullProfile(): UserProfile {
     let profile = applyUpdate(newProfile(), {
       id: 'x',
