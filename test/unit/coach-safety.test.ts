@@ -253,3 +253,18 @@ describe('labour', () => {
     expect(result.state).toEqual({ mode: 'menu', question: { kind: 'term' } });
   });
 });
+
+describe('how much longer after the last step', () => {
+  it('names the last step, not one past it, with less than a minute to go', () => {
+    const walker = new CoreWalker();
+    walker.begin('hand');
+    while (walker.state.mode === 'routine' && playing(walker.state).resumeAt.stepIndex < 6) {
+      walker.send({ type: 'yes' }, walker.lastSeconds + 1);
+    }
+    const status = walker.send({ type: 'status' }, walker.lastSeconds + 5);
+    const hand = ROUTINES.find((routine) => routine.id === 'hand');
+    const lastTitle = hand?.steps[5]?.title ?? '';
+    expect(spokenText(status)).toContain(lines.statusStep(6, 6, lastTitle, 'hand massage'));
+    expect(spokenText(status)).toContain(lines.statusRemaining(0));
+  });
+});

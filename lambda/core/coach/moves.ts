@@ -97,10 +97,12 @@ export function keepRoutinePlace(draft: Draft, state: InRoutineState, heard: Hea
 /** "How much longer": the step and the time left, then on from where it was. */
 export function status(draft: Draft, state: InRoutineState, heard: Heard, routine: Routine): Decision {
   const stepIndex = currentStep(state, heard);
-  const step = routine.steps[Math.min(stepIndex, routine.steps.length - 1)];
+  // After the last step has played out, "where are we" is the last step, with nothing to go.
+  const shown = Math.min(stepIndex, routine.steps.length - 1);
+  const step = routine.steps[shown];
   const from = heard.finished ? { stepIndex, offset: 0 } : heard;
   const answer = [
-    draft.say(draft.lines.statusStep(stepIndex + 1, routine.steps.length, step?.title ?? '', routine.name)),
+    draft.say(draft.lines.statusStep(shown + 1, routine.steps.length, step?.title ?? '', routine.name)),
     draft.say(draft.lines.statusRemaining(remainingSeconds(routine, from, draft.prefs))),
   ];
   return carryOn(draft, state, heard, answer);
