@@ -39,7 +39,8 @@ export function offerPaused(draft: Draft, before: readonly Segment[]): Decision 
 export function launch(draft: Draft): Decision {
   const lines = draft.lines;
   const opening: Segment[] = [];
-  if (!draft.profile.disclaimerHeard) {
+  const firstUse = !draft.profile.disclaimerHeard;
+  if (firstUse) {
     opening.push(draft.say(lines.disclaimer), draft.say(lines.welcomeFirst));
     draft.heardDisclaimer();
   } else {
@@ -49,7 +50,8 @@ export function launch(draft: Draft): Decision {
   }
   const offer = offerPaused(draft, opening);
   if (offer) return offer;
-  if (!draft.profile.disclaimerHeard || draft.profile.history.sessionsFinished === 0) opening.push(routineList(draft));
+  // New users hear what there is to choose from until they have finished a routine.
+  if (firstUse || draft.profile.history.sessionsFinished === 0) opening.push(routineList(draft));
   return draft.menu(opening);
 }
 
