@@ -218,14 +218,16 @@ export function packSteps(
         offset += segment.seconds;
         continue;
       }
-      if (segment.kind === 'silence' && room >= 1) {
+      // A silence longer than the time left is cut to fit; one that breaks the character budget is not.
+      if (segment.kind === 'silence' && segment.seconds > room && room >= 1) {
         const part = Math.floor(room);
         segments.push({ ...segment, seconds: part });
         offset += part;
       }
       break;
     }
-    position = { stepIndex: position.stepIndex, offset: Math.round(offset * 10) / 10 };
+    // Rounded down: rounding up could pass the start of the next cue, which would then be skipped.
+    position = { stepIndex: position.stepIndex, offset: Math.floor(offset * 10) / 10 };
     break;
   }
   return { segments, next: position };

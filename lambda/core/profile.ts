@@ -117,8 +117,11 @@ export function historyAsOf(history: PracticeHistory, now: number): PracticeHist
 
 function addPractice(history: PracticeHistory, entry: PracticeEntry): PracticeHistory {
   const day = dayOf(entry.at);
-  const current = historyAsOf(history, entry.at);
-  const sameWeek = current.weekOf === mondayOf(day);
+  const week = mondayOf(day);
+  // An entry from an earlier week that arrives late (a retried save, another device) still counts
+  // as a session, but must not turn this week's history back to that week.
+  const current = week < history.weekOf ? history : historyAsOf(history, entry.at);
+  const sameWeek = current.weekOf === week;
   let daysInARow = current.daysInARow;
   let lastPracticeDay = current.lastPracticeDay;
   if (lastPracticeDay === null) {
