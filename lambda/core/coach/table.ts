@@ -99,6 +99,13 @@ function start(draft: Draft, state: CoachState, event: EventOf<'start'>): Decisi
   return chosen ? startRoutine(draft, chosen) : unknownRoutine(draft, state, event.heard);
 }
 
+/** Resumes the paused routine, or answers at the menu when there is none the catalogue still has. */
+function resumeOr(draft: Draft, otherwise: Segment[]): Decision {
+  const paused = draft.profile.paused;
+  const routine = draft.routine(paused?.routineId);
+  return paused && routine ? resumePaused(draft, routine, paused.stepIndex) : draft.menu(otherwise);
+}
+
 /** Cells where nothing is under way: the menu, and labour for what is not about contractions. */
 const atMenu = {
   list: (draft: Draft) => draft.menu([routineList(draft)]),
@@ -113,12 +120,7 @@ const atMenu = {
   discomfort: (draft: Draft) => draft.menu([draft.say(draft.lines.discomfort)]),
   unwell: (draft: Draft) => draft.end({ mode: 'menu' }, [draft.say(draft.lines.unwell)]),
   safetyInfo: (draft: Draft) => draft.menu(safetyAnswer(draft, draft.routine(draft.profile.paused?.routineId))),
-  resume: (draft: Draft): Decision => {
-    const paused = draft.profile.paused;
-    const routine = draft.routine(paused?.routineId);
-    if (paused && routine) return resumePaused(draft, routine, paused.stepIndex);
-    return draft.menu([draft.say(draft.lines.nothingPaused)]);
-  },
+  resume: (draft: Draft): Decision => resumeOr(draft, [draft.say(draft.lines.nothingPaused)]),
   help: (draft: Draft): Decision => {
     const lines = draft.lines;
     if (draft.routine(draft.profile.paused?.routineId) === undefined) return draft.menu([draft.say(lines.helpMenu)]);
@@ -131,12 +133,7 @@ const atMenu = {
     if (question?.kind === 'term') return atTerm(draft);
     const chosen = question?.kind === 'start' ? draft.routine(question.routineId) : undefined;
     if (chosen) return startRoutine(draft, chosen);
-    return atMenu.resumeIfPaused(draft);
-  },
-  resumeIfPaused: (draft: Draft): Decision => {
-    const paused = draft.profile.paused;
-    const routine = draft.routine(paused?.routineId);
-    return paused && routine ? resumePaused(draft, routine, paused.stepIndex) : draft.menu([]);
+    return resumeOr(draft, []);
   },
   no: (draft: Draft, state: MenuState): Decision => {
     const kind = state.question?.kind;
