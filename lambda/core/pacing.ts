@@ -180,7 +180,6 @@ export function packSteps(
   preface: readonly Segment[],
   prefs: Preferences,
   wording: StepWording,
-  closingSeconds = PROMPT_RESERVE_SECONDS,
 ): PackedSteps {
   const charactersBudget = MAX_SSML_CHARACTERS - PROMPT_RESERVE_CHARACTERS;
   const segments: Segment[] = [...preface];
@@ -188,10 +187,9 @@ export function packSteps(
   let characters = estimateCharacters(preface);
   let position = from;
   let packedAnyStep = false;
+  // Every answer ends with a question (after the last step too: the closing is its own answer).
+  const secondsBudget = MAX_RESPONSE_SECONDS - PROMPT_RESERVE_SECONDS;
   while (position.stepIndex < routine.steps.length) {
-    // The last step is followed by the closing rather than a question; keep room for whichever comes.
-    const isLast = position.stepIndex === routine.steps.length - 1;
-    const secondsBudget = MAX_RESPONSE_SECONDS - Math.max(PROMPT_RESERVE_SECONDS, isLast ? closingSeconds : 0);
     const rest = stepTimelineFrom(routine, position, prefs, wording);
     const restSeconds = timelineSeconds(rest);
     const restCharacters = estimateCharacters(rest);
@@ -207,9 +205,8 @@ export function packSteps(
     if (packedAnyStep) break;
     // Not even one whole step fits: take what fits of it, and continue inside it next time.
     let offset = position.offset;
-    const partBudget = MAX_RESPONSE_SECONDS - PROMPT_RESERVE_SECONDS;
     for (const segment of rest) {
-      const room = partBudget - seconds;
+      const room = secondsBudget - seconds;
       const segmentCharacters = estimateCharacters([segment]);
       if (segment.seconds <= room && characters + segmentCharacters <= charactersBudget) {
         segments.push(segment);

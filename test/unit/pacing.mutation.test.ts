@@ -267,15 +267,6 @@ describe('packing steps against the time budget', () => {
     expect(packed.next).toEqual({ stepIndex: 1, offset: 0 });
   });
 
-  it('keeps room for a long closing after the last step only', () => {
-    const from = { stepIndex: 0, offset: 0 };
-    expect(packSteps(routineOf(step(100), step(120)), from, [], prefs, silentIntro, 30).next.stepIndex).toBe(1);
-    expect(packSteps(routineOf(step(100), step(120)), from, [], prefs, silentIntro, 20).next.stepIndex).toBe(2);
-    expect(packSteps(routineOf(step(100), step(120), step(50)), from, [], prefs, silentIntro, 30).next.stepIndex).toBe(
-      2,
-    );
-  });
-
   it('in step-by-step flow stops after one step even when more fit', () => {
     const packed = packSteps(routineOf(step(50), step(50)), { stepIndex: 0, offset: 0 }, [], stepByStep, silentIntro);
     expect(packed.next).toEqual({ stepIndex: 1, offset: 0 });
