@@ -1,18 +1,25 @@
 /**
- * createSkill(deps): wires the handlers, most specific first, with the catch-all last.
+ * createSkill(deps): wires the handlers, one group for each way a request type is answered
+ * (handlers/request-types.ts), most specific first, with the catch-all last.
+ * createHandler(deps): the Lambda function around it, which answers even an envelope ask-sdk
+ * cannot read, and rejects one sent for another skill.
  */
-import { type Skill, SkillBuilders } from 'ask-sdk-core';
+import { type RequestHandler, type Skill, SkillBuilders } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { lines } from './content/lines';
 import { catalogue as defaultCatalogue } from './content/routines';
 import type { Catalogue } from './core/catalogue';
+import { DEFAULT_PREFERENCES } from './core/preferences';
 import type { Wording } from './core/wording';
-import { errorHandler, exceptionEncounteredHandler } from './handlers/errors';
+import { canFulfillHandler } from './handlers/can-fulfill';
+import { errorHandler, exceptionEncounteredHandler, lastResortResponse } from './handlers/errors';
 import { intentHandler, launchHandler } from './handlers/intent-handler';
+import { acknowledgeHandler, loggedType, playbackHandler, screenHandler } from './handlers/quiet-answers';
+import type { Answering } from './handlers/request-types';
 import { sessionEndedHandler } from './handlers/session-ended';
 import { skillDisabledHandler } from './handlers/skill-events';
 import type { TurnDeps } from './handlers/turn';
-import { consoleLogger, type Logger } from './log';
+import { consoleLogger, errorFields, type Logger } from './log';
 import type { UserStore } from './persistence/user-store';
 
 export interface SkillDeps {
@@ -27,21 +34,33 @@ export interface SkillDeps {
   readonly logger?: Logger;
 }
 
-export function createSkill(deps: SkillDeps): Skill {
-  const turnDeps: TurnDeps = {
+/** The handlers for each way of answering; a new way does not compile until it has its handlers. */
+const ANSWERERS: { readonly [Way in Answering]: (deps: TurnDeps) => readonly RequestHandler[] } = {
+  turn: (deps) => [launchHandler(deps), intentHandler(deps)],
+  sessionEnded: (deps) => [sessionEndedHandler(deps)],
+  canFulfill: (deps) => [canFulfillHandler(deps.logger)],
+  skillDisabled: (deps) => [skillDisabledHandler(deps)],
+  exception: (deps) => [exceptionEncounteredHandler(deps)],
+  playback: (deps) => [playbackHandler(deps.logger)],
+  screen: (deps) => [screenHandler(deps.logger)],
+  // Last: it also takes request types the SDK does not know.
+  acknowledge: (deps) => [acknowledgeHandler(deps.logger)],
+};
+
+function turnDepsOf(deps: SkillDeps): TurnDeps {
+  return {
     store: deps.store,
     catalogue: deps.catalogue ?? defaultCatalogue,
     wording: deps.wording ?? lines,
     logger: deps.logger ?? consoleLogger,
   };
+}
+
+export function createSkill(deps: SkillDeps): Skill {
+  const turnDeps = turnDepsOf(deps);
+  const handlers = Object.values(ANSWERERS).flatMap((answerers) => answerers(turnDeps));
   const builder = SkillBuilders.custom()
-    .addRequestHandlers(
-      launchHandler(turnDeps),
-      intentHandler(turnDeps),
-      sessionEndedHandler(turnDeps),
-      skillDisabledHandler(turnDeps),
-      exceptionEncounteredHandler(turnDeps),
-    )
+    .addRequestHandlers(...handlers)
     .addErrorHandlers(errorHandler(turnDeps));
   if (deps.skillId) builder.withSkillId(deps.skillId);
   return builder.create();
@@ -50,7 +69,68 @@ export function createSkill(deps: SkillDeps): Skill {
 /** The Lambda function's signature: an Alexa request envelope in, a response envelope out. */
 export type LambdaHandler = (event: RequestEnvelope, context?: unknown) => Promise<ResponseEnvelope>;
 
+/** An envelope for another skill reached this function. */
+export class SkillIdMismatchError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'SkillIdMismatchError';
+  }
+}
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/** Why ask-sdk could not take the envelope at all, or undefined when it can. */
+function envelopeProblem(event: unknown, skillId: string | undefined): string | undefined {
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) return 'not_an_object';
+  const request = field(event, 'request');
+  if (typeof request !== 'object' || request === null || Array.isArray(request)) return 'no_request';
+  if (typeof field(request, 'type') !== 'string') return 'no_request_type';
+  // Without an application id the envelope cannot be checked against the skill id: nothing runs.
+  if (skillId && typeof field(field(field(event, 'context'), 'System'), 'application') !== 'object') {
+    return 'no_application';
+  }
+  return undefined;
+}
+
+function applicationIdOf(event: unknown): unknown {
+  return field(field(field(field(event, 'context'), 'System'), 'application'), 'applicationId');
+}
+
+/**
+ * The Lambda handler. An envelope for another skill id is rejected (the function fails, as ask-sdk
+ * does), since answering it would serve a caller that is not this skill. Anything else gets a valid
+ * answer for its request type, whatever it holds: a malformed envelope is logged and answered
+ * without running a turn, and an error that escapes the skill is answered as a failed turn.
+ */
 export function createHandler(deps: SkillDeps): LambdaHandler {
   const skill = createSkill(deps);
-  return (event, context) => skill.invoke(event, context);
+  const logger = deps.logger ?? consoleLogger;
+  const wording = deps.wording ?? lines;
+  return async (event, context) => {
+    const problem = envelopeProblem(event, deps.skillId);
+    if (problem !== undefined) {
+      logger.error('envelope_malformed', { problem, requestType: loggedType(event) });
+      return { version: '1.0', response: lastResortResponse(event, wording, DEFAULT_PREFERENCES) };
+    }
+    const applicationId = applicationIdOf(event);
+    if (deps.skillId && applicationId !== deps.skillId) {
+      logger.error('skill_id_mismatch', { requestType: loggedType(event) });
+      throw new SkillIdMismatchError('the request is for another skill');
+    }
+    try {
+      return await skill.invoke(event, context);
+    } catch (error) {
+      logger.error('handler_failed', { requestType: loggedType(event), ...errorFields(error) });
+      const attributes = field(field(event, 'session'), 'attributes');
+      return {
+        version: '1.0',
+        response: lastResortResponse(event, wording, DEFAULT_PREFERENCES),
+        ...(typeof attributes === 'object' && attributes !== null && !Array.isArray(attributes)
+          ? { sessionAttributes: attributes as Record<string, unknown> }
+          : {}),
+      };
+    }
+  };
 }

@@ -1,35 +1,71 @@
-/** System.ExceptionEncountered and the error handler of last resort. */
-import { type ErrorHandler, getRequestType, type RequestHandler } from 'ask-sdk-core';
+/**
+ * System.ExceptionEncountered and the answers of last resort. Nothing here may throw: the request
+ * that reaches it may be malformed in any way, so it is read with the guards of request-types.ts,
+ * never with ask-sdk's getters.
+ */
+import type { ErrorHandler, HandlerInput, RequestHandler } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
 import { apologyPlan } from '../core/coach';
-import { DEFAULT_PREFERENCES } from '../core/preferences';
+import { DEFAULT_PREFERENCES, type Preferences } from '../core/preferences';
+import type { Wording } from '../core/wording';
 import { errorFields } from '../log';
+import { renderPlan } from '../speech/ssml';
+import { loggedType } from './quiet-answers';
+import { answeringOf, mayAnswerWithSpeech } from './request-types';
 import { parseSessionData } from './session-data';
-import { respond, type TurnDeps } from './turn';
+import type { TurnDeps } from './turn';
 
 export function exceptionEncounteredHandler(deps: TurnDeps): RequestHandler {
   return {
-    canHandle: (input) => getRequestType(input.requestEnvelope) === 'System.ExceptionEncountered',
+    canHandle: (input) => answeringOf(input.requestEnvelope) === 'exception',
     handle: (input) => {
-      const request = input.requestEnvelope.request as unknown as { error?: { type?: string } };
-      deps.logger.warn('exception_encountered', { errorType: request.error?.type ?? 'unknown' });
+      const request = input.requestEnvelope.request as unknown as { error?: { type?: unknown } };
+      const errorType = typeof request.error?.type === 'string' ? request.error.type.slice(0, 80) : 'unknown';
+      deps.logger.warn('exception_encountered', { errorType });
       return input.responseBuilder.getResponse();
     },
   };
 }
 
-/** A turn that threw: the core's apology, rendered like any answer, and the session stays open. */
+/**
+ * The answer when a request could not be handled: the core's apology, with a reprompt so the
+ * session stays open, where the request type is answered with speech; nothing where it is not.
+ */
+export function lastResortResponse(envelope: unknown, wording: Wording, prefs: Preferences): Response {
+  if (!mayAnswerWithSpeech(answeringOf(envelope))) return {};
+  const plan = apologyPlan(wording, prefs);
+  const rendered = renderPlan(plan, prefs.speechRate);
+  return {
+    outputSpeech: { type: 'SSML', ssml: rendered.ssml },
+    ...(plan.listen && rendered.repromptSsml
+      ? { reprompt: { outputSpeech: { type: 'SSML', ssml: rendered.repromptSsml } }, shouldEndSession: false }
+      : {}),
+    ...(plan.endSession ? { shouldEndSession: true } : {}),
+  };
+}
+
+/** The user's preferences from the session, for the apology's speech rate; defaults when unreadable. */
+function sessionPreferences(input: HandlerInput): Preferences {
+  // ask-sdk throws when asked for the attributes of a request without a session.
+  if (!input.requestEnvelope.session) return DEFAULT_PREFERENCES;
+  const attributes: unknown = input.attributesManager.getSessionAttributes();
+  if (typeof attributes !== 'object' || attributes === null) return DEFAULT_PREFERENCES;
+  return parseSessionData(attributes as Record<string, unknown>)?.profile.preferences ?? DEFAULT_PREFERENCES;
+}
+
+/** A turn that threw: logged, then the answer of last resort for its request type. */
 export function errorHandler(deps: TurnDeps): ErrorHandler {
   return {
     canHandle: () => true,
     handle: (input, error) => {
-      const type = getRequestType(input.requestEnvelope);
-      deps.logger.error('turn_failed', { requestType: type, ...errorFields(error) });
-      if (type === 'SessionEndedRequest' || type.startsWith('AlexaSkillEvent') || type.startsWith('System.')) {
-        return input.responseBuilder.getResponse();
+      deps.logger.error('turn_failed', { requestType: loggedType(input.requestEnvelope), ...errorFields(error) });
+      let prefs = DEFAULT_PREFERENCES;
+      try {
+        prefs = sessionPreferences(input);
+      } catch (readError) {
+        deps.logger.warn('session_preferences_unreadable', errorFields(readError));
       }
-      const attributes = input.attributesManager.getSessionAttributes() ?? {};
-      const prefs = parseSessionData(attributes)?.profile.preferences ?? DEFAULT_PREFERENCES;
-      return respond(input, apologyPlan(deps.wording, prefs), prefs.speechRate);
+      return lastResortResponse(input.requestEnvelope, deps.wording, prefs);
     },
   };
 }

@@ -1,13 +1,21 @@
-/** The handler of last resort: a turn that throws still gets a spoken apology, and the session stays open. */
+/**
+ * The answers of last resort: a turn that throws still gets a spoken apology and the session stays
+ * open; request types the skill does not speak to, and envelopes ask-sdk cannot read, get a valid
+ * answer for their type and never an exception.
+ */
+import type { RequestEnvelope } from 'ask-sdk-model';
 import { lines } from '../../lambda/content/lines';
 import { catalogue } from '../../lambda/content/routines';
 import { Catalogue, type Routine } from '../../lambda/core/catalogue';
 import { MAX_SSML_CHARACTERS } from '../../lambda/core/limits';
 import type { LogFields, Logger } from '../../lambda/log';
 import { MemoryUserStore } from '../../lambda/persistence/memory-store';
-import { createHandler } from '../../lambda/skill';
-import { SimulatedDevice } from '../../tools/simulator/session-driver';
+import { createHandler, SkillIdMismatchError } from '../../lambda/skill';
+import { buildEnvelope, type EnvelopeContext } from '../../tools/simulator/envelope';
+import { responseProblems, SimulatedDevice } from '../../tools/simulator/session-driver';
+import { readOutputSpeech } from '../../tools/simulator/ssml-reader';
 import { checkTurn } from '../support/dialogue';
+import { envelopeOf, REQUEST_TYPES } from '../support/request-envelopes';
 
 /**
  * The foot massage with a first step whose SSML passes the platform's character limit, so the
@@ -54,5 +62,190 @@ describe('a turn that throws', () => {
     expect(turn.listening).toBe(true);
     expect(next.request?.session?.new).toBe(false);
     expect(next.text).toMatch(/foot massage/);
+  });
+});
+
+/** A handler whose log lines are kept, with a store holding a paused place for the user. */
+async function recordingHandler(skillId?: string) {
+  const logged: { level: string; event: string; fields: LogFields }[] = [];
+  const note =
+    (level: string) =>
+    (event: string, fields: LogFields = {}) =>
+      logged.push({ level, event, fields });
+  const logger: Logger = { info: note('info'), warn: note('warn'), error: note('error') };
+  const store = new MemoryUserStore();
+  await store.save(USER, { id: 'seed', paused: { place: { routineId: 'foot', stepIndex: 3, at: AT }, at: AT } });
+  const handler = createHandler({ store, logger, ...(skillId ? { skillId } : {}) });
+  return { handler, store, logged, before: await store.load(USER) };
+}
+
+const USER = 'amzn1.ask.account.last-resort';
+const AT = Date.parse('2026-11-27T19:00:00Z');
+const CTX: EnvelopeContext = { userId: USER, sessionId: 'amzn1.echo-api.session.lr', isNew: false, at: AT };
+
+function problemsOf(envelope: unknown, requestType: string): string[] {
+  return responseProblems(envelope, requestType);
+}
+
+describe('request types the skill does not speak to', () => {
+  const silent = REQUEST_TYPES.filter((type) => type !== 'LaunchRequest' && type !== 'IntentRequest');
+
+  it.each(silent)(
+    '%s gets a valid answer with no speech, card or reprompt, and the stored place is kept',
+    async (type) => {
+      // Prepare
+      const { handler, store, logged, before } = await recordingHandler();
+
+      // Act
+      const reply = await handler(envelopeOf(type, CTX));
+
+      // Assess
+      expect(problemsOf(reply, type)).toEqual([]);
+      expect(reply.response.outputSpeech).toBeUndefined();
+      expect(reply.response.reprompt).toBeUndefined();
+      expect(reply.response.card).toBeUndefined();
+      expect(logged.filter((line) => line.level === 'error')).toEqual([]);
+      expect(await store.load(USER)).toEqual(before);
+    },
+  );
+
+  it.each([
+    'AudioPlayer.PlaybackStarted',
+    'AudioPlayer.PlaybackNearlyFinished',
+    'AudioPlayer.PlaybackFailed',
+    'PlaybackController.NextCommandIssued',
+    'PlaybackController.PlayCommandIssued',
+  ] as const)('%s gets an empty answer: AudioPlayer directives only, and none to send', async (type) => {
+    const { handler } = await recordingHandler();
+    const reply = await handler(envelopeOf(type, CTX));
+    expect(reply.response).toEqual({});
+  });
+
+  it('a SessionEndedRequest gets an answer with nothing in it', async () => {
+    const { handler } = await recordingHandler();
+    const reply = await handler(envelopeOf('SessionEndedRequest', CTX, { reason: 'EXCEEDED_MAX_REPROMPTS' }));
+    expect(reply.response).toEqual({});
+  });
+
+  it('a request type newer than the SDK is acknowledged without speech, and logged as unknown', async () => {
+    const { handler, logged } = await recordingHandler();
+    const envelope = envelopeOf('Messaging.MessageReceived', CTX, { type: 'Alexa.Something.New' });
+    const reply = await handler(envelope);
+    expect(reply.response).toEqual({});
+    expect(logged).toContainEqual(
+      expect.objectContaining({ event: 'unknown_request_type', fields: { requestType: 'Alexa.Something.New' } }),
+    );
+  });
+});
+
+describe('CanFulfillIntentRequest', () => {
+  const routineSlot = (id?: string) => ({
+    name: 'routine',
+    value: 'foot rub',
+    resolutions: {
+      resolutionsPerAuthority: [
+        id
+          ? { authority: 'a', status: { code: 'ER_SUCCESS_MATCH' }, values: [{ value: { name: 'foot massage', id } }] }
+          : { authority: 'a', status: { code: 'ER_SUCCESS_NO_MATCH' } },
+      ],
+    },
+  });
+
+  it.each([
+    ['a routine the model resolves', 'StartRoutineIntent', { routine: routineSlot('foot') }, 'YES'],
+    ['a routine it does not resolve', 'StartRoutineIntent', { routine: routineSlot() }, 'NO'],
+    ['the list of routines', 'ListRoutinesIntent', {}, 'YES'],
+    ['"next" outside a session', 'AMAZON.NextIntent', {}, 'NO'],
+    ['a warning sign said without the skill name', 'WarningSignIntent', {}, 'NO'],
+    ['an intent the skill does not have', 'PlaySoundIntent', {}, 'NO'],
+  ])('answers %s with %s and says nothing', async (_case, name, slots, expected) => {
+    const { handler, store, before } = await recordingHandler();
+    const envelope = envelopeOf('CanFulfillIntentRequest', CTX, {
+      intent: { name, confirmationStatus: 'NONE', slots },
+    });
+
+    const reply = await handler(envelope);
+
+    expect(reply.response.canFulfillIntent?.canFulfill).toBe(expected);
+    expect(reply.response.outputSpeech).toBeUndefined();
+    expect(await store.load(USER)).toEqual(before);
+  });
+
+  it('says which slot it understood', async () => {
+    const { handler } = await recordingHandler();
+    const intent = { name: 'StartRoutineIntent', confirmationStatus: 'NONE', slots: { routine: routineSlot('foot') } };
+    const reply = await handler(envelopeOf('CanFulfillIntentRequest', CTX, { intent }));
+    expect(reply.response.canFulfillIntent).toEqual({
+      canFulfill: 'YES',
+      slots: { routine: { canUnderstand: 'YES', canFulfill: 'YES' } },
+    });
+  });
+
+  it('answers NO to a request whose slots cannot be read', async () => {
+    const { handler } = await recordingHandler();
+    const intent = { name: 'StartRoutineIntent', slots: { routine: null } };
+    const reply = await handler(envelopeOf('CanFulfillIntentRequest', CTX, { intent }));
+    expect(reply.response.canFulfillIntent).toEqual({ canFulfill: 'NO' });
+  });
+});
+
+describe('envelopes ask-sdk cannot read', () => {
+  it.each<[string, unknown]>([
+    ['null', null],
+    ['a string', 'LaunchRequest'],
+    ['an array', []],
+    ['no request', { version: '1.0', context: {} }],
+    ['a request without a type', { version: '1.0', request: { requestId: 'r' } }],
+    ['a request type that is not a string', { version: '1.0', request: { type: 42 } }],
+  ])('%s: a logged error and a valid empty answer, never an exception', async (_case, event) => {
+    const { handler, store, logged, before } = await recordingHandler();
+
+    const reply = await handler(event as RequestEnvelope);
+
+    expect(reply).toEqual({ version: '1.0', response: {} });
+    expect(logged).toContainEqual(expect.objectContaining({ level: 'error', event: 'envelope_malformed' }));
+    expect(await store.load(USER)).toEqual(before);
+  });
+
+  it('an IntentRequest without a session gets the spoken apology and a logged error', async () => {
+    const { handler, logged } = await recordingHandler();
+    const { session: _session, ...envelope } = buildEnvelope(
+      { type: 'IntentRequest', intent: 'AMAZON.NextIntent' },
+      CTX,
+    );
+
+    const reply = await handler(envelope as RequestEnvelope);
+
+    expect(problemsOf(reply, 'IntentRequest')).toEqual([]);
+    expect(readOutputSpeech(reply.response.outputSpeech).text).toContain(lines.error);
+    expect(logged).toContainEqual(expect.objectContaining({ level: 'error', event: 'turn_failed' }));
+  });
+
+  it('an IntentRequest without an intent gets the spoken apology, and the session keeps its attributes', async () => {
+    const { handler } = await recordingHandler();
+    const attributes = { kept: 'as sent' };
+    const envelope = buildEnvelope({ type: 'IntentRequest', intent: 'AMAZON.NextIntent' }, { ...CTX, attributes });
+
+    const reply = await handler({ ...envelope, request: { ...envelope.request, intent: undefined } } as never);
+
+    expect(readOutputSpeech(reply.response.outputSpeech).text).toContain(lines.error);
+    expect(reply.response.shouldEndSession).toBe(false);
+    expect(reply.sessionAttributes).toEqual(attributes);
+  });
+
+  it('with a skill id set, an envelope without an application id runs nothing and does not throw', async () => {
+    const { handler, store, before } = await recordingHandler('amzn1.ask.skill.mine');
+    const envelope = envelopeOf('SessionEndedRequest', { ...CTX, skillId: 'amzn1.ask.skill.mine' });
+
+    const reply = await handler({ ...envelope, context: {} } as RequestEnvelope);
+
+    expect(reply.response).toEqual({});
+    expect(await store.load(USER)).toEqual(before);
+  });
+
+  it('with a skill id set, an AudioPlayer event for another skill is rejected', async () => {
+    const { handler } = await recordingHandler('amzn1.ask.skill.mine');
+    const envelope = envelopeOf('AudioPlayer.PlaybackStopped', { ...CTX, skillId: 'amzn1.ask.skill.other' });
+    await expect(handler(envelope)).rejects.toThrow(SkillIdMismatchError);
   });
 });
