@@ -19,10 +19,21 @@ export function minutesText(seconds: number): string {
   return minutes <= 1 ? 'About a minute' : `About ${minutes} minutes`;
 }
 
-/** "a, b and c". */
-export function spokenList(items: readonly string[]): string {
+/** "a, b and c" (or "a, b or c"). */
+export function spokenList(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+const SMALL_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five'] as const;
+
+/** A quiet wait as spoken: "half a minute", "a minute", "a minute and a half", "two minutes", "forty seconds". */
+export function waitText(seconds: number): string {
+  if (seconds < 60) return seconds === 30 ? 'half a minute' : `${seconds} seconds`;
+  if (seconds === 90) return 'a minute and a half';
+  const minutes = Math.round(seconds / 60);
+  if (minutes === 1) return 'a minute';
+  return `${SMALL_NUMBERS[minutes] ?? minutes} minutes`;
 }
 
 export const lines = {
@@ -36,6 +47,17 @@ export const lines = {
   routineList: (names: readonly string[]) => `You can choose ${spokenList(names)}.`,
   unknownRoutine: (heard: string) => `I don't have a routine called ${heard}.`,
   missingRoutine: "I didn't catch which routine.",
+  ambiguousRoutine: (names: readonly string[]) =>
+    `${names.length === 2 ? 'Two routines' : 'A few routines'} fit that: ${spokenList(names, 'or')}. Which one would you like?`,
+  noSuchStep: (name: string, stepCount: number, stepNumber?: number) =>
+    stepNumber === undefined
+      ? `${sentenceCase(name)} has steps 1 to ${stepCount}. Say go to step, and a number.`
+      : `${sentenceCase(name)} has ${stepCount} steps, so there's no step ${stepNumber}.`,
+  fromStep: (name: string, stepNumber: number) => `${sentenceCase(name)}, from step ${stepNumber}.`,
+  waiting: (seconds: number) => `Take your time. I'll wait ${waitText(seconds)}.`,
+  readyWhenYouAre: 'Ready when you are.',
+  longWait: 'Take all the time you need.',
+  comeBackLater: "When you're ready, say: Alexa, open partner massage.",
   routineTitle: (name: string) => `${sentenceCase(name)}.`,
   openingInvite: "While I'm talking, you can say 'Alexa, it hurts' or 'Alexa, less pressure' at any time.",
   whenReady: "Help her get comfortable in position. When she's settled, say ready.",
@@ -140,5 +162,9 @@ export const lines = {
   notForgotten: "Okay, I've kept everything as it was.",
   couldNotSave: (stepNumber: number) => `I couldn't save your place just now; you were on step ${stepNumber}.`,
   couldNotDelete: "I couldn't delete your data just now. Please try again in a moment.",
+  offerResumeChanged: (name: string, stepNumber: number, title: string) =>
+    `${sentenceCase(name)} has changed since you paused it. The nearest place is step ${stepNumber}, ${title}. Shall I pick up there?`,
+  resumingChanged: (name: string, stepNumber: number) =>
+    `${sentenceCase(name)} has changed since you paused it, so I'll pick up at the nearest place, step ${stepNumber}.`,
   ...safetyLines,
 } as const satisfies Wording;

@@ -78,17 +78,59 @@ export function normalisePhrase(phrase: string): string {
     .trim();
 }
 
+/**
+ * How routine names are matched by their words. The words are the language's, so content supplies
+ * them (lambda/content/name-words.ts); the core only counts.
+ */
+export interface NameWords {
+  /** Words that never tell routines apart: articles, pronouns, "massage", "please", "one", … */
+  readonly fillers: readonly string[];
+  /** Word forms read as another: plurals and spellings ("feet" is "foot", "labor" is "labour"). */
+  readonly sameAs: Readonly<Record<string, string>>;
+}
+
+/** What a heard name picks: one routine, several that fit equally well, or none. */
+export type NameMatch =
+  | { readonly kind: 'one'; readonly routine: Routine }
+  | { readonly kind: 'several'; readonly routines: readonly Routine[] }
+  | { readonly kind: 'none' };
+
+/** A word of a routine's own name weighs more than a word only its synonyms use ("back": lower back). */
+const NAME_WORD_WEIGHT = 2;
+const SYNONYM_WORD_WEIGHT = 1;
+
+const NO_WORDS: NameWords = { fillers: [], sameAs: {} };
+
 export class Catalogue {
   private readonly byId: ReadonlyMap<RoutineId, Routine>;
   private readonly byPhrase: ReadonlyMap<string, Routine>;
+  /** Each routine's content words and their weights, in catalogue order. */
+  private readonly vocabulary: readonly { readonly routine: Routine; readonly weights: ReadonlyMap<string, number> }[];
+  private readonly fillers: ReadonlySet<string>;
 
-  constructor(readonly routines: readonly Routine[]) {
+  constructor(
+    readonly routines: readonly Routine[],
+    private readonly words: NameWords = NO_WORDS,
+  ) {
     this.byId = new Map(routines.map((routine) => [routine.id, routine]));
+    this.fillers = new Set(words.fillers.map(normalisePhrase));
     const phrases = new Map<string, Routine>();
     for (const routine of routines) {
-      for (const phrase of [routine.name, ...routine.synonyms]) phrases.set(normalisePhrase(phrase), routine);
+      for (const phrase of [routine.name, ...routine.synonyms]) {
+        phrases.set(normalisePhrase(phrase), routine);
+        const content = this.contentWords(phrase).join(' ');
+        if (content !== '' && !phrases.has(content)) phrases.set(content, routine);
+      }
     }
     this.byPhrase = phrases;
+    this.vocabulary = routines.map((routine) => {
+      const weights = new Map<string, number>();
+      for (const word of routine.synonyms.flatMap((synonym) => this.contentWords(synonym))) {
+        weights.set(word, SYNONYM_WORD_WEIGHT);
+      }
+      for (const word of this.contentWords(routine.name)) weights.set(word, NAME_WORD_WEIGHT);
+      return { routine, weights };
+    });
   }
 
   get(id: string): Routine | undefined {
@@ -98,5 +140,38 @@ export class Catalogue {
   /** Looks a routine up by its spoken name or a synonym (exact after normalising). */
   findByName(phrase: string): Routine | undefined {
     return this.byPhrase.get(normalisePhrase(phrase));
+  }
+
+  /**
+   * The routine a heard name means, the way people say it: a name or synonym, exactly or once the
+   * filler words are dropped ("the feet one please"); else by its words, where the routines whose
+   * words weigh most win ("do her back": lower back relief; "legs and feet": two routines).
+   */
+  match(phrase: string): NameMatch {
+    const content = this.contentWords(phrase);
+    const exact = this.findByName(phrase) ?? this.byPhrase.get(content.join(' '));
+    if (exact) return { kind: 'one', routine: exact };
+    let best = 0;
+    let winners: Routine[] = [];
+    for (const { routine, weights } of this.vocabulary) {
+      const score = content.reduce((sum, word) => sum + (weights.get(word) ?? 0), 0);
+      if (score > best) {
+        best = score;
+        winners = [routine];
+      } else if (score === best && score > 0) {
+        winners.push(routine);
+      }
+    }
+    const [first] = winners;
+    if (first === undefined) return { kind: 'none' };
+    return winners.length === 1 ? { kind: 'one', routine: first } : { kind: 'several', routines: winners };
+  }
+
+  /** A phrase's words that can tell routines apart, each in its one form. */
+  private contentWords(phrase: string): string[] {
+    return normalisePhrase(phrase)
+      .split(' ')
+      .map((word) => this.words.sameAs[word] ?? word)
+      .filter((word) => word !== '' && !this.fillers.has(word));
   }
 }

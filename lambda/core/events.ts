@@ -12,6 +12,10 @@ export type CoachEvent =
   | { readonly type: 'previous' }
   | { readonly type: 'repeat' }
   | { readonly type: 'startOver' }
+  /** "Go to step three": the step number as heard (1-based), when a number was heard. */
+  | { readonly type: 'goToStep'; readonly step?: number }
+  /** "Hold on", "give me two minutes": how long, in seconds, when a length was heard. */
+  | { readonly type: 'wait'; readonly seconds?: number }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   | { readonly type: 'status' }

@@ -17,6 +17,20 @@ export interface Wording {
   readonly routineList: (names: readonly string[]) => string;
   readonly unknownRoutine: (heard: string) => string;
   readonly missingRoutine: string;
+  /** More than one routine fits the words heard: their names, and which one? */
+  readonly ambiguousRoutine: (names: readonly string[]) => string;
+  /** "Go to step N" beyond the routine's steps (or no number heard): how many steps it has. */
+  readonly noSuchStep: (name: string, stepCount: number, stepNumber?: number) => string;
+  /** A paused routine taken up at a step the user chose. */
+  readonly fromStep: (name: string, stepNumber: number) => string;
+  /** Before a short quiet wait ("hold on", "give me a minute"), with its length in seconds. */
+  readonly waiting: (seconds: number) => string;
+  /** After a quiet wait at the menu. */
+  readonly readyWhenYouAre: string;
+  /** A wait longer than one answer can hold quiet: the place is kept and the session ends. */
+  readonly longWait: string;
+  /** How to come back after a long wait at the menu. */
+  readonly comeBackLater: string;
   /** A routine's name said as a sentence of its own, to open it. */
   readonly routineTitle: (name: string) => string;
   readonly openingInvite: string;
@@ -138,4 +152,8 @@ export interface Wording {
   readonly notForgotten: string;
   readonly couldNotSave: (stepNumber: number) => string;
   readonly couldNotDelete: string;
+  /** The paused step is no longer in the routine (it changed in an update): the nearest step is offered. */
+  readonly offerResumeChanged: (name: string, stepNumber: number, title: string) => string;
+  /** Resuming such a routine when the offer was not just heard. */
+  readonly resumingChanged: (name: string, stepNumber: number) => string;
 }

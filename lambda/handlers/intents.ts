@@ -8,11 +8,13 @@ import { isRoutineId } from '../core/catalogue';
 import { isConcernId } from '../core/concerns';
 import type { CoachEvent } from '../core/events';
 import { isWarningSignId } from '../core/warning-signs';
-import { parseSlot } from './slots';
+import { parseDurationSlot, parseNumberSlot, parseSlot } from './slots';
 
 /** Intent names shared by the handlers and interaction-models/<locale>.json. */
 export const Intent = {
   StartRoutine: 'StartRoutineIntent',
+  GoToStep: 'GoToStepIntent',
+  Wait: 'WaitIntent',
   ListRoutines: 'ListRoutinesIntent',
   MorePressure: 'MorePressureIntent',
   LessPressure: 'LessPressureIntent',
@@ -48,7 +50,7 @@ export const Intent = {
 
 export type IntentName = (typeof Intent)[keyof typeof Intent];
 
-export const Slot = { routine: 'routine', concern: 'concern' } as const;
+export const Slot = { routine: 'routine', concern: 'concern', step: 'step', duration: 'duration' } as const;
 export const SlotType = { routine: 'ROUTINE_NAME', concern: 'CONCERN' } as const;
 
 /** Turns one intent request into the event the core decides on. */
@@ -78,6 +80,14 @@ const concern: ToEvent = (input) => {
 
 export const INTENT_EVENTS: { readonly [Name in IntentName]: ToEvent } = {
   [Intent.StartRoutine]: startRoutine,
+  [Intent.GoToStep]: (input) => {
+    const step = parseNumberSlot(input, Slot.step);
+    return step === undefined ? { type: 'goToStep' } : { type: 'goToStep', step };
+  },
+  [Intent.Wait]: (input) => {
+    const seconds = parseDurationSlot(input, Slot.duration);
+    return seconds === undefined ? { type: 'wait' } : { type: 'wait', seconds };
+  },
   [Intent.ListRoutines]: () => ({ type: 'list' }),
   [Intent.MorePressure]: () => ({ type: 'pressure', direction: 'more' }),
   [Intent.LessPressure]: () => ({ type: 'pressure', direction: 'less' }),

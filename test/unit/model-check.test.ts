@@ -2,6 +2,7 @@ import { ROUTINES } from '../../lambda/content/routines';
 import { CONCERN_SLOT_IDS } from '../../lambda/core/concerns';
 import { type CheckName, type CheckOptions, checkModel, summarise } from '../../tools/model-check/check';
 import { type InteractionModel, loadModel, type ModelIntent } from '../../tools/simulator/interaction-model';
+import { createResolver } from '../../tools/simulator/resolver';
 
 const real = loadModel('en-US');
 const options: CheckOptions = { routines: ROUTINES, concernIds: CONCERN_SLOT_IDS };
@@ -30,7 +31,7 @@ describe('checkModel', () => {
 
   it('summarises the model', () => {
     const summary = summarise(real);
-    expect(summary.intents).toBe(32);
+    expect(summary.intents).toBe(34);
     expect(summary.slotTypes).toBe(2);
     expect(summary.samples).toBeGreaterThan(300);
   });
@@ -71,7 +72,7 @@ describe('checkModel', () => {
   it.each([
     ['a digit', 'press harder 2'],
     ['an exclamation mark', 'press a lot harder!'],
-    ['a comma', 'harder, please'],
+    ['a comma', 'harder, now'],
     ['a double space', 'press  much harder'],
   ])('catches a sample with %s', (_, sample) => {
     const model = broken((lm) => intent(lm, 'MorePressureIntent').samples?.push(sample));
@@ -107,7 +108,8 @@ describe('checkModel', () => {
   it('catches too few samples', () => {
     const model = broken((lm) => {
       const forget = intent(lm, 'ForgetMeIntent');
-      forget.samples = forget.samples?.slice(0, 5) ?? [];
+      // Five samples that already end in "please", so the "please" check has nothing to add.
+      forget.samples = forget.samples?.filter((sample) => sample.endsWith(' please')).slice(0, 5) ?? [];
     });
     expect(checkModel(model, options)).toEqual([
       { check: 'sample-count', message: 'ForgetMeIntent has 5 samples; at least 10 are needed' },
@@ -189,13 +191,50 @@ describe('checkModel', () => {
   });
 
   it('catches a custom sample that hides a usual built-in phrase', () => {
-    const model = broken((lm) => intent(lm, 'StepByStepIntent').samples?.push('wait'));
+    const model = broken((lm) => intent(lm, 'StepByStepIntent').samples?.push('pause that', 'pause that please'));
     expect(checkModel(model, options)).toEqual([
       {
         check: 'round-trip',
-        message: 'built-in phrase "wait" (AMAZON.PauseIntent) resolves to StepByStepIntent via "wait"',
+        message: 'built-in phrase "pause that" (AMAZON.PauseIntent) resolves to StepByStepIntent via "pause that"',
       },
     ]);
+  });
+
+  it('catches a command that is also a routine name', () => {
+    const model = broken((lm) => {
+      const routines = lm.types?.find((type) => type.name === 'ROUTINE_NAME');
+      routines?.values.find((value) => value.id === 'lowerBack')?.name.synonyms?.push('back');
+    });
+    expect(checkModel(model, { concernIds: CONCERN_SLOT_IDS })).toContainEqual({
+      check: 'command-as-routine',
+      message: 'routine lowerBack answers to "back", which is also AMAZON.PreviousIntent',
+    });
+  });
+
+  it('catches a command that is heard as a routine name when "please" follows it', () => {
+    const model = broken((lm) => {
+      const slower = intent(lm, 'SlowerIntent');
+      slower.samples = slower.samples?.filter((sample) => sample !== 'slower please');
+    });
+    expect(checkModel(model, options)).toEqual([
+      {
+        check: 'please',
+        message: '"slower please" resolves to StartRoutineIntent, not SlowerIntent (heard as a routine called "slower")',
+      },
+    ]);
+  });
+
+  it('holds every command said with "please" to its own intent in the real model', () => {
+    const resolver = createResolver(real);
+    for (const [utterance, expected] of [
+      ['next please', 'AMAZON.NextIntent'],
+      ['slower please', 'SlowerIntent'],
+      ['more pressure please', 'MorePressureIntent'],
+      ['pause please', 'AMAZON.PauseIntent'],
+      ['repeat that please', 'AMAZON.RepeatIntent'],
+    ] as const) {
+      expect(resolver.resolve(utterance).intent).toBe(expected);
+    }
   });
 });
 

@@ -25,7 +25,9 @@ export type CheckName =
   | 'skill-intents'
   | 'routine-values'
   | 'concern-values'
-  | 'round-trip';
+  | 'round-trip'
+  | 'command-as-routine'
+  | 'please';
 
 export interface Problem {
   check: CheckName;
@@ -343,6 +345,60 @@ export function checkModel(model: InteractionModel | LanguageModel, opts: CheckO
   }
 
   problems.push(...roundTrip(lm, opts.allSlotValues ?? true));
+  problems.push(...commandsStayCommands(lm));
+  return problems;
+}
+
+/** Intents people say as a request of their own, so "please" may follow; yes and no answer a question. */
+const SAID_AS_COMMANDS = (name: string) =>
+  ![START_INTENT, 'AMAZON.FallbackIntent', 'AMAZON.YesIntent', 'AMAZON.NoIntent'].includes(name);
+
+/** The intent whose slot names a routine: what any words after "start", "do her" or before "please" can land in. */
+const START_INTENT = 'StartRoutineIntent';
+
+/**
+ * Commands are never routine names: no routine value or synonym is also a command's sample or
+ * usual built-in phrasing ("back" would make "back" start lower back relief), and every command
+ * said without slots is still that command with "please" after it ("next please", "slower please"),
+ * not a routine called "next".
+ */
+function commandsStayCommands(lm: LanguageModel): Problem[] {
+  const problems: Problem[] = [];
+  const commandOwner = new Map<string, string>();
+  for (const intent of lm.intents) {
+    if (intent.name === START_INTENT) continue;
+    const phrases = [
+      ...(intent.samples ?? []).filter((sample) => slotsInSample(sample).length === 0),
+      ...(BUILT_IN_PHRASES[intent.name] ?? []),
+    ];
+    for (const phrase of phrases)
+      if (!commandOwner.has(phraseKey(phrase))) commandOwner.set(phraseKey(phrase), intent.name);
+  }
+  const routineType = lm.types?.find((type) => type.name === SlotType.routine);
+  for (const value of routineType?.values ?? []) {
+    for (const phrase of [value.name.value, ...(value.name.synonyms ?? [])]) {
+      const owner = commandOwner.get(phraseKey(phrase));
+      if (owner !== undefined) {
+        problems.push({
+          check: 'command-as-routine',
+          message: `routine ${value.id ?? value.name.value} answers to "${phrase}", which is also ${owner}`,
+        });
+      }
+    }
+  }
+  const resolver = createResolver(lm);
+  for (const intent of lm.intents) {
+    if (!SAID_AS_COMMANDS(intent.name)) continue;
+    for (const sample of intent.samples ?? []) {
+      if (slotsInSample(sample).length > 0 || /^please\b|\bplease$/.test(phraseKey(sample))) continue;
+      if (!SAMPLE_TEXT.test(sample) || / {2}/.test(sample)) continue; // reported by sample-characters
+      const polite = `${sample} please`;
+      const got = resolver.resolve(polite);
+      if (got.intent === intent.name) continue;
+      const why = got.intent === START_INTENT ? ` (heard as a routine called "${sample}")` : '';
+      problems.push({ check: 'please', message: `"${polite}" resolves to ${got.intent}, not ${intent.name}${why}` });
+    }
+  }
   return problems;
 }
 

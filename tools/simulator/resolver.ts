@@ -41,7 +41,7 @@ export const BUILT_IN_PHRASES: Readonly<Record<string, readonly string[]>> = {
   'AMAZON.HelpIntent': ['help', 'help me', 'what can i say', 'what can i do', 'what can you do'],
   'AMAZON.YesIntent': ['yes', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'alright', 'all right', 'yes please'],
   'AMAZON.NoIntent': ['no', 'nope', 'nah', 'no thanks', 'no thank you', 'not now'],
-  'AMAZON.PauseIntent': ['pause', 'pause it', 'pause that', 'hold on', 'hang on', 'wait', 'one moment'],
+  'AMAZON.PauseIntent': ['pause', 'pause it', 'pause that'],
   'AMAZON.ResumeIntent': ['resume', 'continue', 'unpause', 'carry on', 'keep going', 'go on'],
   'AMAZON.NextIntent': ['next', 'skip', 'next one', 'skip it', 'skip ahead', 'go forward'],
   'AMAZON.PreviousIntent': ['previous', 'go back', 'back', 'previous one', 'last one'],
@@ -70,7 +70,85 @@ export interface Resolver {
 interface SlotMatch {
   id: string;
   name: string;
+  /** A built-in slot type's value: sent as the slot's value, without resolutions. */
+  builtIn?: boolean;
 }
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  ninety: 90,
+  a: 1,
+  an: 1,
+};
+
+/** "three", "3", "twenty five", "a" (as in "a minute"): the number, else undefined. */
+export function spokenNumber(key: string): number | undefined {
+  if (/^\d+(?:\.\d+)?$/.test(key)) return Number(key);
+  const words = key.split(' ').filter((word) => word !== 'and');
+  if (words.length === 0 || words.length > 2) return undefined;
+  const values = words.map((word) => NUMBER_WORDS[word]);
+  if (values.some((value) => value === undefined)) return undefined;
+  const [first = 0, second] = values as number[];
+  if (second === undefined) return first;
+  return first >= 20 && first % 10 === 0 && second < 10 ? first + second : undefined;
+}
+
+const DURATION_UNITS: Readonly<Record<string, 'S' | 'M' | 'H'>> = {
+  second: 'S',
+  seconds: 'S',
+  sec: 'S',
+  secs: 'S',
+  minute: 'M',
+  minutes: 'M',
+  min: 'M',
+  mins: 'M',
+  hour: 'H',
+  hours: 'H',
+};
+
+/** "two minutes", "a minute", "thirty seconds", "a couple of minutes", "half a minute": ISO 8601. */
+export function spokenDuration(key: string): string | undefined {
+  const words = key.split(' ');
+  const unit = DURATION_UNITS[words[words.length - 1] ?? ''];
+  if (unit === undefined) return undefined;
+  const amount = words.slice(0, -1).join(' ');
+  if (amount === 'half a' || amount === 'half an') return unit === 'M' ? 'PT30S' : unit === 'H' ? 'PT30M' : undefined;
+  const count = amount === 'a couple of' || amount === 'a couple' ? 2 : amount === 'a few' ? 3 : spokenNumber(amount);
+  return count === undefined || count <= 0 ? undefined : `PT${count}${unit}`;
+}
+
+/** What the built-in slot types the model uses send, for the words heard; undefined when they do not fit. */
+const BUILT_IN_SLOT_TYPES: Readonly<Record<string, (key: string) => string | undefined>> = {
+  'AMAZON.NUMBER': (key) => {
+    const number = spokenNumber(key);
+    return number === undefined || key === 'a' || key === 'an' ? undefined : String(number);
+  },
+  'AMAZON.DURATION': spokenDuration,
+};
 
 interface CompiledSample {
   intent: ModelIntent;
@@ -151,6 +229,11 @@ export function createResolver(source: InteractionModel | LanguageModel): Resolv
   const slotTypeOf = (intent: ModelIntent, slotName: string) => intent.slots?.find((s) => s.name === slotName)?.type;
 
   function resolveSlotText(type: string | undefined, heard: string): SlotMatch | undefined {
+    const builtIn = type === undefined ? undefined : BUILT_IN_SLOT_TYPES[type];
+    if (builtIn) {
+      const value = builtIn(phraseKey(heard));
+      return value === undefined ? undefined : { id: '', name: value, builtIn: true };
+    }
     const values = type === undefined ? undefined : typeValues.get(type);
     if (!values) return undefined;
     const key = phraseKey(heard);
@@ -184,7 +267,9 @@ export function createResolver(source: InteractionModel | LanguageModel): Resolv
         const heard = words.slice(first, first + count).join(' ');
         const resolved = resolveSlotText(slotTypeOf(compiled.intent, slotName), heard);
         if (!resolved) allResolved = false;
-        slots[slotName] = resolved ? { value: heard, id: resolved.id, name: resolved.name } : { value: heard };
+        // A built-in type sends its normalised value ("3", "PT2M") and no entity resolution.
+        if (resolved?.builtIn) slots[slotName] = { value: resolved.name };
+        else slots[slotName] = resolved ? { value: heard, id: resolved.id, name: resolved.name } : { value: heard };
       });
       const resolution = { intent: compiled.intent.name, slots, sample: compiled.sample };
       if (allResolved) return resolution;

@@ -9,7 +9,7 @@ import type { Routine } from '../../core/catalogue';
 export const foot: Routine = {
   id: 'foot',
   name: 'foot massage',
-  synonyms: ['foot rub', 'feet', 'feet massage', 'feet rub', 'rub my feet', 'foot routine'],
+  synonyms: ['foot rub', 'feet', 'feet massage', 'feet rub', 'rub my feet', 'foot routine', 'foot'],
   summary: 'Slow strokes on the soles, arches, heels and toes to help tired feet relax.',
   position:
     'Have her sit back on the sofa or the bed, propped up on pillows so she is more sitting than lying, never flat on her back, with her feet on a cushion. Sit facing her feet with unscented lotion or oil. She can change position at any time.',

@@ -8,7 +8,7 @@ import type { Routine } from '../../core/catalogue';
 export const hand: Routine = {
   id: 'hand',
   name: 'hand massage',
-  synonyms: ['hand rub', 'hands', 'hands massage', 'rub my hands', 'hand routine'],
+  synonyms: ['hand rub', 'hands', 'hands massage', 'rub my hands', 'hand routine', 'hand'],
   summary: 'A calm, quiet massage for her palms, fingers and wrists that you can do anywhere.',
   position:
     'Sit side by side or facing each other, anywhere comfortable: the sofa, the edge of the bed, or a waiting room chair. Ask her to take off any rings, and rest her hand on a cushion or on your lap. She can change position at any time.',

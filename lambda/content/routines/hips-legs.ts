@@ -18,6 +18,8 @@ export const hipsLegs: Routine = {
     'legs',
     'leg massage',
     'hip and leg massage',
+    'hip',
+    'leg',
   ],
   summary: 'Gentle work on the outer hip and leg for achy hips and sciatic pain.',
   position:

@@ -2,6 +2,7 @@
  * The routine catalogue, in the order the skill offers routines.
  */
 import { Catalogue, type Routine } from '../../core/catalogue';
+import { NAME_WORDS } from '../name-words';
 import { foot } from './foot';
 import { hand } from './hand';
 import { hipsLegs } from './hips-legs';
@@ -20,4 +21,4 @@ export const ROUTINES: readonly Routine[] = [
   tenMinutesTonight,
 ];
 
-export const catalogue = new Catalogue(ROUTINES);
+export const catalogue = new Catalogue(ROUTINES, NAME_WORDS);

@@ -8,7 +8,16 @@ import type { Routine } from '../../core/catalogue';
 export const shouldersNeck: Routine = {
   id: 'shouldersNeck',
   name: 'shoulders and neck',
-  synonyms: ['neck and shoulders', 'shoulder rub', 'shoulder massage', 'neck massage', 'neck rub', 'shoulders'],
+  synonyms: [
+    'neck and shoulders',
+    'shoulder rub',
+    'shoulder massage',
+    'neck massage',
+    'neck rub',
+    'shoulders',
+    'neck',
+    'shoulder',
+  ],
   summary: 'Broad kneading and slow strokes to let tight shoulders and neck let go.',
   position:
     'Have her sit on a chair, the edge of the bed, or a birth ball, with her feet flat and her arms resting in her lap. Stand or sit behind her. She can change position at any time.',

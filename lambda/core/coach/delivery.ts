@@ -6,6 +6,7 @@ import type { Routine } from '../catalogue';
 import { type Position, packSteps, type Segment, stepSpans } from '../pacing';
 import { historyAsOf } from '../profile';
 import type { Draft } from './draft';
+import { stepGone } from './paused-place';
 import type { Decision } from './plan';
 import type { Heard } from './position';
 import type { HaltedState, InRoutineState, Played, RoutineState } from './state';
@@ -58,15 +59,32 @@ export function startRoutine(draft: Draft, routine: Routine): Decision {
   return waitForReady(draft, routine, { stepIndex: 0, offset: 0 }, opening);
 }
 
-/** A paused routine, days later perhaps: she gets back into position before it goes on. */
+/**
+ * A paused routine, days later perhaps: she gets back into position before it goes on. When its
+ * step is gone from the routine, it says so, unless the offer it answers has just said it.
+ */
 export function resumePaused(draft: Draft, routine: Routine, stepIndex: number): Decision {
   const at = Math.max(0, Math.min(stepIndex, routine.steps.length - 1));
+  const paused = draft.profile.paused;
+  const state = draft.input.state;
+  const offered = state.mode === 'menu' && state.question?.kind === 'resume';
+  const gone = paused?.routineId === routine.id && stepGone(paused, routine) && !offered;
   const preface = [
     ...disclaimerOnce(draft),
-    draft.say(draft.lines.resumingAt(routine.name, at + 1)),
+    draft.say((gone ? draft.lines.resumingChanged : draft.lines.resumingAt)(routine.name, at + 1)),
     draft.say(routine.position, 'opening'),
   ];
   return waitForReady(draft, routine, { stepIndex: at, offset: 0 }, preface);
+}
+
+/** "Go to step N" with a routine paused: from that step, once she is back in position. */
+export function startFromStep(draft: Draft, routine: Routine, stepIndex: number): Decision {
+  const preface = [
+    ...disclaimerOnce(draft),
+    draft.say(draft.lines.fromStep(routine.name, stepIndex + 1)),
+    draft.say(routine.position, 'opening'),
+  ];
+  return waitForReady(draft, routine, { stepIndex, offset: 0 }, preface);
 }
 
 /**
@@ -196,11 +214,17 @@ export function askToCarryOn(draft: Draft, state: InRoutineState, heard: Heard, 
 }
 
 /** Saves the place and ends the session with how to come back; at the end, the closing instead. */
-export function pauseRoutine(draft: Draft, routine: Routine, stepIndex: number): Decision {
-  if (stepIndex >= routine.steps.length) return finish(draft, routine, []);
+export function pauseRoutine(
+  draft: Draft,
+  routine: Routine,
+  stepIndex: number,
+  before: readonly Segment[] = [],
+): Decision {
+  if (stepIndex >= routine.steps.length) return finish(draft, routine, before);
   draft.setPaused({ routineId: routine.id, stepIndex });
   const title = routine.steps[stepIndex]?.title ?? '';
   return draft.end({ mode: 'menu' }, [
+    ...before,
     draft.say(draft.lines.pausedAt(routine.name, stepIndex + 1, title)),
     draft.say(draft.lines.howToResume),
   ]);

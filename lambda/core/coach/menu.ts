@@ -1,8 +1,10 @@
 /** The menu: welcome, the routine list, and what a paused routine offers. */
+import type { NameMatch } from '../catalogue';
 import type { Segment } from '../pacing';
 import { DAY_MS, dayOf, historyAsOf, type UserProfile } from '../profile';
 import type { Wording } from '../wording';
 import type { Draft } from './draft';
+import { stepGone } from './paused-place';
 import type { Decision } from './plan';
 import type { CoachState } from './state';
 
@@ -22,13 +24,17 @@ export function routineList(draft: Draft): Segment {
   return draft.say(draft.lines.routineList(draft.catalogue.routines.map((routine) => routine.name)));
 }
 
-/** Offers the paused routine, when there is one the catalogue still has. */
+/**
+ * Offers the paused routine, when there is one the catalogue still has. A step the routine no
+ * longer has is offered as the nearest one, saying the routine has changed.
+ */
 export function offerPaused(draft: Draft, before: readonly Segment[]): Decision | undefined {
   const paused = draft.profile.paused;
   const routine = draft.routine(paused?.routineId);
-  if (paused === null || routine === undefined) return undefined;
-  const title = routine.steps[paused.stepIndex]?.title ?? '';
-  const offer = draft.say(draft.lines.offerResume(routine.name, paused.stepIndex + 1, title));
+  const step = paused === null ? undefined : routine?.steps[paused.stepIndex];
+  if (paused === null || routine === undefined || step === undefined) return undefined;
+  const offerLine = stepGone(paused, routine) ? draft.lines.offerResumeChanged : draft.lines.offerResume;
+  const offer = draft.say(offerLine(routine.name, paused.stepIndex + 1, step.title));
   return draft.listen(
     { mode: 'menu', question: { kind: 'resume' } },
     [...before, offer],
@@ -63,14 +69,28 @@ function withoutQuestion<S extends { readonly question?: unknown }>(state: S): U
   return rest as Unasked<S>;
 }
 
-/** A routine the catalogue does not have, or none heard: the list, and the question again. */
-export function unknownRoutine(draft: Draft, state: CoachState, heard: string | undefined): Decision {
+/**
+ * What to say when a heard name did not pick one routine: the ones that fit equally, or that there
+ * is no such routine (or none was heard) and the whole list.
+ */
+export function notOneRoutine(draft: Draft, heard: string | undefined, found: NameMatch): Segment[] {
   const lines = draft.lines;
-  const first = heard ? lines.unknownRoutine(heard) : lines.missingRoutine;
+  if (found.kind === 'several') return [draft.say(lines.ambiguousRoutine(found.routines.map((r) => r.name)))];
+  return [draft.say(heard ? lines.unknownRoutine(heard) : lines.missingRoutine), routineList(draft)];
+}
+
+/** A routine the catalogue does not have, several that fit, or none heard: then the question again. */
+export function unknownRoutine(
+  draft: Draft,
+  state: CoachState,
+  heard: string | undefined,
+  found: NameMatch = { kind: 'none' },
+): Decision {
+  const lines = draft.lines;
   const next = state.mode === 'labour' ? state : withoutQuestion(state);
   return draft.listen(
     next,
-    [draft.say(first), routineList(draft), draft.say(lines.whichRoutine, 'prompt')],
+    [...notOneRoutine(draft, heard, found), draft.say(lines.whichRoutine, 'prompt')],
     lines.whichRoutineReprompt,
   );
 }

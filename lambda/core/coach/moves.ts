@@ -41,6 +41,31 @@ export function previous(draft: Draft, _state: InRoutineState, heard: Heard, rou
   return deliver(draft, routine, { stepIndex: from - 1, offset: 0 }, preface);
 }
 
+/** "Go to step N": that step from its beginning; a number the routine lacks is answered, and it waits. */
+export function goToStep(
+  draft: Draft,
+  state: InRoutineState,
+  heard: Heard,
+  routine: Routine,
+  event: EventOf<'goToStep'>,
+): Decision {
+  const stepIndex = chosenStep(routine, event.step);
+  if (stepIndex !== undefined) return deliver(draft, routine, { stepIndex, offset: 0 }, []);
+  return askToCarryOn(draft, state, heard, [noSuchStep(draft, routine, event.step)]);
+}
+
+/** The step index a heard step number names, when the routine has it. */
+export function chosenStep(routine: Routine, stepNumber: number | undefined): number | undefined {
+  if (stepNumber === undefined || !Number.isInteger(stepNumber)) return undefined;
+  return stepNumber >= 1 && stepNumber <= routine.steps.length ? stepNumber - 1 : undefined;
+}
+
+/** How many steps the routine has, for a step number it lacks or one not heard. */
+export function noSuchStep(draft: Draft, routine: Routine, stepNumber: number | undefined): Segment {
+  const heard = stepNumber !== undefined && Number.isInteger(stepNumber) && stepNumber >= 0 ? stepNumber : undefined;
+  return draft.say(draft.lines.noSuchStep(routine.name, routine.steps.length, heard));
+}
+
 /** Repeat: the step again; while halted, what it is waiting for again (nothing plays). */
 export function repeat(draft: Draft, state: InRoutineState, heard: Heard, routine: Routine): Decision {
   if (state.mode === 'halted') {

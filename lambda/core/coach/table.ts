@@ -6,19 +6,20 @@
  * guiding counter-pressure contraction by contraction). Moves shared by `routine` and `halted`
  * take either.
  */
-import type { Routine } from '../catalogue';
+import type { NameMatch, Routine } from '../catalogue';
 import type { CoachEvent } from '../events';
 import type { Segment } from '../pacing';
 import { changeFlow, changePace, changePressure, changeSpeechRate } from './adjust';
-import { askToCarryOn, carryOn, resumePaused, startRoutine } from './delivery';
+import { askToCarryOn, carryOn, resumePaused, startFromStep, startRoutine } from './delivery';
 import type { Draft } from './draft';
 import { askTerm, atTerm, contraction, inLabour } from './labour';
-import { launch, offerPaused, routineList, unknownRoutine } from './menu';
+import { launch, notOneRoutine, offerPaused, routineList, unknownRoutine } from './menu';
 import * as moves from './moves';
 import type { Decision } from './plan';
 import { type Heard, whereWasPlaying } from './position';
 import { discomfort, helpWithAtMenu, helpWithDuring, preterm, safetyAnswer, unwell, warningSign } from './safety';
 import type { CoachState, InRoutineState, MenuState, Mode } from './state';
+import { waitAtMenu, waitDuring } from './wait';
 
 export type EventType = CoachEvent['type'];
 export type EventOf<T extends EventType> = Extract<CoachEvent, { type: T }>;
@@ -93,11 +94,29 @@ const sessionClosed = (draft: Draft) =>
   draft.result({ mode: 'menu' }, { segments: [], listen: false, endSession: true });
 const sign = (draft: Draft, event: EventOf<'warningSign'>) => warningSign(draft, event.sign);
 
-/** The routine by its slot id, else by the words heard; an unknown name is said back with the list. */
-function start(draft: Draft, state: CoachState, event: EventOf<'start'>): Decision {
-  const chosen = draft.routine(event.routineId) ?? (event.heard ? draft.catalogue.findByName(event.heard) : undefined);
-  return chosen ? startRoutine(draft, chosen) : unknownRoutine(draft, state, event.heard);
+/** The routine asked for: by its slot id, else by the words heard. */
+function chosenRoutine(draft: Draft, event: EventOf<'start'>): NameMatch {
+  const byId = draft.routine(event.routineId);
+  if (byId) return { kind: 'one', routine: byId };
+  return event.heard ? draft.catalogue.match(event.heard) : { kind: 'none' };
 }
+
+/** Starts the routine asked for; an unknown name is said back with the list, several that fit are named. */
+function start(draft: Draft, state: CoachState, event: EventOf<'start'>): Decision {
+  const found = chosenRoutine(draft, event);
+  return found.kind === 'one' ? startRoutine(draft, found.routine) : unknownRoutine(draft, state, event.heard, found);
+}
+
+/**
+ * Another routine during one: this one's place is kept, then the other starts. A name that picks
+ * no single routine is answered, and the routine waits to carry on.
+ */
+const switchRoutine: Move<'start'> = (draft, state, heard, routine, event) => {
+  const found = chosenRoutine(draft, event);
+  if (found.kind !== 'one') return askToCarryOn(draft, state, heard, notOneRoutine(draft, event.heard, found));
+  moves.keepRoutinePlace(draft, state, heard, routine);
+  return startRoutine(draft, found.routine);
+};
 
 /** Resumes the paused routine, or answers at the menu when there is none the catalogue still has. */
 function resumeOr(draft: Draft, otherwise: Segment[]): Decision {
@@ -121,6 +140,14 @@ const atMenu = {
   unwell: (draft: Draft) => draft.end({ mode: 'menu' }, [draft.say(draft.lines.unwell)]),
   safetyInfo: (draft: Draft) => draft.menu(safetyAnswer(draft, draft.routine(draft.profile.paused?.routineId))),
   resume: (draft: Draft): Decision => resumeOr(draft, [draft.say(draft.lines.nothingPaused)]),
+  /** "Go to step N" with a routine paused: from that step; otherwise nothing is going. */
+  goToStep: (draft: Draft, _state: unknown, event: EventOf<'goToStep'>): Decision => {
+    const routine = draft.routine(draft.profile.paused?.routineId);
+    if (routine === undefined) return noRoutineGoing(draft);
+    const stepIndex = moves.chosenStep(routine, event.step);
+    if (stepIndex !== undefined) return startFromStep(draft, routine, stepIndex);
+    return offerPaused(draft, [moves.noSuchStep(draft, routine, event.step)]) ?? noRoutineGoing(draft);
+  },
   help: (draft: Draft): Decision => {
     const lines = draft.lines;
     if (draft.routine(draft.profile.paused?.routineId) === undefined) return draft.menu([draft.say(lines.helpMenu)]);
@@ -170,11 +197,13 @@ const atLabour = {
 export const COACH_TABLE = {
   //          menu                       routine and halted                                  labour
   launch: { menu: launch, ...inRoutine(keepingPlace(launch)), labour: launch },
-  start: always(start),
+  start: { menu: start, ...inRoutine(switchRoutine), labour: start },
   list: { menu: atMenu.list, ...inRoutine(answerThenAsk((draft) => [routineList(draft)])), labour: atMenu.list },
   next: { menu: noRoutineGoing, ...inRoutine(moves.next), labour: atLabour.contraction },
   previous: { menu: noRoutineGoing, ...inRoutine(moves.previous), labour: atLabour.waiting },
   repeat: { menu: noRoutineGoing, ...inRoutine(moves.repeat), labour: atLabour.again },
+  goToStep: { menu: atMenu.goToStep, ...inRoutine(moves.goToStep), labour: atLabour.waiting },
+  wait: { menu: waitAtMenu, ...inRoutine(waitDuring), labour: atLabour.waiting },
   startOver: { menu: moves.startPausedOver, ...inRoutine(moves.startOver), labour: moves.startPausedOver },
   pause: { menu: goodbye, ...inRoutine(moves.pause), labour: goodbye },
   resume: { menu: atMenu.resume, ...inRoutine(moves.resume), labour: atLabour.waiting },
