@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
@@ -210,10 +210,10 @@ describe('SimulatedDevice', () => {
 
 describe('the simulator CLI', () => {
   const root = join(__dirname, '..', '..');
-  const tsx = join(root, 'node_modules', '.bin', 'tsx');
-  const cli = join(root, 'tools', 'simulator', 'cli.ts');
+  // Under the Node running the tests, as `npm start` runs under the user's own Node.
+  const tsx = [require.resolve('tsx/cli'), join(root, 'tools', 'simulator', 'cli.ts')];
   const run = (args: string[], input: string) =>
-    spawnSync(tsx, [cli, ...args], {
+    spawnSync(process.execPath, [...tsx, ...args], {
       cwd: root,
       input,
       encoding: 'utf8',
@@ -234,6 +234,7 @@ describe('the simulator CLI', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pmc-sim-'));
     try {
       const first = run(['--data-dir', dataDir], 'open partner massage\nstart lower back relief\nready\nnext\npause\n');
+      expect(first.stderr).toBe('');
       expect(first.status).toBe(0);
       expect(first.stdout).toMatch(/AMAZON\.PauseIntent/);
       const second = run(['--data-dir', dataDir], 'open partner massage\nresume\nready\n');
@@ -243,6 +244,62 @@ describe('the simulator CLI', () => {
       expect(resumed.slice(resumed.indexOf('you> ready'))).toMatch(/Step 2 of/);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('prints nothing on stderr with the DynamoDB store, under Node 20 too (the AWS SDK warns below Node 22)', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pmc-sim-'));
+    try {
+      const result = run(['--data-dir', dataDir], 'open partner massage\nstart foot massage\nmore pressure\npause\n');
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(result.stdout).toMatch(/AMAZON\.PauseIntent/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a locale without an interaction model in one line that names the locales with one', () => {
+    const locales = readdirSync(join(root, 'interaction-models'))
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => name.replace(/\.json$/, ''));
+    expect(locales).not.toContain('fr-FR');
+    const result = run(['--memory', '--locale', 'fr-FR'], 'open partner massage\n');
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringContaining('--locale fr-FR')]);
+    for (const locale of locales) expect(result.stderr).toContain(locale);
+  });
+
+  it('ends quietly with status 0 when the reader closes the pipe (npm start | head -1)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pmc-sim-'));
+    try {
+      // Far more output than a pipe buffers, so the simulator is still writing when the pipe closes.
+      const script = join(dir, 'script.txt');
+      writeFileSync(script, ['open partner massage', ...Array(60).fill('start foot massage\nready')].join('\n'));
+      const child = spawn(process.execPath, [...tsx, '--memory', '--script', script], {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr += chunk;
+      });
+      const first = await new Promise<string>((resolve) => {
+        child.stdout.setEncoding('utf8').once('data', (chunk: string) => {
+          child.stdout.destroy();
+          resolve(chunk);
+        });
+      });
+      const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => {
+        child.once('close', (exitCode, exitSignal) => resolve([exitCode, exitSignal]));
+      });
+      expect(first).toMatch(/^you> open partner massage/);
+      expect(stderr).toBe('');
+      expect([code, signal]).toEqual([0, null]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

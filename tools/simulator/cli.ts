@@ -5,7 +5,7 @@
  * --memory, a throwaway in-memory store). The clock model is described in session-driver.ts.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, type WriteStream } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { homedir } from 'node:os';
@@ -14,6 +14,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ROUTINES } from '../../lambda/content/routines';
 import { countWords, WORDS_PER_SECOND } from '../../lambda/core/speech-estimate';
+import { MODELS_DIR } from './interaction-model';
 import { SimulatedDevice, type SkillHandler, type Turn } from './session-driver';
 import { formatSeconds, readOutputSpeech, type Segment } from './ssml-reader';
 
@@ -86,6 +87,14 @@ function parseOptions(argv: string[]): Options | 'help' {
     realtime: values.realtime ?? false,
     locale: values.locale ?? 'en-US',
   };
+}
+
+/** The locales that have an interaction model: the names of interaction-models/*.json. */
+function modelLocales(): string[] {
+  return readdirSync(MODELS_DIR)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => name.slice(0, -'.json'.length))
+    .sort();
 }
 
 /** The Alexa userId for a simulator user name. */
@@ -339,6 +348,14 @@ async function main(argv: string[]): Promise<number> {
     console.log(`${USAGE}\n${COMMANDS}`);
     return 0;
   }
+  const locales = modelLocales();
+  if (!locales.includes(options.locale)) {
+    console.error(
+      `--locale ${options.locale}: there is no interaction-models/${options.locale}.json; ` +
+        `locales with a model: ${locales.join(', ')}`,
+    );
+    return 2;
+  }
 
   const interactive = options.script === undefined && process.stdin.isTTY === true;
   let preset: string[] | undefined;
@@ -348,6 +365,9 @@ async function main(argv: string[]): Promise<number> {
     console.error(`cannot read the script: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
   }
+  // The AWS SDK warns once per process that its releases from 2027 need Node 22. The Lambda runs
+  // Node 22; the simulator runs on the developer's Node (20 or later), where the warning is noise.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   let backend: Backend;
   try {
     backend = options.memory ? await memoryBackend() : await dynaliteBackend(options.dataDir);
@@ -470,11 +490,19 @@ async function main(argv: string[]): Promise<number> {
   const prompt = () => {
     if (interactive) rl?.prompt();
   };
+  // Whoever reads the output went away (`npm start | head -1`): stop, close the store, exit 0.
+  let readerGone = false;
+  const onOutputError = (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    readerGone = true;
+  };
+  process.stdout.on('error', onOutputError);
+  process.stderr.on('error', onOutputError);
   try {
     prompt();
     for (;;) {
       const raw = await source.next();
-      if (raw === undefined) break;
+      if (raw === undefined || readerGone) break;
       const line = raw.trim();
       if (line === '' || line.startsWith('#')) {
         prompt();
@@ -488,7 +516,7 @@ async function main(argv: string[]): Promise<number> {
       }
       prompt();
     }
-    if (device.sessionOpen) await show(await device.newSession());
+    if (device.sessionOpen && !readerGone) await show(await device.newSession());
   } finally {
     rl?.close();
     await backend.close();
