@@ -214,12 +214,13 @@ describe('checkModel', () => {
   it('catches a command that is heard as a routine name when "please" follows it', () => {
     const model = broken((lm) => {
       const slower = intent(lm, 'SlowerIntent');
-      slower.samples = slower.samples?.filter((sample) => sample !== 'slower please');
+      slower.samples = (slower.samples ?? []).filter((sample) => sample !== 'slower please');
     });
     expect(checkModel(model, options)).toEqual([
       {
         check: 'please',
-        message: '"slower please" resolves to StartRoutineIntent, not SlowerIntent (heard as a routine called "slower")',
+        message:
+          '"slower please" resolves to StartRoutineIntent, not SlowerIntent (heard as a routine called "slower")',
       },
     ]);
   });

@@ -1,4 +1,11 @@
-import { createResolver, FALLBACK_INTENT, loadModel, parseInvocation } from '../../tools/simulator/resolver';
+import {
+  createResolver,
+  FALLBACK_INTENT,
+  loadModel,
+  parseInvocation,
+  spokenDuration,
+  spokenNumber,
+} from '../../tools/simulator/resolver';
 
 const resolver = createResolver(loadModel('en-US'));
 
@@ -199,5 +206,53 @@ describe('parseInvocation', () => {
   it('uses the model’s invocation name', () => {
     expect(resolver.parseInvocation('open partner massage')).toEqual({ kind: 'launch' });
     expect(parseInvocation('open other skill', 'other skill')).toEqual({ kind: 'launch' });
+  });
+});
+
+describe('built-in slot types', () => {
+  const resolver = createResolver(loadModel('en-US'));
+
+  it.each([
+    ['go to step three', '3'],
+    ['skip to step 5', '5'],
+    ['back to step one', '1'],
+    ['go to step twenty one', '21'],
+  ])('"%s" fills AMAZON.NUMBER with %s, and no resolutions', (utterance, value) => {
+    const got = resolver.resolve(utterance);
+    expect(got.intent).toBe('GoToStepIntent');
+    expect(got.slots.step).toEqual({ value });
+  });
+
+  it.each([
+    ['give me a minute', 'PT1M'],
+    ['give me two minutes', 'PT2M'],
+    ['give us thirty seconds', 'PT30S'],
+    ['hold on half a minute', 'PT30S'],
+    ['give me a couple of minutes', 'PT2M'],
+    ['give me a few minutes', 'PT3M'],
+    ['give me ten minutes', 'PT10M'],
+  ])('"%s" fills AMAZON.DURATION with %s', (utterance, value) => {
+    const got = resolver.resolve(utterance);
+    expect(got.intent).toBe('WaitIntent');
+    expect(got.slots.duration).toEqual({ value });
+  });
+
+  it('"hold on" and "not yet" are waits without a length; "pause" is still a pause', () => {
+    expect(resolver.resolve('hold on')).toMatchObject({ intent: 'WaitIntent', slots: { duration: undefined } });
+    expect(resolver.resolve('not yet').intent).toBe('WaitIntent');
+    expect(resolver.resolve('pause').intent).toBe('AMAZON.PauseIntent');
+  });
+
+  it('reads spoken numbers and durations, and nothing else', () => {
+    expect(spokenNumber('seven')).toBe(7);
+    expect(spokenNumber('forty two')).toBe(42);
+    expect(spokenNumber('12')).toBe(12);
+    expect(spokenNumber('two five')).toBeUndefined();
+    expect(spokenNumber('lots')).toBeUndefined();
+    expect(spokenNumber('one two three')).toBeUndefined();
+    expect(spokenDuration('an hour')).toBe('PT1H');
+    expect(spokenDuration('a moment')).toBeUndefined();
+    expect(spokenDuration('zero seconds')).toBeUndefined();
+    expect(spokenDuration('half a second')).toBeUndefined();
   });
 });
