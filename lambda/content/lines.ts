@@ -119,7 +119,7 @@ export const lines = {
   stepByStepOn: "Okay, I'll wait for you after each step. Say next when you're ready to move on.",
   continuousOn: "Okay, I'll keep going on my own from step to step.",
   helpRoutine:
-    "While I'm talking, start with 'Alexa', like 'Alexa, next'. You can say: next, go back, repeat that, pause, more or less pressure, slower or faster, how much longer, or it hurts. I'm also fine with: wait for me after each step.",
+    "While I'm talking, start with 'Alexa', like 'Alexa, next'. You can say: next, go back, go to step two, repeat that, hold on, pause, more or less pressure, slower or faster, how much longer, or it hurts. I'm also fine with: wait for me after each step.",
   helpPaused: 'Your routine is paused. Say resume to pick up where you left off, or name another routine.',
   helpMenu:
     'I guide partner massage for pregnancy, one step at a time, with quiet time for your hands. Say a routine name, like lower back relief, ask what helps with an ache, or say: what routines are there.',
