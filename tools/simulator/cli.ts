@@ -495,6 +495,7 @@ async function main(argv: string[]): Promise<number> {
   const onOutputError = (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
     readerGone = true;
+    rl?.close();
   };
   process.stdout.on('error', onOutputError);
   process.stderr.on('error', onOutputError);
