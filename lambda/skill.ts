@@ -77,21 +77,35 @@ export class SkillIdMismatchError extends Error {
   }
 }
 
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  return isObject(value) ? value[key] : undefined;
 }
 
 /** Why ask-sdk could not take the envelope at all, or undefined when it can. */
 function envelopeProblem(event: unknown, skillId: string | undefined): string | undefined {
-  if (typeof event !== 'object' || event === null || Array.isArray(event)) return 'not_an_object';
+  if (!isObject(event)) return 'not_an_object';
   const request = field(event, 'request');
-  if (typeof request !== 'object' || request === null || Array.isArray(request)) return 'no_request';
-  if (typeof field(request, 'type') !== 'string') return 'no_request_type';
-  // Without an application id the envelope cannot be checked against the skill id: nothing runs.
-  if (skillId && typeof field(field(field(event, 'context'), 'System'), 'application') !== 'object') {
-    return 'no_application';
-  }
+  if (!isObject(request)) return 'no_request';
+  if (typeof request.type !== 'string') return 'no_request_type';
+  // Without an application the envelope cannot be checked against the skill id: nothing runs.
+  if (skillId && !isObject(field(field(event.context, 'System'), 'application'))) return 'no_application';
   return undefined;
+}
+
+/**
+ * The envelope with session attributes ask-sdk can carry: attributes that are not an object (a
+ * string, an array) would be handed back as they came, and Alexa expects an object.
+ */
+function withObjectAttributes(event: RequestEnvelope, logger: Logger): RequestEnvelope {
+  const session = field(event, 'session');
+  const attributes = field(session, 'attributes');
+  if (attributes === undefined || attributes === null || isObject(attributes)) return event;
+  logger.warn('session_attributes_malformed', { requestType: loggedType(event) });
+  return { ...event, session: { ...(session as object), attributes: {} } } as RequestEnvelope;
 }
 
 function applicationIdOf(event: unknown): unknown {
@@ -120,16 +134,14 @@ export function createHandler(deps: SkillDeps): LambdaHandler {
       throw new SkillIdMismatchError('the request is for another skill');
     }
     try {
-      return await skill.invoke(event, context);
+      return await skill.invoke(withObjectAttributes(event, logger), context);
     } catch (error) {
       logger.error('handler_failed', { requestType: loggedType(event), ...errorFields(error) });
       const attributes = field(field(event, 'session'), 'attributes');
       return {
         version: '1.0',
         response: lastResortResponse(event, wording, DEFAULT_PREFERENCES),
-        ...(typeof attributes === 'object' && attributes !== null && !Array.isArray(attributes)
-          ? { sessionAttributes: attributes as Record<string, unknown> }
-          : {}),
+        ...(isObject(attributes) ? { sessionAttributes: attributes } : {}),
       };
     }
   };

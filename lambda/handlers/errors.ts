@@ -29,10 +29,13 @@ export function exceptionEncounteredHandler(deps: TurnDeps): RequestHandler {
 
 /**
  * The answer when a request could not be handled: the core's apology, with a reprompt so the
- * session stays open, where the request type is answered with speech; nothing where it is not.
+ * session stays open, where the request type is answered with speech; NO to a CanFulfillIntentRequest;
+ * nothing to any other.
  */
 export function lastResortResponse(envelope: unknown, wording: Wording, prefs: Preferences): Response {
-  if (!mayAnswerWithSpeech(answeringOf(envelope))) return {};
+  const answering = answeringOf(envelope);
+  if (answering === 'canFulfill') return { canFulfillIntent: { canFulfill: 'NO' } };
+  if (!mayAnswerWithSpeech(answering)) return {};
   const plan = apologyPlan(wording, prefs);
   const rendered = renderPlan(plan, prefs.speechRate);
   return {

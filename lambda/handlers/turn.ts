@@ -3,6 +3,7 @@
  * (once per session), let the core decide, settle with the store, write the attributes, render.
  * The runner decides nothing: the core's decision carries the answer for every outcome.
  */
+import { randomUUID } from 'node:crypto';
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { Catalogue } from '../core/catalogue';
@@ -23,6 +24,9 @@ export interface TurnDeps {
   readonly logger: Logger;
 }
 
+/** Alexa's request ids are under 100 characters; a longer one is cut, not stored whole in every profile. */
+const MAX_UPDATE_ID_CHARACTERS = 200;
+
 function userIdOf(input: HandlerInput): string {
   return input.requestEnvelope.context?.System?.user?.userId ?? input.requestEnvelope.session?.user?.userId ?? '';
 }
@@ -34,6 +38,18 @@ function userIdOf(input: HandlerInput): string {
 export function requestTime(input: HandlerInput): number {
   const parsed = Date.parse(input.requestEnvelope.request.timestamp);
   return Number.isFinite(parsed) ? parsed : Date.now();
+}
+
+/**
+ * The id that makes this turn's profile update idempotent: the request id, which a retried request
+ * repeats. Without a usable one every such turn would share one id, and each would be taken for a
+ * retry of the first and dropped; a fresh id saves it once.
+ */
+function updateIdOf(input: HandlerInput): string {
+  const requestId: unknown = input.requestEnvelope.request.requestId;
+  return typeof requestId === 'string' && requestId !== ''
+    ? requestId.slice(0, MAX_UPDATE_ID_CHARACTERS)
+    : randomUUID();
 }
 
 /** The session's data from its attributes, or from the store on the session's first turn. */
@@ -112,7 +128,7 @@ export async function runTurn(input: HandlerInput, event: CoachEvent, deps: Turn
     profile: session.profile,
     event,
     now: requestTime(input),
-    updateId: input.requestEnvelope.request.requestId,
+    updateId: updateIdOf(input),
     catalogue: deps.catalogue,
     wording: deps.wording,
     ...(session.pending ? { unsaved: session.pending } : {}),

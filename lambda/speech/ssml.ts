@@ -18,9 +18,15 @@ const XML_ESCAPES: Readonly<Record<string, string>> = {
   "'": '&apos;',
 };
 
-/** Escapes text for an SSML text node: SSML is XML and ask-sdk escapes nothing. */
+/** Characters XML 1.0 does not allow at all, escaped or not (controls, lone surrogates, U+FFFE/F). */
+const NOT_XML_CHARACTERS = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+
+/**
+ * Escapes text for an SSML text node: SSML is XML and ask-sdk escapes nothing. Characters XML
+ * cannot hold (only ever in words repeated from a slot) are dropped, or Alexa rejects the answer.
+ */
 export function escapeSsml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => XML_ESCAPES[character] ?? character);
+  return text.replace(NOT_XML_CHARACTERS, '').replace(/[&<>"']/g, (character) => XML_ESCAPES[character] ?? character);
 }
 
 /** A silence as a chain of breaks of at most MAX_BREAK_SECONDS each. */

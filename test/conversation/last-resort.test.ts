@@ -249,3 +249,29 @@ describe('envelopes ask-sdk cannot read', () => {
     await expect(handler(envelope)).rejects.toThrow(SkillIdMismatchError);
   });
 });
+
+describe('requests without a usable request id', () => {
+  it.each<[string, unknown]>([
+    ['missing', undefined],
+    ['not a string', []],
+  ])(
+    'a request id %s still saves each change: the second is not taken for a retry of the first',
+    async (_case, requestId) => {
+      // Prepare
+      const { handler, store } = await recordingHandler();
+      const send = async (intent: string, attributes: Record<string, unknown>, at: number) => {
+        const envelope = buildEnvelope({ type: 'IntentRequest', intent }, { ...CTX, attributes, at });
+        return handler({ ...envelope, request: { ...envelope.request, requestId } } as never);
+      };
+
+      // Act
+      const first = await send('SpeakSlowerIntent', {}, AT);
+      await send('SpeakNormallyIntent', first.sessionAttributes ?? {}, AT + 5_000);
+
+      // Assess
+      const stored = await store.load(USER);
+      expect(stored?.profile.preferences.speechRate).toBe('normal');
+      expect(stored?.profile.appliedUpdateIds.every((id) => typeof id === 'string')).toBe(true);
+    },
+  );
+});
