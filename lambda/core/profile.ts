@@ -2,7 +2,7 @@
  * What the skill remembers about a user between sessions, and how changes to it merge.
  * Preferences, the paused place and practice history only: never health details.
  */
-import { isRoutineId, type RoutineId } from './catalogue';
+import type { RoutineId } from './catalogue';
 import { DEFAULT_PREFERENCES, type Preferences, sanitizePreferences } from './preferences';
 
 export type PreferenceKey = keyof Preferences;
@@ -12,6 +12,11 @@ export const PREFERENCE_KEYS: readonly PreferenceKey[] = ['pressure', 'pace', 's
 export interface PausedPlace {
   readonly routineId: RoutineId;
   readonly stepIndex: number;
+  /**
+   * The step's stable id (Step.id), so a routine that gains or loses steps in a later release still
+   * finds the step. Places saved before step ids were kept have only the index.
+   */
+  readonly stepId?: string;
   /** Epoch milliseconds. */
   readonly at: number;
 }
@@ -191,94 +196,5 @@ export function combineUpdates(earlier: ProfileUpdate | undefined, later: Profil
     ...(practice.length > 0 ? { practice } : {}),
     ...(earlier.disclaimerHeard || later.disclaimerHeard ? { disclaimerHeard: true as const } : {}),
     ...(earlier.screeningHeard || later.screeningHeard ? { screeningHeard: true as const } : {}),
-  };
-}
-
-function finiteOr(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
-}
-
-/** Reads a profile from untrusted data (session attributes or a migrated item), field by field. */
-export function sanitizeProfile(value: unknown): UserProfile {
-  const base = newProfile();
-  if (typeof value !== 'object' || value === null) return base;
-  const raw = value as Record<string, unknown>;
-  const rawAt = (
-    typeof raw.preferencesAt === 'object' && raw.preferencesAt !== null ? raw.preferencesAt : {}
-  ) as Record<string, unknown>;
-  const rawPaused = raw.paused as Record<string, unknown> | null | undefined;
-  const paused =
-    rawPaused && isRoutineId(rawPaused.routineId) && Number.isInteger(rawPaused.stepIndex)
-      ? { routineId: rawPaused.routineId, stepIndex: rawPaused.stepIndex as number, at: finiteOr(rawPaused.at, 0) }
-      : null;
-  const rawHistory = (typeof raw.history === 'object' && raw.history !== null ? raw.history : {}) as Record<
-    string,
-    unknown
-  >;
-  const days = Array.isArray(rawHistory.daysThisWeek)
-    ? rawHistory.daysThisWeek.filter((d): d is string => typeof d === 'string')
-    : [];
-  return {
-    preferences: sanitizePreferences(raw.preferences),
-    preferencesAt: {
-      pressure: finiteOr(rawAt.pressure, 0),
-      pace: finiteOr(rawAt.pace, 0),
-      speechRate: finiteOr(rawAt.speechRate, 0),
-      flow: finiteOr(rawAt.flow, 0),
-    },
-    paused,
-    pausedAt: finiteOr(raw.pausedAt, 0),
-    history: {
-      sessionsFinished: finiteOr(rawHistory.sessionsFinished, 0),
-      daysThisWeek: days,
-      weekOf: typeof rawHistory.weekOf === 'string' ? rawHistory.weekOf : '',
-      minutesThisWeek: finiteOr(rawHistory.minutesThisWeek, 0),
-      lastPracticeDay: typeof rawHistory.lastPracticeDay === 'string' ? rawHistory.lastPracticeDay : null,
-      daysInARow: finiteOr(rawHistory.daysInARow, 0),
-    },
-    disclaimerHeard: raw.disclaimerHeard === true,
-    screeningHeard: raw.screeningHeard === true,
-    appliedUpdateIds: Array.isArray(raw.appliedUpdateIds)
-      ? raw.appliedUpdateIds.filter((id): id is string => typeof id === 'string').slice(-APPLIED_UPDATE_MEMORY)
-      : [],
-  };
-}
-
-/** Reads an unsaved update back from untrusted data; fields that do not hold up are dropped. */
-export function sanitizeUpdate(value: unknown): ProfileUpdate | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const raw = value as Record<string, unknown>;
-  if (typeof raw.id !== 'string') return undefined;
-  const preferences: Partial<Record<PreferenceKey, { value: string; at: number }>> = {};
-  const rawPreferences = (
-    typeof raw.preferences === 'object' && raw.preferences !== null ? raw.preferences : {}
-  ) as Record<string, unknown>;
-  for (const key of PREFERENCE_KEYS) {
-    const change = rawPreferences[key] as { value?: unknown; at?: unknown } | undefined;
-    if (change && typeof change.value === 'string' && typeof change.at === 'number' && Number.isFinite(change.at)) {
-      preferences[key] = { value: change.value, at: change.at };
-    }
-  }
-  const rawPaused = raw.paused as { place?: unknown; at?: unknown } | undefined;
-  let paused: ProfileUpdate['paused'];
-  if (rawPaused && typeof rawPaused.at === 'number' && Number.isFinite(rawPaused.at)) {
-    const place = sanitizeProfile({ paused: rawPaused.place }).paused;
-    if (place !== null || rawPaused.place === null) paused = { place, at: rawPaused.at };
-  }
-  const practice = Array.isArray(raw.practice)
-    ? raw.practice.flatMap((entry: unknown) => {
-        const e = entry as Record<string, unknown> | null;
-        return e && isRoutineId(e.routineId) && finiteOr(e.at, Number.NaN) >= 0 && finiteOr(e.minutes, -1) >= 0
-          ? [{ routineId: e.routineId, at: e.at as number, minutes: e.minutes as number }]
-          : [];
-      })
-    : [];
-  return {
-    id: raw.id,
-    ...(Object.keys(preferences).length > 0 ? { preferences } : {}),
-    ...(paused !== undefined ? { paused } : {}),
-    ...(practice.length > 0 ? { practice } : {}),
-    ...(raw.disclaimerHeard === true ? { disclaimerHeard: true as const } : {}),
-    ...(raw.screeningHeard === true ? { screeningHeard: true as const } : {}),
   };
 }

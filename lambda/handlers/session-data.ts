@@ -5,7 +5,7 @@
  */
 import { type CoachState, parseCoachState } from '../core/coach';
 import type { ProfileUpdate, UserProfile } from '../core/profile';
-import { sanitizeProfile, sanitizeUpdate } from '../core/profile';
+import { sanitizeProfile, sanitizeUpdate } from '../core/untrusted-profile';
 
 export interface SessionData {
   readonly state: CoachState;
@@ -22,15 +22,16 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function finite(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
+/** An item version: a whole number from 0, as the store writes them. */
+function isVersion(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
 }
 
 /** The session's data, or undefined when the session has none yet (its first turn). */
 export function parseSessionData(attributes: Record<string, unknown>): SessionData | undefined {
   if (!isObject(attributes.profile)) return undefined;
   const pending = sanitizeUpdate(attributes.pending);
-  const version = finite(attributes.version) ? attributes.version : undefined;
+  const version = isVersion(attributes.version) ? attributes.version : undefined;
   const stored = version !== undefined && isObject(attributes.stored) ? sanitizeProfile(attributes.stored) : undefined;
   return {
     state: parseCoachState(attributes.coach),

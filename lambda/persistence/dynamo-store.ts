@@ -10,7 +10,8 @@ import {
   DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { applyUpdate, newProfile, type ProfileUpdate, sanitizeProfile, type UserProfile } from '../core/profile';
+import { applyUpdate, newProfile, type ProfileUpdate, type UserProfile } from '../core/profile';
+import { sanitizeProfile } from '../core/untrusted-profile';
 import { CURRENT_SCHEMA_VERSION, migrateItem, type RawItem } from './migrations';
 import { ITEM_TTL_SECONDS, PARTITION_KEY, TTL_ATTRIBUTE } from './table';
 import { type StoredProfile, StoreError, type UserStore } from './user-store';

@@ -138,24 +138,26 @@ describe('the opening of a routine', () => {
 
 describe('resuming a paused routine', () => {
   it.each([
-    [2, 2],
-    [lowerBack.steps.length + 5, lowerBack.steps.length - 1],
-  ])('a place at step index %i resumes at step index %i, with the position, and waits for ready', (paused, at) => {
-    const profile: UserProfile = {
-      ...newProfile(),
-      paused: { routineId: 'lowerBack', stepIndex: paused, at: START - 1000 },
-    };
-    const result = once({ mode: 'menu' }, { type: 'resume' }, { profile });
-    expect(texts(result.plan.segments)).toEqual([
-      lines.disclaimer,
-      lines.resumingAt(lowerBack.name, at + 1),
-      lowerBack.position,
-      lines.whenReady,
-    ]);
-    expect(roles(result.plan.segments)).toEqual(['answer', 'answer', 'opening', 'prompt']);
-    expect(result.plan).toMatchObject({ listen: true, reprompt: lines.whenReadyReprompt });
-    expect(playing(result.state).resumeAt).toEqual({ stepIndex: at, offset: 0 });
-  });
+    [2, 2, lines.resumingAt(lowerBack.name, 3)],
+    [
+      lowerBack.steps.length + 5,
+      lowerBack.steps.length - 1,
+      lines.resumingChanged(lowerBack.name, lowerBack.steps.length),
+    ],
+  ])(
+    'a place at step index %i resumes at step index %i, with the position, and waits for ready',
+    (paused, at, line) => {
+      const profile: UserProfile = {
+        ...newProfile(),
+        paused: { routineId: 'lowerBack', stepIndex: paused, at: START - 1000 },
+      };
+      const result = once({ mode: 'menu' }, { type: 'resume' }, { profile });
+      expect(texts(result.plan.segments)).toEqual([lines.disclaimer, line, lowerBack.position, lines.whenReady]);
+      expect(roles(result.plan.segments)).toEqual(['answer', 'answer', 'opening', 'prompt']);
+      expect(result.plan).toMatchObject({ listen: true, reprompt: lines.whenReadyReprompt });
+      expect(playing(result.state).resumeAt).toEqual({ stepIndex: at, offset: 0 });
+    },
+  );
 });
 
 describe('the prompt after the steps', () => {
@@ -245,11 +247,11 @@ describe('the closing', () => {
     expect(result.profile.paused).toBeNull();
   });
 
-  it('a paused place for another routine is kept', () => {
+  it('a paused place for another routine is kept, with the id of its step', () => {
     const place = { routineId: 'foot' as const, stepIndex: 1, at: START - 5000 };
     const result = toTheEnd({ paused: place });
     expect(result.update?.paused).toBeUndefined();
-    expect(result.profile.paused).toEqual(place);
+    expect(result.profile.paused).toEqual({ ...place, stepId: foot.steps[1]?.id });
   });
 
   it('pause after the last step is the closing, not a saved place', () => {
@@ -456,9 +458,13 @@ describe('launch', () => {
   });
 
   it.each([
-    [2, 3, lowerBack.steps[2]?.title ?? ''],
-    [lowerBack.steps.length + 2, lowerBack.steps.length + 3, ''],
-  ])('a paused place at step index %i is offered as step %i', (stepIndex, number, title) => {
+    [2, 3, lines.offerResume(lowerBack.name, 3, lowerBack.steps[2]?.title ?? '')],
+    [
+      lowerBack.steps.length + 2,
+      lowerBack.steps.length,
+      lines.offerResumeChanged(lowerBack.name, lowerBack.steps.length, lowerBack.steps.at(-1)?.title ?? ''),
+    ],
+  ])('a paused place at step index %i is offered as step %i', (stepIndex, _number, offer) => {
     const profile: UserProfile = {
       ...newProfile(),
       disclaimerHeard: true,
@@ -466,7 +472,7 @@ describe('launch', () => {
       paused: { routineId: 'lowerBack', stepIndex, at: START - 1000 },
     };
     const result = once({ mode: 'menu' }, { type: 'launch' }, { profile });
-    expect(texts(result.plan.segments)).toEqual([lines.welcomeBack, lines.offerResume(lowerBack.name, number, title)]);
+    expect(texts(result.plan.segments)).toEqual([lines.welcomeBack, offer]);
     expect(result.state).toEqual({ mode: 'menu', question: { kind: 'resume' } });
     expect(result.plan.reprompt).toBe(lines.offerResumeReprompt);
   });

@@ -1,5 +1,7 @@
 /** Reading the coach state back from untrusted session attributes. */
 import { parseCoachState } from '../../lambda/core/coach';
+import { MAX_STEP_OFFSET_SECONDS, MAX_TIMELINE_SECONDS } from '../../lambda/core/coach/state';
+import { MAX_STEP_INDEX, MAX_TIME_MS } from '../../lambda/core/untrusted-profile';
 
 const routine = { mode: 'routine', routineId: 'foot', resumeAt: { stepIndex: 2, offset: 4.5 } };
 
@@ -92,5 +94,42 @@ describe('parseCoachState', () => {
 
   it('reads a routine with no timeline as one that has played out', () => {
     expect(parseCoachState(routine)).toMatchObject({ played: { sentAt: 0, spans: [] } });
+  });
+});
+
+describe('parseCoachState caps', () => {
+  it.each([
+    [MAX_STEP_INDEX + 1, MAX_STEP_INDEX + 1],
+    [1e12, MAX_STEP_INDEX + 1],
+  ])('reads a position at step %p as step %p', (stepIndex, read) => {
+    expect(parseCoachState({ ...routine, resumeAt: { stepIndex, offset: 0 } })).toMatchObject({
+      resumeAt: { stepIndex: read, offset: 0 },
+    });
+  });
+
+  it('caps how far into a step a position is', () => {
+    const offset = (value: number) => parseCoachState({ ...routine, resumeAt: { stepIndex: 1, offset: value } });
+    expect(offset(MAX_STEP_OFFSET_SECONDS)).toMatchObject({ resumeAt: { offset: MAX_STEP_OFFSET_SECONDS } });
+    expect(offset(1e300)).toMatchObject({ resumeAt: { offset: MAX_STEP_OFFSET_SECONDS } });
+  });
+
+  it('drops spans naming a step that is not a whole number within the cap, and caps their times', () => {
+    const spans = [
+      [MAX_STEP_INDEX, 1e9, 1e12, 1e300],
+      [MAX_STEP_INDEX + 1, 0, 1, 0],
+      [1.5, 0, 1, 0],
+      [-1, 0, 1, 0],
+      [0, -5, 1, 0],
+    ];
+    const parsed = parseCoachState({ ...routine, played: { sentAt: 1e300, spans } });
+    expect(parsed).toMatchObject({
+      played: {
+        sentAt: MAX_TIME_MS,
+        spans: [
+          [MAX_STEP_INDEX, MAX_TIMELINE_SECONDS, MAX_TIMELINE_SECONDS, MAX_STEP_OFFSET_SECONDS],
+          [0, 0, 1, 0],
+        ],
+      },
+    });
   });
 });

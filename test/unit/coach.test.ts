@@ -128,7 +128,7 @@ describe('the coach table', () => {
     expect(result.update?.paused?.place).toMatchObject({ routineId: 'hipsLegs', stepIndex: 0 });
     // What is saved is where the routine was, never why it stopped.
     expect(Object.keys(result.update ?? {}).sort()).toEqual(['id', 'paused']);
-    expect(Object.keys(result.update?.paused?.place ?? {}).sort()).toEqual(['at', 'routineId', 'stepIndex']);
+    expect(Object.keys(result.update?.paused?.place ?? {}).sort()).toEqual(['at', 'routineId', 'stepId', 'stepIndex']);
   });
 
   it('slower and faster change the pace within bounds', () => {

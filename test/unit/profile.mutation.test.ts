@@ -11,10 +11,9 @@ import {
   newProfile,
   type PracticeEntry,
   type ProfileUpdate,
-  sanitizeProfile,
-  sanitizeUpdate,
   type UserProfile,
 } from '../../lambda/core/profile';
+import { sanitizeProfile, sanitizeUpdate } from '../../lambda/core/untrusted-profile';
 
 const day = 86_400_000;
 /** Flags a profile keeps once something was said: the disclaimer, and the care-provider screen. */

@@ -1,12 +1,6 @@
 import { parseCoachState } from '../../lambda/core/coach';
-import {
-  applyUpdate,
-  combineUpdates,
-  newProfile,
-  type ProfileUpdate,
-  sanitizeProfile,
-  sanitizeUpdate,
-} from '../../lambda/core/profile';
+import { applyUpdate, combineUpdates, newProfile, type ProfileUpdate } from '../../lambda/core/profile';
+import { sanitizeProfile, sanitizeUpdate } from '../../lambda/core/untrusted-profile';
 import { parseSessionData, toSessionAttributes } from '../../lambda/handlers/session-data';
 
 const monday = Date.parse('2026-11-23T20:00:00Z');

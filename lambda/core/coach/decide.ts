@@ -4,6 +4,7 @@ import { speech } from '../pacing';
 import type { Preferences } from '../preferences';
 import type { Wording } from '../wording';
 import { type DecideInput, Draft } from './draft';
+import { fitProfile } from './paused-place';
 import type { Decision, Plan } from './plan';
 import type { CoachState, Mode } from './state';
 import { COACH_TABLE, type EventType, type Transition } from './table';
@@ -19,11 +20,12 @@ import { COACH_TABLE, type EventType, type Transition } from './table';
  *   carries the plan to answer with if that fails; `planIfSaveFails` is the answer to give if
  *   saving `update` fails. The caller carries them out and picks the plan; it decides nothing.
  * - Untrusted state is welcome: a state naming a routine the catalogue lacks, or a step out of
- *   range, is brought back to something meaningful before the table is consulted.
+ *   range, is brought back to something meaningful before the table is consulted; so is a paused
+ *   place whose routine has gained or lost steps since (see `fitPlace`).
  */
 export function decide(input: DecideInput): Decision {
   const state = fitToCatalogue(input.state, input.catalogue);
-  const draft = new Draft(input);
+  const draft = new Draft({ ...input, profile: fitProfile(input.profile, input.catalogue) });
   // The table's type pairs each event with its own transitions; TypeScript cannot follow that
   // correlation through an index, so the one cell looked up here is widened once.
   const row = COACH_TABLE[input.event.type] as Readonly<Record<Mode, Transition<Mode, EventType>>>;
@@ -31,14 +33,20 @@ export function decide(input: DecideInput): Decision {
   return transition(draft, state, input.event as never);
 }
 
-/** Drops a routine the catalogue no longer has, and a step out of range. */
+/**
+ * Drops a routine the catalogue no longer has, and a step out of range; a timeline naming steps the
+ * routine lacks cannot say where she was, so it reads as played out. (The paused place in the
+ * profile is fitted by `fitProfile`.)
+ */
 function fitToCatalogue(state: CoachState, catalogue: Catalogue): CoachState {
   if (state.mode === 'menu' || state.mode === 'labour') return state;
   const routine = catalogue.get(state.routineId);
   if (routine === undefined) return { mode: 'menu' };
+  const steps = routine.steps.length;
   const { stepIndex } = state.resumeAt;
-  if (stepIndex < 0 || stepIndex > routine.steps.length) return { ...state, resumeAt: { stepIndex: 0, offset: 0 } };
-  return state;
+  const fitted = stepIndex < 0 || stepIndex > steps ? { ...state, resumeAt: { stepIndex: 0, offset: 0 } } : state;
+  if (fitted.mode === 'halted' || fitted.played.spans.every(([step]) => step < steps)) return fitted;
+  return { ...fitted, played: { ...fitted.played, spans: [] } };
 }
 
 /**

@@ -75,8 +75,11 @@ export class Draft {
     this.record({ preferences: { [key]: { value, at: this.now } } });
   }
 
-  setPaused(place: Omit<PausedPlace, 'at'> | null): void {
-    this.record({ paused: { place: place === null ? null : { ...place, at: this.now }, at: this.now } });
+  /** Keeps the place with its step's id, so a later release that changes the routine still finds it. */
+  setPaused(place: Omit<PausedPlace, 'at' | 'stepId'> | null): void {
+    const stepId = place === null ? undefined : this.routine(place.routineId)?.steps[place.stepIndex]?.id;
+    const kept = place === null ? null : { ...place, ...(stepId !== undefined ? { stepId } : {}), at: this.now };
+    this.record({ paused: { place: kept, at: this.now } });
   }
 
   addPractice(routine: Routine): void {

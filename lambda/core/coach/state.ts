@@ -5,6 +5,7 @@
  */
 import { isRoutineId, type RoutineId } from '../catalogue';
 import type { Position, StepSpan } from '../pacing';
+import { MAX_STEP_INDEX, MAX_TIME_MS } from '../untrusted-profile';
 
 /** The yes/no question the last answer asked at the menu. `term`: is she 37 weeks or more? */
 export type MenuQuestion =
@@ -81,6 +82,19 @@ export const INITIAL_STATE: MenuState = { mode: 'menu' };
 /** Longest timeline kept from one answer; a real one has a handful of steps. */
 const MAX_SPANS = 50;
 
+/**
+ * Furthest into a step a position or a span is kept, in seconds. The longest step is 2 minutes at
+ * normal pace, about 2.6 at the slower one; an hour is far past any, and keeps a bad value from
+ * reaching the pacing arithmetic.
+ */
+export const MAX_STEP_OFFSET_SECONDS = 3_600;
+
+/**
+ * Latest point on one answer's timeline kept, in seconds: an answer plays at most 240 s, and its
+ * timeline counts from when it was sent; an hour is far past any.
+ */
+export const MAX_TIMELINE_SECONDS = 3_600;
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -89,19 +103,48 @@ function finite(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
+function within(value: number, max: number): number {
+  return Math.min(Math.max(value, 0), max);
+}
+
+/** A step index one past the cap still means "after the last step", as a position can. */
+function parseStepIndex(value: number): number {
+  return within(value, MAX_STEP_INDEX + 1);
+}
+
 function parsePosition(value: unknown): Position {
   if (!isObject(value) || !Number.isInteger(value.stepIndex) || !finite(value.offset)) {
     return { stepIndex: 0, offset: 0 };
   }
-  return { stepIndex: Math.max(0, value.stepIndex as number), offset: Math.max(0, value.offset) };
+  return {
+    stepIndex: parseStepIndex(value.stepIndex as number),
+    offset: within(value.offset, MAX_STEP_OFFSET_SECONDS),
+  };
+}
+
+function isSpan(value: unknown): value is [number, number, number, number] {
+  return (
+    Array.isArray(value) &&
+    value.length === 4 &&
+    value.every(finite) &&
+    Number.isInteger(value[0]) &&
+    (value[0] as number) >= 0 &&
+    (value[0] as number) <= MAX_STEP_INDEX
+  );
 }
 
 function parseSpans(value: unknown): StepSpan[] {
   if (!Array.isArray(value)) return [];
   const spans: StepSpan[] = [];
   for (const span of value.slice(0, MAX_SPANS)) {
-    if (Array.isArray(span) && span.length === 4 && span.every(finite)) {
-      spans.push([span[0], span[1], span[2], span[3]] as unknown as StepSpan);
+    if (isSpan(span)) {
+      const [stepIndex, start, end, offsetAtStart] = span;
+      spans.push([
+        stepIndex,
+        within(start, MAX_TIMELINE_SECONDS),
+        within(end, MAX_TIMELINE_SECONDS),
+        within(offsetAtStart, MAX_STEP_OFFSET_SECONDS),
+      ]);
     }
   }
   return spans;
@@ -165,7 +208,7 @@ export function parseCoachState(value: unknown): CoachState {
   }
   const played: Played =
     isObject(value.played) && finite(value.played.sentAt)
-      ? { sentAt: value.played.sentAt, spans: parseSpans(value.played.spans) }
+      ? { sentAt: within(value.played.sentAt, MAX_TIME_MS), spans: parseSpans(value.played.spans) }
       : { sentAt: 0, spans: [] };
   return { mode: 'routine', routineId, resumeAt, played, ...routineQuestion(question) };
 }
