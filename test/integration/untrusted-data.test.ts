@@ -9,7 +9,7 @@ import type { ResponseEnvelope } from 'ask-sdk-model';
 import { lines } from '../../lambda/content/lines';
 import { catalogue } from '../../lambda/content/routines';
 import { APPLIED_UPDATE_MEMORY } from '../../lambda/core/profile';
-import { MAX_PRACTICE_MINUTES, MAX_UPDATE_ID_LENGTH } from '../../lambda/core/untrusted-profile';
+import { MAX_PRACTICE_MINUTES, MAX_STEP_ID_LENGTH, MAX_UPDATE_ID_LENGTH } from '../../lambda/core/untrusted-profile';
 import { silentLogger } from '../../lambda/log';
 import { createDynamoClient } from '../../lambda/persistence/dynamo-client';
 import { DynamoUserStore, partitionKeyOf } from '../../lambda/persistence/dynamo-store';
@@ -248,9 +248,16 @@ function swell(attributes: Record<string, unknown>): void {
       note: 'n'.repeat(20_000),
     };
   }
+  const place = { routineId: 'hand', stepIndex: 2, stepId: 'hand.'.padEnd(MAX_STEP_ID_LENGTH, 's'), at: 1_000 };
   attributes.pending = {
     id: atCap(99),
-    preferences: { pace: { value: 'p'.repeat(20_000), at: 1 } },
+    preferences: {
+      pressure: { value: 'gentle', at: 1 },
+      pace: { value: 'p'.repeat(20_000), at: 1 },
+      speechRate: { value: 'normal', at: 1 },
+      flow: { value: 'continuous', at: 1 },
+    },
+    paused: { place, at: 1_000 },
     practice: Array.from({ length: 1_000 }, () => ({ routineId: 'hand', at: 1_000, minutes: MAX_PRACTICE_MINUTES })),
   };
   attributes.coach = { ...(attributes.coach as object), note: 'c'.repeat(20_000) };
@@ -277,4 +284,38 @@ describe('every turn of every routine with its attributes swollen before it', ()
       expect(Math.max(...sizes)).toBeLessThan(RESPONSE_BUDGET_BYTES);
     },
   );
+});
+
+describe('the largest answer the skill gives', () => {
+  it('with every attribute at its cap, an unsaved update carried on and the longest speech, stays within the budget', async () => {
+    // Prepare: the store goes down, so the update stays unsaved and travels in the attributes.
+    const local = await startDynalite();
+    const client = createDynamoClient({ AWS_REGION: 'us-east-1', DYNAMODB_ENDPOINT: local.endpoint });
+    const downStore = new DynamoUserStore({ client, tableName: 'down', createTableIfMissing: true });
+    const handler = createHandler({ store: downStore, logger: silentLogger });
+    const device = new SimulatedDevice({ handler, userId: 'amzn1.ask.account.largest' });
+    try {
+      await sayAndMeasure(device, 'open partner massage');
+      await sayAndMeasure(device, 'start labour counter pressure practice');
+      await local.stop();
+      const attributes = device.sessionAttributes as Record<string, unknown>;
+      swell(attributes);
+      // The preferences that give the most SSML (the benchmark's largest response).
+      const longest = { pressure: 'gentle', pace: 'quicker', speechRate: 'slower', flow: 'continuous' };
+      for (const key of ['profile', 'stored']) {
+        attributes[key] = { ...(attributes[key] as object), preferences: longest };
+      }
+
+      // Act
+      const ready = await sayAndMeasure(device, 'ready');
+
+      // Assess
+      expect(ready.text).toMatch(/^\s*Step 1 of/);
+      expect(device.sessionAttributes?.pending).toMatchObject({ practice: expect.any(Array) });
+      expect(ready.bytes).toBeLessThan(RESPONSE_BUDGET_BYTES);
+    } finally {
+      client.destroy();
+      await local.stop();
+    }
+  });
 });
