@@ -19,6 +19,11 @@
  * Schema 1 had no per-field change times and no weekly history: a device that saved overwrote the
  * whole item. Schema 2 nests `preferences`, keeps `preferencesAt` and `pausedAt` for per-field
  * last-writer-wins merges, a `history` object, and `appliedUpdateIds` for idempotent updates.
+ *
+ * Later schema-2 items keep `paused.stepId`, the paused step's stable id, beside its index. It is
+ * optional, so it needed no new version: a place without it (schema 1, or schema 2 before it) is
+ * read by its index, and the coach fits either to the routine as the catalogue has it now
+ * (`fitPlace`). Whatever a migration returns is read field by field within caps (`sanitizeProfile`).
  */
 import { emptyHistory } from '../core/profile';
 
