@@ -121,6 +121,14 @@ describe('steps by number', () => {
     );
   });
 
+  it('the step number reaches the skill as a device sends AMAZON.NUMBER: the digits, no entity resolution', async () => {
+    const turns = await runDialogue([...intoLowerBack, { say: 'go to step three' }]);
+    const request = turns[turns.length - 1]?.request?.request;
+    const slot = request?.type === 'IntentRequest' ? request.intent.slots?.step : undefined;
+    expect(slot).toMatchObject({ name: 'step', value: '3' });
+    expect(slot?.resolutions).toBeUndefined();
+  });
+
   it('with nothing paused there is no step to go to', async () => {
     await runDialogue([open, { say: 'go to step two', hears: /no routine going/, listening: true }]);
   });

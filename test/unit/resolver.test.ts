@@ -220,7 +220,7 @@ describe('built-in slot types', () => {
   ])('"%s" fills AMAZON.NUMBER with %s, and no resolutions', (utterance, value) => {
     const got = resolver.resolve(utterance);
     expect(got.intent).toBe('GoToStepIntent');
-    expect(got.slots.step).toEqual({ value });
+    expect(got.slots.step).toEqual({ value, builtIn: true });
   });
 
   it.each([
@@ -234,7 +234,7 @@ describe('built-in slot types', () => {
   ])('"%s" fills AMAZON.DURATION with %s', (utterance, value) => {
     const got = resolver.resolve(utterance);
     expect(got.intent).toBe('WaitIntent');
-    expect(got.slots.duration).toEqual({ value });
+    expect(got.slots.duration).toEqual({ value, builtIn: true });
   });
 
   it('"hold on" and "not yet" are waits without a length; "pause" is still a pause', () => {

@@ -138,7 +138,9 @@ function describe(turn: Turn): string {
           resolutions?: { resolutionsPerAuthority?: { values?: { value?: { id?: string } }[] }[] };
         };
         if (s.value === undefined) return undefined;
-        const id = s.resolutions?.resolutionsPerAuthority?.[0]?.values?.[0]?.value?.id;
+        // A built-in slot type (a number, a duration) has no entity resolution: its value is what counts.
+        if (s.resolutions === undefined) return `${name}="${s.value}"`;
+        const id = s.resolutions.resolutionsPerAuthority?.[0]?.values?.[0]?.value?.id;
         return `${name}=${id ?? `"${s.value}" (no match)`}`;
       })
       .filter(Boolean);

@@ -28,6 +28,8 @@ export interface SlotValue {
   id?: string | undefined;
   /** The canonical name for a resolved value. */
   name?: string | undefined;
+  /** A built-in slot type (AMAZON.NUMBER, AMAZON.DURATION): its value alone, with no entity resolution. */
+  builtIn?: boolean | undefined;
 }
 
 export type RequestSpec =
@@ -57,6 +59,10 @@ function slotsOf(
   for (const [name, slot] of Object.entries(intentSlots)) {
     if (slot === undefined) {
       slots[name] = { name, confirmationStatus: 'NONE' };
+      continue;
+    }
+    if (slot.builtIn) {
+      slots[name] = { name, value: slot.value, confirmationStatus: 'NONE', source: 'USER' };
       continue;
     }
     const authority = `amzn1.er-authority.echo-sdk.${skillId}.${slotTypes[name] ?? name}`;

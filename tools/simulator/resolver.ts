@@ -268,7 +268,7 @@ export function createResolver(source: InteractionModel | LanguageModel): Resolv
         const resolved = resolveSlotText(slotTypeOf(compiled.intent, slotName), heard);
         if (!resolved) allResolved = false;
         // A built-in type sends its normalised value ("3", "PT2M") and no entity resolution.
-        if (resolved?.builtIn) slots[slotName] = { value: resolved.name };
+        if (resolved?.builtIn) slots[slotName] = { value: resolved.name, builtIn: true };
         else slots[slotName] = resolved ? { value: heard, id: resolved.id, name: resolved.name } : { value: heard };
       });
       const resolution = { intent: compiled.intent.name, slots, sample: compiled.sample };
