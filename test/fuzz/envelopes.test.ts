@@ -17,10 +17,13 @@ import fc from 'fast-check';
 import { lines } from '../../lambda/content/lines';
 import { ROUTINE_IDS } from '../../lambda/core/catalogue';
 import type { LogFields, Logger } from '../../lambda/log';
+import { createDynamoClient } from '../../lambda/persistence/dynamo-client';
+import { DynamoUserStore } from '../../lambda/persistence/dynamo-store';
 import { MemoryUserStore } from '../../lambda/persistence/memory-store';
-import type { StoredProfile } from '../../lambda/persistence/user-store';
-import { createHandler } from '../../lambda/skill';
+import type { StoredProfile, UserStore } from '../../lambda/persistence/user-store';
+import { createHandler, type LambdaHandler } from '../../lambda/skill';
 import { buildEnvelope, DEFAULT_SKILL_ID, type EnvelopeContext } from '../../tools/simulator/envelope';
+import { type RunningDynalite, startDynalite } from '../support/dynalite';
 import {
   type ChainRecipe,
   chainArbitrary,
@@ -41,10 +44,11 @@ import {
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 5_000);
 const SEED = process.env.FUZZ_SEED === 'random' ? Date.now() % 2 ** 31 : Number(process.env.FUZZ_SEED ?? 20_261_127);
+/** Chains through the DynamoDB store: each request costs a few round trips to dynalite. */
+const DYNAMO_RUNS = Math.max(1, Math.round(RUNS / 40));
 /** Requests after the optional opening of a chain. */
 const MAX_STEPS = 8;
 
-const USER = 'amzn1.ask.account.fuzz';
 const OTHER_SKILL_ID = 'amzn1.ask.skill.ffffffff-ffff-4fff-8fff-ffffffffffff';
 const START_AT = Date.parse('2026-11-27T19:00:00Z');
 const model = loadInteractionModel();
@@ -86,6 +90,7 @@ const TURN_TYPES = new Set(['LaunchRequest', 'IntentRequest', 'SessionEndedReque
  *   routine (the practice count goes up), or an intent that forgets the user on request.
  */
 function placeProblems(
+  userId: string,
   envelope: unknown,
   before: StoredProfile | undefined,
   after: StoredProfile | undefined,
@@ -95,7 +100,7 @@ function placeProblems(
   const forgetsOnDisable =
     type === 'AlexaSkillEvent.SkillDisabled' &&
     field(envelope, 'request', 'body', 'userInformationPersistenceStatus') === 'NOT_PERSISTED' &&
-    field(envelope, 'context', 'System', 'user', 'userId') === USER;
+    field(envelope, 'context', 'System', 'user', 'userId') === userId;
   const turn = !threw && readable(envelope) && TURN_TYPES.has(type ?? '');
   if (!turn) {
     if (forgetsOnDisable && after === undefined) return [];
@@ -118,15 +123,23 @@ interface Recorded {
 }
 
 class Chain {
-  readonly store = new MemoryUserStore();
   readonly logged: Recorded[] = [];
-  readonly handler = createHandler({ store: this.store, skillId: DEFAULT_SKILL_ID, logger: this.logger() });
+  readonly handler: LambdaHandler;
   clock = START_AT;
   sessionCount = 0;
   session: { id: string; isNew: boolean } | undefined;
   /** The session attributes of every answer so far, latest last. */
   readonly attributes: Record<string, unknown>[] = [];
   envelopes = 0;
+
+  constructor(
+    readonly store: UserStore,
+    readonly userId: string,
+    /** Attribute paths left as the skill wrote them (see TRUSTED_WRITE_BASE). */
+    private readonly spare: (path: (string | number)[]) => boolean = () => false,
+  ) {
+    this.handler = createHandler({ store, skillId: DEFAULT_SKILL_ID, logger: this.logger() });
+  }
 
   private logger(): Logger {
     const note =
@@ -145,7 +158,7 @@ class Chain {
   /** Sends one envelope and returns every problem with what happened. */
   async send(envelope: unknown): Promise<string[]> {
     this.envelopes += 1;
-    const before = jsonCopy(await this.store.load(USER));
+    const before = jsonCopy(await this.store.load(this.userId));
     const logFrom = this.logged.length;
     let reply: ResponseEnvelope | undefined;
     let thrown: unknown;
@@ -154,14 +167,14 @@ class Chain {
     } catch (error) {
       thrown = error;
     }
-    const after = await this.store.load(USER);
+    const after = await this.store.load(this.userId);
     const type = typeOf(envelope);
     const foreign =
       readable(envelope) && field(envelope, 'context', 'System', 'application', 'applicationId') !== DEFAULT_SKILL_ID;
     const problems: string[] = [];
     if (thrown !== undefined && !foreign) problems.push(`threw ${(thrown as Error)?.stack ?? String(thrown)}`);
     if (thrown === undefined && foreign) problems.push('answered an envelope for another skill');
-    problems.push(...placeProblems(envelope, before, after, thrown !== undefined));
+    problems.push(...placeProblems(this.userId, envelope, before, after, thrown !== undefined));
     if (reply === undefined) return problems;
     problems.push(...answerProblems(reply, type));
     const said = slotValuesOf(envelope);
@@ -186,7 +199,7 @@ class Chain {
 
   context(attributes: Record<string, unknown>, skillId = DEFAULT_SKILL_ID): EnvelopeContext {
     const session = this.session ?? this.newSession();
-    return { userId: USER, sessionId: session.id, isNew: session.isNew, attributes, at: this.clock, skillId };
+    return { userId: this.userId, sessionId: session.id, isNew: session.isNew, attributes, at: this.clock, skillId };
   }
 
   /** Builds and sends the envelope one step describes. */
@@ -197,7 +210,7 @@ class Chain {
     if (step.session.kind === 'new' || this.session === undefined) this.newSession();
     else attributes = jsonCopy(this.attributes[this.attributes.length - 1 - step.session.back] ?? {});
     const holder: Record<string, unknown> = { attributes };
-    for (const change of step.attributeMutations) mutate(holder, change);
+    for (const change of step.attributeMutations) mutate(holder, change, this.spare);
     const ctx = {
       ...this.context(holder.attributes as Record<string, unknown>),
       ...(step.damage?.kind === 'foreignSkill' ? { skillId: OTHER_SKILL_ID } : {}),
@@ -232,12 +245,12 @@ class Chain {
   }
 }
 
-async function runChain(recipe: ChainRecipe): Promise<number> {
-  const chain = new Chain();
+async function runChain(recipe: ChainRecipe, store: UserStore, userId: string, spare?: Spare): Promise<number> {
+  const chain = new Chain(store, userId, spare);
   if (recipe.pausedPlace) {
     const routineId = ROUTINE_IDS[recipe.pausedPlace.routine % ROUTINE_IDS.length] ?? 'foot';
     const place = { routineId, stepIndex: recipe.pausedPlace.stepIndex % 6, at: START_AT - 86_400_000 };
-    await chain.store.save(USER, { id: 'fuzz-seed', paused: { place, at: place.at } });
+    await chain.store.save(userId, { id: 'fuzz-seed', paused: { place, at: place.at } });
   }
   const problems: string[] = [];
   if (recipe.startRoutine !== null) {
@@ -252,22 +265,62 @@ async function runChain(recipe: ChainRecipe): Promise<number> {
   return chain.envelopes;
 }
 
+type Spare = (path: (string | number)[]) => boolean;
+
+/**
+ * The DynamoDB store writes conditionally on the item version and the profile the session last
+ * read (the `stored` and `version` attributes), without reading again: that is the one-write turn.
+ * So those two attributes are trusted as Alexa hands them back, and the DynamoDB run leaves them
+ * whole: a `stored` changed at the same version would be written back over the item. The in-memory
+ * run, whose store ignores the base, changes them like everything else.
+ */
+const TRUSTED_WRITE_BASE: Spare = (path) => path[0] === 'attributes' && (path[1] === 'stored' || path[1] === 'version');
+
+let server: RunningDynalite;
+
+beforeAll(async () => {
+  server = await startDynalite();
+});
+
+afterAll(async () => {
+  await server.stop();
+});
+
+/** Runs the property over chains, each with its own user, and reports how many envelopes it sent. */
+async function fuzz(runs: number, seed: number, storeOf: () => UserStore, spare?: Spare): Promise<number> {
+  let envelopes = 0;
+  let chains = 0;
+  const started = Date.now();
+  await fc.assert(
+    fc.asyncProperty(chainArbitrary(model, MAX_STEPS), async (recipe) => {
+      chains += 1;
+      envelopes += await runChain(recipe, storeOf(), `amzn1.ask.account.fuzz-${chains}`, spare);
+    }),
+    { numRuns: runs, seed, endOnFailure: runs > 10_000 },
+  );
+  // Shown so that a long run says what it covered.
+  process.stdout.write(`fuzz: ${envelopes} envelopes in ${runs} chains, ${(Date.now() - started) / 1000} s\n`);
+  return envelopes;
+}
+
 describe('fuzz: random and malformed envelopes of every request type', () => {
   it(
-    `${RUNS} chains from seed ${SEED}: no throw, valid answers, clean speech, no place lost`,
+    `${RUNS} chains from seed ${SEED}, in-memory store: no throw, valid answers, clean speech, no place lost`,
     async () => {
-      let envelopes = 0;
-      const started = Date.now();
-      await fc.assert(
-        fc.asyncProperty(chainArbitrary(model, MAX_STEPS), async (recipe) => {
-          envelopes += await runChain(recipe);
-        }),
-        { numRuns: RUNS, seed: SEED, endOnFailure: RUNS > 10_000 },
-      );
-      // Shown so a long run reports what it covered.
-      process.stdout.write(`fuzz: ${envelopes} envelopes in ${RUNS} chains, ${(Date.now() - started) / 1000} s\n`);
+      const envelopes = await fuzz(RUNS, SEED, () => new MemoryUserStore());
       expect(envelopes).toBeGreaterThanOrEqual(RUNS);
     },
     60_000 + RUNS * 100,
+  );
+
+  it(
+    `${DYNAMO_RUNS} chains from seed ${SEED}, DynamoDB store on dynalite: the same`,
+    async () => {
+      const client = createDynamoClient({ AWS_REGION: 'us-east-1', DYNAMODB_ENDPOINT: server.endpoint });
+      const store = new DynamoUserStore({ client, tableName: 'fuzz-users', createTableIfMissing: true });
+      const envelopes = await fuzz(DYNAMO_RUNS, SEED, () => store, TRUSTED_WRITE_BASE);
+      expect(envelopes).toBeGreaterThanOrEqual(DYNAMO_RUNS);
+    },
+    60_000 + DYNAMO_RUNS * 1_000,
   );
 });

@@ -327,9 +327,16 @@ export function pathsOf(value: unknown, prefix: readonly (string | number)[] = [
   return paths;
 }
 
-/** Applies a mutation to a JSON tree in place (the root itself is never the target). */
-export function mutate(tree: unknown, change: Mutation): void {
-  const paths = pathsOf(tree).filter((path) => path.length > 0);
+/**
+ * Applies a mutation to a JSON tree in place. The root itself is never the target, nor any path
+ * `spare` returns true for.
+ */
+export function mutate(
+  tree: unknown,
+  change: Mutation,
+  spare: (path: (string | number)[]) => boolean = () => false,
+): void {
+  const paths = pathsOf(tree).filter((path) => path.length > 0 && !spare(path));
   const path = paths[change.pick % Math.max(paths.length, 1)];
   if (path === undefined) return;
   let parent = tree as Record<string | number, unknown>;
