@@ -218,7 +218,8 @@ class Chain {
     let envelope: unknown = envelopeFor(step.request, ctx);
     if (step.timing.kind === 'raw')
       (envelope as { request: Record<string, unknown> }).request.timestamp = step.timing.value;
-    for (const change of step.envelopeMutations) mutate(envelope, change);
+    const spareInEnvelope: Spare = (path) => path[0] === 'session' && this.spare(path.slice(1));
+    for (const change of step.envelopeMutations) mutate(envelope, change, spareInEnvelope);
     if (step.damage?.kind === 'replace') envelope = step.damage.value;
     return this.send(envelope);
   }
