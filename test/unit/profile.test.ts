@@ -115,3 +115,18 @@ describe('reading untrusted data', () => {
     expect(read?.version).toBe(3);
   });
 });
+
+describe('the item version read back from the session', () => {
+  it.each([
+    [3, 3],
+    [0, 0],
+    [-1, undefined],
+    [2.5, undefined],
+    ['3', undefined],
+    [Number.MAX_SAFE_INTEGER + 2, undefined],
+  ])('a version of %p reads as %p, and the stored profile goes with it', (version, read) => {
+    const data = parseSessionData({ profile: newProfile(), version, stored: newProfile() });
+    expect(data?.version).toBe(read);
+    expect(data?.stored).toEqual(read === undefined ? undefined : newProfile());
+  });
+});

@@ -15,11 +15,12 @@ import type { PausedPlace, UserProfile } from '../profile';
 export function fitPlace(place: PausedPlace, routine: Routine): PausedPlace {
   const found = routine.steps.findIndex((step) => step.id === place.stepId);
   if (found >= 0) return { ...place, stepIndex: found };
-  const last = routine.steps.length - 1;
-  if (place.stepId !== undefined || place.stepIndex > last)
-    return { ...place, stepIndex: Math.min(place.stepIndex, last) };
-  const stepId = routine.steps[place.stepIndex]?.id;
-  return stepId === undefined ? place : { ...place, stepId };
+  const step = routine.steps[place.stepIndex];
+  // No step at that index means the place is past the routine's end.
+  if (place.stepId !== undefined || step === undefined) {
+    return { ...place, stepIndex: Math.min(place.stepIndex, routine.steps.length - 1) };
+  }
+  return { ...place, stepId: step.id };
 }
 
 /** The profile with its paused place fitted to the catalogue; a routine it lacks is left as it is. */
