@@ -5,7 +5,7 @@
  * cannot read, and rejects one sent for another skill.
  */
 import { type RequestHandler, type Skill, SkillBuilders } from 'ask-sdk-core';
-import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { RequestEnvelope, Response, ResponseEnvelope } from 'ask-sdk-model';
 import { lines } from './content/lines';
 import { catalogue as defaultCatalogue } from './content/routines';
 import type { Catalogue } from './core/catalogue';
@@ -138,11 +138,14 @@ export function createHandler(deps: SkillDeps): LambdaHandler {
     } catch (error) {
       logger.error('handler_failed', { requestType: loggedType(event), ...errorFields(error) });
       const attributes = field(field(event, 'session'), 'attributes');
-      return {
-        version: '1.0',
-        response: lastResortResponse(event, wording, DEFAULT_PREFERENCES),
-        ...(isObject(attributes) ? { sessionAttributes: attributes } : {}),
-      };
+      let response: Response = {};
+      try {
+        response = lastResortResponse(event, wording, DEFAULT_PREFERENCES);
+      } catch (apologyError) {
+        // The apology itself failed: an empty answer, which Alexa takes for any request type.
+        logger.error('apology_failed', errorFields(apologyError));
+      }
+      return { version: '1.0', response, ...(isObject(attributes) ? { sessionAttributes: attributes } : {}) };
     }
   };
 }

@@ -275,3 +275,50 @@ describe('requests without a usable request id', () => {
     },
   );
 });
+
+describe('when the answer of last resort fails too', () => {
+  function handlerWithApology(error: () => string) {
+    const logged: string[] = [];
+    const note = (event: string) => logged.push(event);
+    const wording = Object.defineProperty({ ...lines }, 'error', { get: error });
+    const handler = createHandler({
+      store: new MemoryUserStore(),
+      wording,
+      logger: { info: note, warn: note, error: note },
+    });
+    return { handler, logged };
+  }
+
+  function intentWithoutSession(): RequestEnvelope {
+    const { session: _session, ...envelope } = buildEnvelope(
+      { type: 'IntentRequest', intent: 'AMAZON.NextIntent' },
+      CTX,
+    );
+    return envelope as RequestEnvelope;
+  }
+
+  it('an error handler that throws once is caught by the Lambda wrapper, which apologises', async () => {
+    let calls = 0;
+    const { handler, logged } = handlerWithApology(() => {
+      calls += 1;
+      if (calls === 1) throw new Error('wording unavailable');
+      return lines.error;
+    });
+
+    const reply = await handler(intentWithoutSession());
+
+    expect(readOutputSpeech(reply.response.outputSpeech).text).toContain(lines.error);
+    expect(logged).toEqual(expect.arrayContaining(['turn_failed', 'handler_failed']));
+  });
+
+  it('an apology that cannot be said at all gives an empty answer, never an exception', async () => {
+    const { handler, logged } = handlerWithApology(() => {
+      throw new Error('wording unavailable');
+    });
+
+    const reply = await handler(intentWithoutSession());
+
+    expect(reply).toEqual({ version: '1.0', response: {} });
+    expect(logged).toEqual(expect.arrayContaining(['handler_failed', 'apology_failed']));
+  });
+});
