@@ -75,7 +75,11 @@ export function waitAtMenu(draft: Draft, state: MenuState, event: { readonly sec
     case 'start': {
       const name = draft.routine(question.routineId)?.name;
       if (name === undefined) break;
-      return draft.listen(state, [...quiet, draft.say(lines.helpWithQuestion(name), 'prompt')], lines.helpWithReprompt(name));
+      return draft.listen(
+        state,
+        [...quiet, draft.say(lines.helpWithQuestion(name), 'prompt')],
+        lines.helpWithReprompt(name),
+      );
     }
   }
   return draft.menu([...quiet, draft.say(lines.readyWhenYouAre)]);
