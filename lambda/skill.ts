@@ -12,7 +12,12 @@ import type { Catalogue } from './core/catalogue';
 import { DEFAULT_PREFERENCES } from './core/preferences';
 import type { Wording } from './core/wording';
 import { canFulfillHandler } from './handlers/can-fulfill';
-import { errorHandler, exceptionEncounteredHandler, lastResortResponse } from './handlers/errors';
+import {
+  errorHandler,
+  exceptionEncounteredHandler,
+  keepCheckedAttributes,
+  lastResortResponse,
+} from './handlers/errors';
 import { intentHandler, launchHandler } from './handlers/intent-handler';
 import { acknowledgeHandler, loggedType, playbackHandler, screenHandler } from './handlers/quiet-answers';
 import type { Answering } from './handlers/request-types';
@@ -61,6 +66,8 @@ export function createSkill(deps: SkillDeps): Skill {
   const handlers = Object.values(ANSWERERS).flatMap((answerers) => answerers(turnDeps));
   const builder = SkillBuilders.custom()
     .addRequestHandlers(...handlers)
+    // Whatever answered, session attributes go back checked, never as the request brought them.
+    .addResponseInterceptors({ process: (input) => keepCheckedAttributes(input) })
     .addErrorHandlers(errorHandler(turnDeps));
   if (deps.skillId) builder.withSkillId(deps.skillId);
   return builder.create();

@@ -12,7 +12,7 @@ import { errorFields } from '../log';
 import { renderPlan } from '../speech/ssml';
 import { loggedType } from './quiet-answers';
 import { answeringOf, mayAnswerWithSpeech } from './request-types';
-import { parseSessionData } from './session-data';
+import { checkedSessionAttributes, parseSessionData } from './session-data';
 import type { TurnDeps } from './turn';
 
 export function exceptionEncounteredHandler(deps: TurnDeps): RequestHandler {
@@ -56,6 +56,15 @@ function sessionPreferences(input: HandlerInput): Preferences {
   return parseSessionData(attributes as Record<string, unknown>)?.profile.preferences ?? DEFAULT_PREFERENCES;
 }
 
+/** Replaces the session's attributes with a checked copy (see checkedSessionAttributes). */
+export function keepCheckedAttributes(input: HandlerInput): void {
+  if (!input.requestEnvelope.session) return;
+  const ended = input.requestEnvelope.request.type === 'SessionEndedRequest';
+  input.attributesManager.setSessionAttributes(
+    checkedSessionAttributes(input.attributesManager.getSessionAttributes(), ended),
+  );
+}
+
 /** A turn that threw: logged, then the answer of last resort for its request type. */
 export function errorHandler(deps: TurnDeps): ErrorHandler {
   return {
@@ -65,6 +74,7 @@ export function errorHandler(deps: TurnDeps): ErrorHandler {
       let prefs = DEFAULT_PREFERENCES;
       try {
         prefs = sessionPreferences(input);
+        keepCheckedAttributes(input);
       } catch (readError) {
         deps.logger.warn('session_preferences_unreadable', errorFields(readError));
       }

@@ -63,3 +63,14 @@ export function toSessionAttributes(data: SessionData): Record<string, unknown> 
     ...(data.pending !== undefined ? { pending: data.pending } : {}),
   };
 }
+
+/**
+ * The session attributes an answer hands back, checked: a session's own data re-read within its
+ * caps, nothing once the session has ended. Attributes go back to Alexa only as the skill would
+ * write them, never as a request brought them (a turn that threw before writing, an event).
+ */
+export function checkedSessionAttributes(attributes: unknown, sessionEnded: boolean): Record<string, unknown> {
+  if (sessionEnded || !isObject(attributes)) return {};
+  const data = parseSessionData(attributes);
+  return data === undefined ? {} : toSessionAttributes(data);
+}
