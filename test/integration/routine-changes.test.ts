@@ -4,12 +4,11 @@
  * the real handler, real envelopes and the DynamoDB store on dynalite. Every offer names a step the
  * routine has, with its title; resuming goes there; pausing again stores the step's id.
  */
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { lines } from '../../lambda/content/lines';
 import type { Routine } from '../../lambda/core/catalogue';
 import { silentLogger } from '../../lambda/log';
-import { createDynamoClient } from '../../lambda/persistence/dynamo-client';
-import { DynamoUserStore, partitionKeyOf } from '../../lambda/persistence/dynamo-store';
+import { type DynamoUserStore, partitionKeyOf } from '../../lambda/persistence/dynamo-store';
 import { CURRENT_SCHEMA_VERSION } from '../../lambda/persistence/migrations';
 import { PARTITION_KEY } from '../../lambda/persistence/table';
 import { createHandler } from '../../lambda/skill';
@@ -25,26 +24,16 @@ import {
   shortenedHand,
 } from '../support/changed-catalogue';
 import { runDialogue } from '../support/dialogue';
-import { type RunningDynalite, startDynalite } from '../support/dynalite';
+import { storeOnDynalite } from '../support/store-on-dynalite';
 
 const TABLE = 'routine-changes';
 const PAUSED_AT = DEFAULT_START_AT - 3 * 86_400_000;
 
-let server: RunningDynalite;
 let documents: DynamoDBDocumentClient;
 let store: DynamoUserStore;
-
-beforeAll(async () => {
-  server = await startDynalite();
-  const client = createDynamoClient({ AWS_REGION: 'us-east-1', DYNAMODB_ENDPOINT: server.endpoint });
-  documents = DynamoDBDocumentClient.from(client);
-  store = new DynamoUserStore({ client, tableName: TABLE, createTableIfMissing: true });
-  await store.load('amzn1.ask.account.nobody');
-});
-
-afterAll(async () => {
-  documents.destroy();
-  await server.stop();
+const db = storeOnDynalite(TABLE);
+beforeAll(() => {
+  ({ documents, store } = db);
 });
 
 /** An item as the first release wrote it: flat attributes, no schema version. */

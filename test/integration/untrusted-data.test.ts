@@ -4,7 +4,7 @@
  * (the whole response body must stay within 120 KB), and the user's real place, preferences and
  * practice survive. Through the real handler, real envelopes and the DynamoDB store on dynalite.
  */
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import { lines } from '../../lambda/content/lines';
 import { catalogue } from '../../lambda/content/routines';
@@ -17,7 +17,8 @@ import { PARTITION_KEY } from '../../lambda/persistence/table';
 import { createHandler } from '../../lambda/skill';
 import { DEFAULT_START_AT, MAX_RESPONSE_BYTES, SimulatedDevice } from '../../tools/simulator/session-driver';
 import { checkTurn } from '../support/dialogue';
-import { type RunningDynalite, startDynalite } from '../support/dynalite';
+import { startDynalite } from '../support/dynalite';
+import { storeOnDynalite } from '../support/store-on-dynalite';
 
 /**
  * The bound the tests hold responses to: a fifth of the platform's 120 KB, and near the 24 KB
@@ -31,22 +32,11 @@ const MAX_ITEM_BYTES = 400 * 1024;
 
 const TABLE = 'untrusted';
 
-let server: RunningDynalite;
 let documents: DynamoDBDocumentClient;
 let store: DynamoUserStore;
-
-beforeAll(async () => {
-  server = await startDynalite();
-  const client = createDynamoClient({ AWS_REGION: 'us-east-1', DYNAMODB_ENDPOINT: server.endpoint });
-  documents = DynamoDBDocumentClient.from(client);
-  store = new DynamoUserStore({ client, tableName: TABLE, createTableIfMissing: true });
-  // The local server has no table until the first call creates it, as a deployed one always has.
-  await store.load('amzn1.ask.account.nobody');
-});
-
-afterAll(async () => {
-  documents.destroy();
-  await server.stop();
+const db = storeOnDynalite(TABLE);
+beforeAll(() => {
+  ({ documents, store } = db);
 });
 
 function bytesOf(value: unknown): number {
