@@ -221,16 +221,20 @@ describe('envelopes ask-sdk cannot read', () => {
     expect(logged).toContainEqual(expect.objectContaining({ level: 'error', event: 'turn_failed' }));
   });
 
-  it('an IntentRequest without an intent gets the spoken apology, and the session keeps its attributes', async () => {
+  it('an IntentRequest without an intent gets the spoken apology, and the session keeps its own attributes only', async () => {
     const { handler } = await recordingHandler();
-    const attributes = { kept: 'as sent' };
+    const launch = await handler(buildEnvelope({ type: 'LaunchRequest' }, { ...CTX, isNew: true }));
+    const own = launch.sessionAttributes ?? {};
+    expect(own).toHaveProperty('profile');
+    const attributes = { ...own, kept: 'as sent' };
     const envelope = buildEnvelope({ type: 'IntentRequest', intent: 'AMAZON.NextIntent' }, { ...CTX, attributes });
 
     const reply = await handler({ ...envelope, request: { ...envelope.request, intent: undefined } } as never);
 
     expect(readOutputSpeech(reply.response.outputSpeech).text).toContain(lines.error);
     expect(reply.response.shouldEndSession).toBe(false);
-    expect(reply.sessionAttributes).toEqual(attributes);
+    // What the skill wrote comes back; what it never writes does not.
+    expect(reply.sessionAttributes).toEqual(own);
   });
 
   it('with a skill id set, an envelope without an application id runs nothing and does not throw', async () => {
