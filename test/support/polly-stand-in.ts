@@ -28,7 +28,21 @@ export type PollyErrorCode = keyof typeof POLLY_ERRORS;
 export type PollyFault = PollyErrorCode | 'hang' | 'reset';
 
 /** Neural en-US voices (a subset) that the stand-in accepts with Engine "neural". */
-const NEURAL_EN_US_VOICES = new Set(['Danielle', 'Gregory', 'Ivy', 'Joanna', 'Joey', 'Justin', 'Kendra', 'Kevin']);
+const NEURAL_EN_US_VOICES = new Set([
+  'Danielle',
+  'Gregory',
+  'Ivy',
+  'Joanna',
+  'Joey',
+  'Justin',
+  'Kendra',
+  'Kevin',
+  'Kimberly',
+  'Matthew',
+  'Ruth',
+  'Salli',
+  'Stephen',
+]);
 const MAX_BILLED = 3000;
 const MAX_TOTAL = 6000;
 
