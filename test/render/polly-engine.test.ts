@@ -114,6 +114,20 @@ describe('Polly engine: answers', () => {
     expect(Math.min(...pcm.samples)).toBeLessThan(-10_000);
   });
 
+  it.each([
+    // 'Broken.': 7 characters × 10 ms at 16 kHz = 1,120 samples, 2,240 bytes, and one more.
+    ['halfSample', /2241 bytes of PCM, not whole 16-bit samples/],
+    ['wrongType', /audio\/mpeg, not audio\/pcm/],
+  ] as const)('refuses a broken answer (%s) without retrying it', async (fault, message) => {
+    standIn.failCall(1, fault);
+
+    const error = await rejection(engine().synthesize({ text: 'Broken.', rate: 'normal' }));
+
+    expect(error).toBeInstanceOf(PollyEngineError);
+    expect(error.message).toMatch(message);
+    expect(standIn.requests).toHaveLength(1);
+  });
+
   it('counts the characters Polly bills, as Polly reports them, and the calls made', async () => {
     const created = engine();
     standIn.throttleNext(1);
@@ -256,6 +270,7 @@ describe('Polly engine: abort', () => {
     const started = performance.now();
     const error = await rejection(engine().synthesize({ text: 'Waiting.', rate: 'normal' }, controller.signal));
 
+    expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('AbortError');
     expect(performance.now() - started).toBeLessThan(1000);
     expect(standIn.requests).toHaveLength(1);
@@ -289,6 +304,17 @@ describe('Polly engine: abort', () => {
     expect(performance.now() - started).toBeLessThan(300);
     await created.synthesize({ text: 'Third.', rate: 'normal' });
     expect(standIn.requests.map((request) => request.text)).toEqual(['<speak>First.</speak>', '<speak>Third.</speak>']);
+  });
+
+  it('rejects as an AbortError, with the reason given, when aborted with a reason of its own', async () => {
+    standIn.hangCall(1);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('render interrupted')), 50);
+
+    const error = await rejection(engine().synthesize({ text: 'Waiting.', rate: 'normal' }, controller.signal));
+
+    expect(error.name).toBe('AbortError');
+    expect((error.cause as Error).message).toBe('render interrupted');
   });
 
   it('sends nothing when the signal has already aborted', async () => {

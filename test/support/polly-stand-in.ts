@@ -24,8 +24,11 @@ export const POLLY_ERRORS = {
 } as const;
 export type PollyErrorCode = keyof typeof POLLY_ERRORS;
 
-/** What a scripted call does instead of answering with audio. */
-export type PollyFault = PollyErrorCode | 'hang' | 'reset';
+/**
+ * What a scripted call does instead of answering with audio: an error, no answer (hang), a dropped
+ * connection (reset), or a broken answer: audio with half a sample at the end, or MP3 for PCM.
+ */
+export type PollyFault = PollyErrorCode | 'hang' | 'reset' | 'halfSample' | 'wrongType';
 
 /** Neural en-US voices (a subset) that the stand-in accepts with Engine "neural". */
 const NEURAL_EN_US_VOICES = new Set([
@@ -239,16 +242,17 @@ export async function startPollyStandIn(): Promise<PollyStandIn> {
       req.stream.session?.destroy();
       return;
     }
-    if (outcome !== 'audio') {
+    if (outcome !== 'audio' && outcome !== 'halfSample' && outcome !== 'wrongType') {
       sendError(res, outcome, invalid?.[0] === outcome ? invalid[1] : `scripted ${outcome}`);
       return;
     }
     const text = body.Text as string;
     const billed = body.TextType === 'ssml' ? ssmlText(text).length : text.length;
     const sampleRate = Number(body.SampleRate ?? 16000);
-    const audio = pcmBytes(standInTone(billed, sampleRate, prosodyFactor(text)));
+    const tone = pcmBytes(standInTone(billed, sampleRate, prosodyFactor(text)));
+    const audio = outcome === 'halfSample' ? Buffer.concat([tone, Buffer.of(0)]) : tone;
     res.writeHead(200, {
-      'Content-Type': body.OutputFormat === 'pcm' ? 'audio/pcm' : 'audio/mpeg',
+      'Content-Type': body.OutputFormat === 'pcm' && outcome !== 'wrongType' ? 'audio/pcm' : 'audio/mpeg',
       'Content-Length': audio.byteLength,
       'x-amzn-RequestCharacters': String(billed),
       'x-amzn-RequestId': `stand-in-${call}`,

@@ -58,7 +58,7 @@ export interface PollyEngineProps {
   readonly voice?: string;
   /**
    * The AWS region that serves the requests (one with neural voices).
-   * @default 'us-east-1', or the SDK's own configuration when endpoint is not set either
+   * @default AWS_REGION from the environment, else 'us-east-1'
    */
   readonly region?: string;
   /** Another endpoint than Polly's for the region (a stand-in in tests). */
@@ -152,11 +152,11 @@ function checkLength(ssml: string): void {
   }
 }
 
+/** An Error named AbortError whatever the signal was aborted with (Node's default reason is a DOMException). */
 function abortError(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
-  return reason instanceof Error && reason.name === 'AbortError'
-    ? reason
-    : Object.assign(new Error('synthesis aborted', { cause: reason }), { name: 'AbortError' });
+  const message = reason instanceof Error ? reason.message : 'synthesis aborted';
+  return Object.assign(new Error(message, { cause: reason }), { name: 'AbortError' });
 }
 
 /**
@@ -244,7 +244,7 @@ export function createPollyEngine(props: PollyEngineProps = {}): PollyEngine {
   const voice = props.voice ?? DEFAULT_VOICE;
   const bucket = new TokenBucket(props.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND, props.burst ?? DEFAULT_BURST);
   const client = new PollyClient({
-    region: props.region ?? DEFAULT_REGION,
+    region: props.region ?? process.env.AWS_REGION ?? DEFAULT_REGION,
     ...(props.endpoint === undefined ? {} : { endpoint: props.endpoint }),
     ...(props.credentials === undefined ? {} : { credentials: props.credentials }),
     retryStrategy: new StandardRetryStrategy({
