@@ -5,6 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { AUDIO_BASE_URL } from '../lambda/audio/env';
 import { ENV } from '../lambda/persistence/table';
 
 /** Repository root: the bundler resolves packages and the lock file from here. */
@@ -31,6 +32,12 @@ export interface SkillFunctionProps {
   readonly skillId: string;
   /** The DynamoDB table name passed to the handler as TABLE_NAME. */
   readonly tableName: string;
+  /**
+   * The HTTPS origin of the rendered audio, passed to the handler as AUDIO_BASE_URL.
+   *
+   * @default - not set; the skill speaks with SSML only
+   */
+  readonly audioBaseUrl?: string;
   /**
    * The handler's entry file; it must export `handler`.
    *
@@ -92,6 +99,7 @@ export class SkillFunction extends Construct {
       environment: {
         [ENV.tableName]: props.tableName,
         [ENV.skillId]: props.skillId,
+        ...(props.audioBaseUrl === undefined ? {} : { [AUDIO_BASE_URL]: props.audioBaseUrl }),
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {

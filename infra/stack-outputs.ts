@@ -12,4 +12,8 @@ export const OUTPUT_KEYS = {
   functionArn: 'SkillFunctionArn',
   /** Name of the DynamoDB table holding one item per user. */
   tableName: 'UserTableName',
+  /** HTTPS origin of the rendered audio (CloudFront), without a trailing slash. */
+  audioBaseUrl: 'AudioBaseUrl',
+  /** Name of the S3 bucket the rendered audio is uploaded to. */
+  audioBucketName: 'AudioBucketName',
 } as const;

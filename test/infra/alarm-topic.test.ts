@@ -6,7 +6,8 @@ let template: Template;
 let report: ReturnType<typeof synthCoachApp>['validationReport'];
 
 beforeAll(() => {
-  ({ template, validationReport: report } = synthCoachApp({ alarmEmail: EMAIL }));
+  // The bundle is coach-stack.test.ts's concern: no esbuild here.
+  ({ template, validationReport: report } = synthCoachApp({ alarmEmail: EMAIL }, { bundle: false }));
 });
 
 describe('with -c alarmEmail', () => {

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { OUTPUT_KEYS } from '../../infra/stack-outputs';
+import { AUDIO_BASE_URL } from '../../lambda/audio/env';
 import { PARTITION_KEY, TTL_ATTRIBUTE } from '../../lambda/persistence/table';
 import { type SynthesisedCoachApp, synthCoachApp, TEST_SKILL_ID, violationsIn } from './synth-coach-app';
 
@@ -50,19 +51,18 @@ describe('skill function', () => {
     });
   });
 
-  it('gets the table name, the skill id and source maps from its environment', () => {
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: {
-        Variables: {
-          TABLE_NAME: { Ref: tableId },
-          SKILL_ID: TEST_SKILL_ID,
-          NODE_OPTIONS: '--enable-source-maps',
-        },
-      },
+  it('gets the table name, the skill id, the audio origin and source maps from its environment', () => {
+    const distributionId = onlyResource(template, 'AWS::CloudFront::Distribution').logicalId;
+    const { resource } = onlyResource(template, 'AWS::Lambda::Function');
+    expect((resource.Properties?.Environment as { Variables?: unknown } | undefined)?.Variables).toEqual({
+      TABLE_NAME: { Ref: tableId },
+      SKILL_ID: TEST_SKILL_ID,
+      [AUDIO_BASE_URL]: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] },
+      NODE_OPTIONS: '--enable-source-maps',
     });
   });
 
-  it('is the only function in the stack (no log-retention or other helper functions)', () => {
+  it('is the only function in the stack without rendered audio (no log-retention or other helpers)', () => {
     template.resourceCountIs('AWS::Lambda::Function', 1);
   });
 
@@ -213,9 +213,12 @@ describe('alarms', () => {
 });
 
 describe('outputs', () => {
-  it('exports the function ARN for the skill package and the table name', () => {
+  it('exports the function ARN for the skill package, the table name and the audio origin and bucket', () => {
     template.hasOutput(OUTPUT_KEYS.functionArn, { Value: { 'Fn::GetAtt': [functionId, 'Arn'] } });
     template.hasOutput(OUTPUT_KEYS.tableName, { Value: { Ref: tableId } });
+    expect(Object.keys(template.toJSON().Outputs).sort()).toEqual(
+      [OUTPUT_KEYS.functionArn, OUTPUT_KEYS.tableName, OUTPUT_KEYS.audioBaseUrl, OUTPUT_KEYS.audioBucketName].sort(),
+    );
   });
 });
 
@@ -225,7 +228,7 @@ describe('cdk-nag AwsSolutions', () => {
   });
 
   it('leaves no AwsSolutions error or warning annotation', () => {
-    const annotations = Annotations.fromStack(synthesised.stack);
+    const { annotations } = synthesised;
     expect(annotations.findError('*', Match.stringLikeRegexp('AwsSolutions-.*'))).toEqual([]);
     expect(annotations.findWarning('*', Match.stringLikeRegexp('AwsSolutions-.*'))).toEqual([]);
   });
