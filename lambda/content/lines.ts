@@ -166,5 +166,6 @@ export const lines = {
     `${sentenceCase(name)} has changed since you paused it. The nearest place is step ${stepNumber}, ${title}. Shall I pick up there?`,
   resumingChanged: (name: string, stepNumber: number) =>
     `${sentenceCase(name)} has changed since you paused it, so I'll pick up at the nearest place, step ${stepNumber}.`,
+  audioCommandsCue: "Say 'Alexa, next' for the next step, or 'Alexa, pause' to change anything.",
   ...safetyLines,
 } as const satisfies Wording;

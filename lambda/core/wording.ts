@@ -156,4 +156,9 @@ export interface Wording {
   readonly offerResumeChanged: (name: string, stepNumber: number, title: string) => string;
   /** Resuming such a routine when the offer was not just heard. */
   readonly resumingChanged: (name: string, stepNumber: number) => string;
+  /**
+   * Closes each step's rendered audio: the commands that work during playback without the skill's
+   * name, and how to reach every other one (pause first, which opens a session).
+   */
+  readonly audioCommandsCue: string;
 }
