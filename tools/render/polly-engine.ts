@@ -230,8 +230,8 @@ function decodePcm(bytes: Uint8Array): Int16Array {
   return samples;
 }
 
-function errorName(error: unknown): string {
-  return error instanceof Error ? error.name : typeof error;
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 /**
@@ -295,7 +295,7 @@ export function createPollyEngine(props: PollyEngineProps = {}): PollyEngine {
       } catch (error) {
         if (signal?.aborted) throw abortError(signal);
         if (error instanceof PollyEngineError) throw error;
-        throw new PollyEngineError(`Polly SynthesizeSpeech failed: ${errorName(error)}`, { cause: error });
+        throw new PollyEngineError(`Polly SynthesizeSpeech failed: ${describeError(error)}`, { cause: error });
       }
       if (output.ContentType !== 'audio/pcm') {
         throw new PollyEngineError(`Polly returned ${output.ContentType ?? 'no content type'}, not audio/pcm`);
