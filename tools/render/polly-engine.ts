@@ -9,6 +9,7 @@ import {
   type PollyClientConfig,
   SynthesizeSpeechCommand,
   type SynthesizeSpeechCommandOutput,
+  type VoiceId,
 } from '@aws-sdk/client-polly';
 import { StandardRetryStrategy } from '@smithy/core/retry';
 import { SPEECH_RATE_FACTOR, type SpeechRate } from '../../lambda/core/preferences';
@@ -271,7 +272,8 @@ export function createPollyEngine(props: PollyEngineProps = {}): PollyEngine {
       if (signal?.aborted) throw abortError(signal);
       const command = new SynthesizeSpeechCommand({
         Engine: 'neural',
-        VoiceId: voice as never,
+        // A plain string, so a voice Polly adds after this SDK version can still be named.
+        VoiceId: voice as VoiceId,
         OutputFormat: 'pcm',
         SampleRate: String(PCM_SAMPLE_RATE),
         TextType: 'ssml',
