@@ -9,15 +9,35 @@ import { AUDIO_MANIFEST_FILE } from './audio-upload';
 
 /** What synthesis found where the rendered audio should be. */
 export type RenderedAudio =
-  | { readonly found: true; readonly dir: string; readonly audioFiles: number; readonly otherFiles: readonly string[] }
+  | {
+      readonly found: true;
+      readonly dir: string;
+      readonly audioFiles: number;
+      /** MP3 files the manifest does not name: earlier renders' files, uploaded too. */
+      readonly unnamedAudioFiles: number;
+      readonly otherFiles: readonly string[];
+    }
   | { readonly found: false; readonly dir: string; readonly reason: string };
+
+/** The paths the manifest names (`files.<hash>.path`), read loosely: the skill checks the rest. */
+function namedPaths(manifestText: string): Set<string> | undefined {
+  try {
+    const files = (JSON.parse(manifestText) as { files?: unknown }).files;
+    if (typeof files !== 'object' || files === null) return undefined;
+    const paths = Object.values(files).map((file) => (file as { path?: unknown } | null)?.path);
+    return new Set(paths.filter((p): p is string => typeof p === 'string'));
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Looks at `dir`: rendered audio is a folder with the pipeline's manifest.json (written last, so
  * its presence means a whole render) and the MP3 files it names.
  *
  * @returns `found: false` with a sentence saying what is missing and how to make it; otherwise
- *   the number of MP3 files and any other files, which the upload leaves out.
+ *   the number of MP3 files, how many of them the manifest does not name, and any other files,
+ *   which the upload leaves out.
  */
 export function findRenderedAudio(dir: string): RenderedAudio {
   const howTo = 'Run `npm run render` (or `npm run deploy`, which renders first) to create it.';
@@ -32,7 +52,9 @@ export function findRenderedAudio(dir: string): RenderedAudio {
     .filter((name) => fs.statSync(path.join(dir, name)).isFile())
     .map((name) => name.split(path.sep).join('/'))
     .sort();
-  const audioFiles = files.filter((name) => name.endsWith('.mp3')).length;
+  const audio = files.filter((name) => name.endsWith('.mp3'));
+  const named = namedPaths(fs.readFileSync(path.join(dir, AUDIO_MANIFEST_FILE), 'utf8'));
+  const unnamedAudioFiles = named === undefined ? 0 : audio.filter((name) => !named.has(name)).length;
   const otherFiles = files.filter((name) => !name.endsWith('.mp3') && name !== AUDIO_MANIFEST_FILE);
-  return { found: true, dir, audioFiles, otherFiles };
+  return { found: true, dir, audioFiles: audio.length, unnamedAudioFiles, otherFiles };
 }

@@ -38,11 +38,21 @@ export function audioWarning(audio: RenderedAudio): string | undefined {
   if (!audio.found) {
     return `${audio.reason} Until then the stack has the audio bucket and distribution, and uploads nothing.`;
   }
-  if (audio.otherFiles.length === 0) return undefined;
-  const shown = audio.otherFiles.slice(0, 5).join(', ');
-  const more = audio.otherFiles.length > 5 ? ` and ${audio.otherFiles.length - 5} more` : '';
-  return (
-    `${audio.otherFiles.length} file(s) in ${audio.dir} are neither .mp3 nor the manifest and are not uploaded: ` +
-    `${shown}${more}.`
-  );
+  const warnings: string[] = [];
+  if (audio.otherFiles.length > 0) {
+    const shown = audio.otherFiles.slice(0, 5).join(', ');
+    const more = audio.otherFiles.length > 5 ? ` and ${audio.otherFiles.length - 5} more` : '';
+    warnings.push(
+      `${audio.otherFiles.length} file(s) in ${audio.dir} are neither .mp3 nor the manifest and are not uploaded: ` +
+        `${shown}${more}.`,
+    );
+  }
+  if (audio.unnamedAudioFiles > 0) {
+    warnings.push(
+      `${audio.unnamedAudioFiles} of the ${audio.audioFiles} MP3 files in ${audio.dir} are not in its manifest ` +
+        '(earlier renders) and are uploaded too. The bucket keeps earlier files anyway: delete them locally to ' +
+        'shrink the upload.',
+    );
+  }
+  return warnings.length === 0 ? undefined : warnings.join(' ');
 }

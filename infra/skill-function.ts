@@ -22,7 +22,7 @@ export const SKILL_FUNCTION_TIMEOUT = Duration.seconds(7);
  * parsing the minified bundle (ask-sdk plus the AWS SDK v3). At 128 MB that parse is several
  * times slower (a quarter of the CPU); at 512 MB a cold start stays well inside the deadline, and
  * duration costs about $1 a month at the expected scale, mostly inside the free tier
- * (DEPLOY.md, "Costs at the expected scale"). Tune with measured REPORT lines.
+ * (README.md, "Costs at the expected scale"). Tune with measured REPORT lines.
  */
 export const SKILL_FUNCTION_MEMORY_MB = 512;
 

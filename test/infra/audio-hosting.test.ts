@@ -545,15 +545,31 @@ describe('finding the rendered audio', () => {
     const dir = writeAudioFixture();
     try {
       const found = findRenderedAudio(dir);
-      expect(found).toEqual({ found: true, dir, audioFiles: 2, otherFiles: ['notes.txt'] });
+      expect(found).toEqual({ found: true, dir, audioFiles: 2, unnamedAudioFiles: 0, otherFiles: ['notes.txt'] });
       expect(audioWarning(found)).toMatch(/^1 file\(s\) in .* are neither \.mp3 nor the manifest .*: notes\.txt\.$/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
+  it('counts MP3 files of earlier renders, which the manifest no longer names, and warns', () => {
+    const dir = writeAudioFixture();
+    try {
+      fs.writeFileSync(path.join(dir, 'foot', '0old00.mp3'), 'ID3 earlier render');
+      const found = findRenderedAudio(dir);
+      expect(found).toMatchObject({ found: true, audioFiles: 3, unnamedAudioFiles: 1 });
+      expect(audioWarning(found)).toMatch(/1 of the 3 MP3 files in .* are not in its manifest .* uploaded too/);
+      fs.writeFileSync(path.join(dir, 'manifest.json'), 'not json');
+      expect(findRenderedAudio(dir)).toMatchObject({ found: true, unnamedAudioFiles: 0 });
+      fs.writeFileSync(path.join(dir, 'manifest.json'), '{"files":null}');
+      expect(findRenderedAudio(dir)).toMatchObject({ found: true, unnamedAudioFiles: 0 });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('has nothing to warn about when every file is audio or the manifest, and shortens a long list', () => {
-    const audio = { found: true as const, dir: '/x', audioFiles: 3 };
+    const audio = { found: true as const, dir: '/x', audioFiles: 3, unnamedAudioFiles: 0 };
     expect(audioWarning({ ...audio, otherFiles: [] })).toBeUndefined();
     const many = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
     expect(audioWarning({ ...audio, otherFiles: many })).toMatch(/: a, b, c, d, e and 2 more\.$/);

@@ -24,7 +24,7 @@ export const NO_AUDIO_DIR = path.join(os.tmpdir(), 'partner-massage-coach-no-ren
 
 /** Files of a small rendered catalogue: content-hashed MP3 paths, the manifest, and a stray file. */
 export const AUDIO_FIXTURE_FILES = {
-  'manifest.json': '{"version":1,"files":["foot/3f2a9c.mp3","back/b71e04.mp3"]}\n',
+  'manifest.json': '{"files":{"3f2a9c":{"path":"foot/3f2a9c.mp3"},"b71e04":{"path":"back/b71e04.mp3"}}}\n',
   'foot/3f2a9c.mp3': 'ID3 fixture one',
   'back/b71e04.mp3': 'ID3 fixture two',
   'notes.txt': 'not audio',
