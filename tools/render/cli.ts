@@ -85,13 +85,22 @@ export function describe(summary: RenderSummary): string {
   ].join('\n');
 }
 
-export async function main(argv: readonly string[], write: (text: string) => void): Promise<void> {
+/** How each engine is made; tests pass their own. */
+export type EngineFactories = Readonly<Record<CliOptions['engine'], () => SpeechEngine | Promise<SpeechEngine>>>;
+
+const ENGINES: EngineFactories = { local: () => createLocalEngine(), polly: () => loadPollyEngine() };
+
+export async function main(
+  argv: readonly string[],
+  write: (text: string) => void,
+  engines: EngineFactories = ENGINES,
+): Promise<void> {
   const options = parseCli(argv);
   if (options.help) {
     write(`${USAGE}\n`);
     return;
   }
-  const engine = options.engine === 'polly' ? await loadPollyEngine() : createLocalEngine();
+  const engine = await engines[options.engine]();
   const controller = new AbortController();
   const stop = () => controller.abort(new Error('render interrupted: nothing half-written was published'));
   process.once('SIGINT', stop);

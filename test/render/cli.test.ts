@@ -1,0 +1,131 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readManifest } from '../../lambda/audio/manifest';
+import { catalogue } from '../../lambda/content/routines';
+import {
+  DEFAULT_OUT_DIR,
+  type EngineFactories,
+  loadPollyEngine,
+  main,
+  parseCli,
+  UsageError,
+} from '../../tools/render/cli';
+import { toneEngine } from './tone-engine';
+
+describe('npm run render arguments', () => {
+  it('default to the local engine, every routine, build/audio', () => {
+    expect(parseCli([])).toEqual({
+      engine: 'local',
+      routines: undefined,
+      outDir: DEFAULT_OUT_DIR,
+      cacheDir: undefined,
+      concurrency: undefined,
+      help: false,
+    });
+  });
+
+  it('take an engine, routines, folders and a concurrency', () => {
+    const argv = [
+      '--engine',
+      'polly',
+      '--routine',
+      'foot',
+      '--routine',
+      'hand',
+      '--out',
+      'x',
+      '--cache',
+      'y',
+      '--concurrency',
+      '3',
+    ];
+    expect(parseCli(argv)).toEqual({
+      engine: 'polly',
+      routines: ['foot', 'hand'],
+      outDir: 'x',
+      cacheDir: 'y',
+      concurrency: 3,
+      help: false,
+    });
+  });
+
+  it.each([
+    [['--engine', 'festival'], /no engine called festival/],
+    [['--routine', 'backRub'], /no routine backRub/],
+    [['--concurrency', '0'], /whole number/],
+    [['--concurrency', 'two'], /whole number/],
+    [['--louder'], /Unknown option/],
+  ])('refuse %j with the usage', (argv, message) => {
+    expect(() => parseCli(argv)).toThrow(UsageError);
+    expect(() => parseCli(argv)).toThrow(message);
+    expect(() => parseCli(argv)).toThrow(/Usage: npm run render/);
+  });
+});
+
+describe('npm run render', () => {
+  const root = mkdtempSync(join(tmpdir(), 'render-cli-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('prints the usage for --help and renders nothing', async () => {
+    let printed = '';
+    await main(['--help'], (text) => {
+      printed += text;
+    });
+    expect(printed).toMatch(/^Usage: npm run render -- \[--engine local\|polly\]/);
+  });
+
+  it('renders the routines asked for with the engine asked for, says what it did, and closes the engine', async () => {
+    const engine = toneEngine();
+    let closed = false;
+    const engines: EngineFactories = {
+      local: () => {
+        throw new Error('not this one');
+      },
+      polly: () => ({
+        ...engine,
+        close: async () => {
+          closed = true;
+        },
+      }),
+    };
+    let printed = '';
+    const outDir = join(root, 'audio');
+    const argv = [
+      '--engine',
+      'polly',
+      '--routine',
+      'hand',
+      '--out',
+      outDir,
+      '--cache',
+      join(root, 'cache'),
+      '--concurrency',
+      '2',
+    ];
+    await main(
+      argv,
+      (text) => {
+        printed += text;
+      },
+      engines,
+    );
+    const manifest = readManifest(JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')));
+    expect(Object.keys(manifest.steps)).toHaveLength((catalogue.get('hand')?.steps.length ?? 0) * 18);
+    expect(printed).toMatch(/^108 step variants in \d+ files \([\d.]+ MB\): \d+ written, 0 unchanged\n/);
+    expect(printed).toMatch(/speech: \d+ pieces synthesised \(\d+ characters\), 0 from the cache/);
+    expect(printed).toContain(`manifest: ${join(outDir, 'manifest.json')} (render ${manifest.renderVersion})`);
+    expect(closed).toBe(true);
+    expect(existsSync(join(root, 'cache', 'speech'))).toBe(true);
+  });
+
+  it('loads the Polly engine only when asked, and says so when it cannot', async () => {
+    await expect(loadPollyEngine('./no-such-engine')).rejects.toThrow();
+  });
+
+  it('makes a Polly engine from its module', async () => {
+    const engine = await loadPollyEngine();
+    expect(engine.name).toBe('polly');
+    await engine.close?.();
+  });
+});

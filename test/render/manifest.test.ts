@@ -1,0 +1,235 @@
+import {
+  ALL_VARIANTS,
+  AudioManifestError,
+  AudioTokenError,
+  AudioUrlError,
+  audioUrl,
+  buildAudioToken,
+  LONGEST_AUDIO_TOKEN_LENGTH,
+  MAX_RENDER_VERSION_LENGTH,
+  parseAudioToken,
+  parseVariantKey,
+  readManifest,
+  stepFile,
+  variantKey,
+} from '../../lambda/audio/manifest';
+import { AUDIO_FORMAT, AUDIO_PLAYER_STREAM, framesToMs, secondsToFrames } from '../../lambda/audio/stream-format';
+import { ROUTINES } from '../../lambda/content/routines';
+
+const HASH = '0123456789abcdef';
+const VARIANT = { pressure: 'firm', speechRate: 'slower', pace: 'quicker' } as const;
+
+function validManifest(): Record<string, unknown> {
+  return {
+    schema: 1,
+    renderVersion: 'abc123def456',
+    engine: { name: 'local', voiceId: 'test voice' },
+    format: { sampleRate: 44100, channels: 1, bitrateKbps: 48, samplesPerFrame: 1152 },
+    files: {
+      [HASH]: {
+        path: `foot/2-${HASH}.mp3`,
+        ms: 60000,
+        segments: [
+          [0, 'intro'],
+          [20000, 'cue'],
+          [30000, 'switchSide'],
+          [40000, 'checkIn'],
+          [55000, 'closingCue'],
+        ],
+      },
+    },
+    steps: { 'foot/2/firm.slower.quicker': HASH },
+  };
+}
+
+describe('the stream format', () => {
+  it('is one AudioPlayer accepts: bit rate in range, a safe sample rate', () => {
+    expect(AUDIO_FORMAT.bitrateKbps).toBeGreaterThanOrEqual(AUDIO_PLAYER_STREAM.minBitrateKbps);
+    expect(AUDIO_FORMAT.bitrateKbps).toBeLessThanOrEqual(AUDIO_PLAYER_STREAM.maxBitrateKbps);
+    expect(AUDIO_PLAYER_STREAM.sampleRates).toContain(AUDIO_FORMAT.sampleRate);
+    expect(AUDIO_FORMAT).toMatchObject({ mpegVersion: 1, layer: 3, channels: 1, constantBitrate: true });
+  });
+
+  it('converts between frames and time: 1,152 samples at 44.1 kHz a frame', () => {
+    expect(framesToMs(1)).toBe(26);
+    expect(framesToMs(44100)).toBe(1152000);
+    expect(secondsToFrames(60)).toBe(2297);
+  });
+});
+
+describe('variant keys', () => {
+  it('name routine, step number from 1, then pressure.speechRate.pace', () => {
+    expect(variantKey('lowerBack', 2, { pressure: 'medium', speechRate: 'normal', pace: 'normal' })).toBe(
+      'lowerBack/3/medium.normal.normal',
+    );
+  });
+
+  it('read back every step variant of the catalogue', () => {
+    for (const routine of ROUTINES) {
+      routine.steps.forEach((_step, stepIndex) => {
+        for (const variant of ALL_VARIANTS) {
+          expect(parseVariantKey(variantKey(routine.id, stepIndex, variant))).toEqual({
+            routineId: routine.id,
+            stepIndex,
+            variant,
+          });
+        }
+      });
+    }
+    expect(ALL_VARIANTS).toHaveLength(18);
+  });
+
+  it.each([
+    'nowhere/1/gentle.normal.normal',
+    'foot/0/gentle.normal.normal',
+    'foot/100/gentle.normal.normal',
+    'foot/01/gentle.normal.normal',
+    'foot/1/deep.normal.normal',
+    'foot/1/gentle.fast.normal',
+    'foot/1/gentle.normal.rushed',
+    'foot/1/gentle.normal.normal.extra',
+    'foot/1/gentle.normal.normal/extra',
+    'foot/1',
+  ])('refuse %s', (key) => {
+    expect(parseVariantKey(key)).toBeUndefined();
+  });
+
+  it.each([-1, 1.5, 99])('refuse step index %s', (stepIndex) => {
+    expect(() => variantKey('foot', stepIndex, VARIANT)).toThrow(AudioTokenError);
+  });
+});
+
+describe('AudioPlayer tokens', () => {
+  it("can never pass Alexa's 1,024-character limit", () => {
+    expect(LONGEST_AUDIO_TOKEN_LENGTH).toBeLessThanOrEqual(AUDIO_PLAYER_STREAM.maxTokenLength);
+    const longestId = [...ROUTINES].sort((a, b) => b.id.length - a.id.length)[0]?.id ?? 'foot';
+    const longest = buildAudioToken(
+      { routineId: longestId, stepIndex: 98, variant: { pressure: 'medium', speechRate: 'slower', pace: 'quicker' } },
+      'v'.repeat(MAX_RENDER_VERSION_LENGTH),
+    );
+    expect(longest.length).toBe(LONGEST_AUDIO_TOKEN_LENGTH);
+  });
+
+  it('name the routine, step, variant and render, and read back', () => {
+    const place = { routineId: 'hand' as const, stepIndex: 3, variant: VARIANT };
+    const token = buildAudioToken(place, 'abc123');
+    expect(token).toBe('pmc1|hand/4/firm.slower.quicker|abc123');
+    expect(parseAudioToken(token)).toEqual({ ...place, renderVersion: 'abc123' });
+  });
+
+  it.each(['', 'has space', 'slash/', 'x'.repeat(MAX_RENDER_VERSION_LENGTH + 1)])(
+    'refuse the render version %j',
+    (version) => {
+      expect(() => buildAudioToken({ routineId: 'foot', stepIndex: 0, variant: VARIANT }, version)).toThrow(
+        AudioTokenError,
+      );
+    },
+  );
+
+  it.each([
+    42,
+    undefined,
+    'x'.repeat(2000),
+    'other|foot/1/firm.slower.quicker|v1',
+    'pmc1|foot/1/firm.slower.quicker',
+    'pmc1|foot/1/firm.slower.quicker|v1|more',
+    'pmc1|foot/1/firm.slower.quicker|bad version',
+    `pmc1|foot/1/firm.slower.quicker|${'x'.repeat(65)}`,
+    'pmc1|foot/9/firm.slower.fast|v1',
+  ])('are not read from %j', (token) => {
+    expect(parseAudioToken(token)).toBeUndefined();
+  });
+});
+
+describe('audio URLs', () => {
+  it.each([
+    'https://d111111abcdef8.cloudfront.net',
+    'https://d111111abcdef8.cloudfront.net/',
+    'https://cdn.example/a/',
+  ])('are HTTPS under the base %s', (base) => {
+    const url = audioUrl(base, `foot/2-${HASH}.mp3`);
+    expect(new URL(url).protocol).toBe('https:');
+    expect(url).toMatch(new RegExp(`^${base.replace(/\/$/, '')}/foot/2-${HASH}\\.mp3$`));
+  });
+
+  it.each([
+    ['http://cdn.example', `foot/2-${HASH}.mp3`],
+    ['not a url', `foot/2-${HASH}.mp3`],
+    ['https://cdn.example/?q=1', `foot/2-${HASH}.mp3`],
+    ['https://cdn.example', '../secret.mp3'],
+    ['https://cdn.example', `foot/2-${HASH}.wav`],
+  ])('refuse base %s with path %s', (base, path) => {
+    expect(() => audioUrl(base, path)).toThrow(AudioUrlError);
+  });
+});
+
+describe('reading a manifest', () => {
+  it('accepts a whole one and finds the file for a step variant', () => {
+    const manifest = readManifest(validManifest());
+    expect(stepFile(manifest, { routineId: 'foot', stepIndex: 1, variant: VARIANT })?.ms).toBe(60000);
+    expect(stepFile(manifest, { routineId: 'foot', stepIndex: 0, variant: VARIANT })).toBeUndefined();
+  });
+
+  const broken: [string, (m: Record<string, unknown>) => unknown][] = [
+    ['not an object', () => []],
+    ['another schema', (m) => ({ ...m, schema: 2 })],
+    ['no render version', (m) => ({ ...m, renderVersion: 'a b' })],
+    ['no engine', (m) => ({ ...m, engine: { name: 'local' } })],
+    [
+      'another format',
+      (m) => ({ ...m, format: { sampleRate: 22050, channels: 1, bitrateKbps: 48, samplesPerFrame: 1152 } }),
+    ],
+    ['no files', (m) => ({ ...m, files: [] })],
+    ['no steps', (m) => ({ ...m, steps: null })],
+    ['a short hash', (m) => ({ ...m, files: { abc: {} } })],
+    ['a file that is not an object', (m) => ({ ...m, files: { [HASH]: 'x' } })],
+    ['a path for another hash', (m) => withFile(m, { path: 'foot/2-ffffffffffffffff.mp3' })],
+    ['a path outside', (m) => withFile(m, { path: `../2-${HASH}.mp3` })],
+    ['no length', (m) => withFile(m, { ms: 0 })],
+    ['no segments', (m) => withFile(m, { segments: [] })],
+    ['a segment that is not a pair', (m) => withFile(m, { segments: [[0]] })],
+    [
+      'segments out of order',
+      (m) =>
+        withFile(m, {
+          segments: [
+            [0, 'intro'],
+            [500, 'cue'],
+            [400, 'cue'],
+          ],
+        }),
+    ],
+    [
+      'a segment past the end',
+      (m) =>
+        withFile(m, {
+          segments: [
+            [0, 'intro'],
+            [60000, 'closingCue'],
+          ],
+        }),
+    ],
+    [
+      'a segment of unknown kind',
+      (m) =>
+        withFile(m, {
+          segments: [
+            [0, 'intro'],
+            [10, 'song'],
+          ],
+        }),
+    ],
+    ['no introduction first', (m) => withFile(m, { segments: [[0, 'cue']] })],
+    ['a bad step key', (m) => ({ ...m, steps: { 'foot/2': HASH } })],
+    ['a step naming no file', (m) => ({ ...m, steps: { 'foot/2/firm.slower.quicker': 'ffffffffffffffff' } })],
+  ];
+
+  function withFile(m: Record<string, unknown>, change: Record<string, unknown>): unknown {
+    const files = m.files as Record<string, Record<string, unknown>>;
+    return { ...m, files: { [HASH]: { ...files[HASH], ...change } } };
+  }
+
+  it.each(broken)('refuses one with %s', (_name, breakIt) => {
+    expect(() => readManifest(breakIt(validManifest()))).toThrow(AudioManifestError);
+  });
+});
