@@ -116,11 +116,7 @@ export class Catalogue {
     this.fillers = new Set(words.fillers.map(normalisePhrase));
     const phrases = new Map<string, Routine>();
     for (const routine of routines) {
-      for (const phrase of [routine.name, ...routine.synonyms]) {
-        phrases.set(normalisePhrase(phrase), routine);
-        const content = this.contentWords(phrase).join(' ');
-        if (content !== '' && !phrases.has(content)) phrases.set(content, routine);
-      }
+      for (const phrase of [routine.name, ...routine.synonyms]) phrases.set(normalisePhrase(phrase), routine);
     }
     this.byPhrase = phrases;
     this.vocabulary = routines.map((routine) => {
@@ -143,14 +139,15 @@ export class Catalogue {
   }
 
   /**
-   * The routine a heard name means, the way people say it: a name or synonym, exactly or once the
-   * filler words are dropped ("the feet one please"); else by its words, where the routines whose
-   * words weigh most win ("do her back": lower back relief; "legs and feet": two routines).
+   * The routine a heard name means, the way people say it: a name or synonym exactly ("hip
+   * squeeze"); else by its words, filler words dropped, where the routines whose words weigh most
+   * win ("the feet one please": foot massage; "do her back": lower back relief; "legs and feet":
+   * two routines).
    */
   match(phrase: string): NameMatch {
-    const content = this.contentWords(phrase);
-    const exact = this.findByName(phrase) ?? this.byPhrase.get(content.join(' '));
+    const exact = this.findByName(phrase);
     if (exact) return { kind: 'one', routine: exact };
+    const content = this.contentWords(phrase);
     let best = 0;
     let winners: Routine[] = [];
     for (const { routine, weights } of this.vocabulary) {
