@@ -1,11 +1,14 @@
 /** The core's waits, steps by number and routine switches, cell by cell. */
 import { lines } from '../../lambda/content/lines';
-import { catalogue } from '../../lambda/content/routines';
-import type { Decision } from '../../lambda/core/coach';
+import { catalogue, ROUTINES } from '../../lambda/content/routines';
+import { Catalogue } from '../../lambda/core/catalogue';
+import { type Decision, decide } from '../../lambda/core/coach';
+import type { MenuQuestion } from '../../lambda/core/coach/state';
 import { DEFAULT_WAIT_SECONDS, MAX_WAIT_SECONDS, MIN_WAIT_SECONDS, waitSeconds } from '../../lambda/core/coach/wait';
 import { MAX_RESPONSE_SECONDS } from '../../lambda/core/limits';
 import type { Segment } from '../../lambda/core/pacing';
-import { CoreWalker, playing, spokenText } from '../support/walk';
+import { newProfile } from '../../lambda/core/profile';
+import { CoreWalker, playing, START, spokenText } from '../support/walk';
 
 const lowerBack = catalogue.get('lowerBack');
 if (!lowerBack) throw new Error('lowerBack');
@@ -141,6 +144,40 @@ describe('wait at the menu', () => {
     const result = walker.send({ type: 'wait', seconds: 600 });
     expect(result.plan.endSession).toBe(true);
     expect(spokenText(result)).toContain(lines.comeBackLater);
+    expect(result.state).toEqual({ mode: 'menu' });
+  });
+
+  it('the question asked again after the quiet is said as a question', () => {
+    const forget = new CoreWalker();
+    forget.send({ type: 'forgetMe' });
+    const term = new CoreWalker();
+    term.send({ type: 'labour' });
+    const suggested = new CoreWalker();
+    suggested.send({ type: 'helpWith', concern: 'backAche' });
+    for (const walker of [forget, term, suggested]) {
+      const segments = walker.send({ type: 'wait' }).plan.segments;
+      expect(segments[segments.length - 1]).toMatchObject({ kind: 'speech', role: 'prompt' });
+    }
+  });
+
+  it('a question whose routine or paused place is gone falls back to which routine', () => {
+    const withoutFoot = new Catalogue(ROUTINES.filter((routine) => routine.id !== 'foot'));
+    const ask = (question: MenuQuestion) =>
+      decide({
+        state: { mode: 'menu', question },
+        profile: newProfile(),
+        event: { type: 'wait' },
+        now: START,
+        updateId: 'wait-1',
+        catalogue: withoutFoot,
+        wording: lines,
+      });
+    for (const question of [{ kind: 'start', routineId: 'foot' }, { kind: 'resume' }] as const) {
+      const result = ask(question);
+      expect(spokenText(result)).toContain(lines.readyWhenYouAre);
+      expect(lastLine(result)).toBe(lines.whichRoutine);
+      expect(result.state).toEqual({ mode: 'menu' });
+    }
   });
 });
 
