@@ -84,7 +84,7 @@ export function unknownRoutine(
   draft: Draft,
   state: CoachState,
   heard: string | undefined,
-  found: NameMatch = { kind: 'none' },
+  found: NameMatch,
 ): Decision {
   const lines = draft.lines;
   const next = state.mode === 'labour' ? state : withoutQuestion(state);
