@@ -80,12 +80,7 @@ export function notOneRoutine(draft: Draft, heard: string | undefined, found: Na
 }
 
 /** A routine the catalogue does not have, several that fit, or none heard: then the question again. */
-export function unknownRoutine(
-  draft: Draft,
-  state: CoachState,
-  heard: string | undefined,
-  found: NameMatch,
-): Decision {
+export function unknownRoutine(draft: Draft, state: CoachState, heard: string | undefined, found: NameMatch): Decision {
   const lines = draft.lines;
   const next = state.mode === 'labour' ? state : withoutQuestion(state);
   return draft.listen(
