@@ -5,6 +5,7 @@ import { readManifest } from '../../lambda/audio/manifest';
 import { catalogue } from '../../lambda/content/routines';
 import {
   DEFAULT_OUT_DIR,
+  ENGINES,
   type EngineFactories,
   loadPollyEngine,
   main,
@@ -103,13 +104,16 @@ describe('npm run render', () => {
       '--concurrency',
       '2',
     ];
+    const progress: string[] = [];
     await main(
       argv,
       (text) => {
         printed += text;
       },
       engines,
+      (message) => progress.push(message),
     );
+    expect(progress[0]).toMatch(/^108 step variants: 0 already rendered; \d+ pieces of speech to make$/);
     const manifest = readManifest(JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')));
     expect(Object.keys(manifest.steps)).toHaveLength((catalogue.get('hand')?.steps.length ?? 0) * 18);
     expect(printed).toMatch(/^108 step variants in \d+ files \([\d.]+ MB\): \d+ written, 0 unchanged\n/);
@@ -117,6 +121,37 @@ describe('npm run render', () => {
     expect(printed).toContain(`manifest: ${join(outDir, 'manifest.json')} (render ${manifest.renderVersion})`);
     expect(closed).toBe(true);
     expect(existsSync(join(root, 'cache', 'speech'))).toBe(true);
+  });
+
+  it('stops at Ctrl-C, publishing nothing, and closes the engine', async () => {
+    const outDir = join(root, 'interrupted');
+    let closed = false;
+    const interrupting = toneEngine({ before: () => void process.emit('SIGINT') });
+    const engines: EngineFactories = {
+      local: () => ({
+        ...interrupting,
+        close: async () => {
+          closed = true;
+        },
+      }),
+      polly: () => interrupting,
+    };
+    const run = main(
+      ['--routine', 'hand', '--out', outDir, '--concurrency', '1'],
+      () => {},
+      engines,
+      () => {},
+    );
+    await expect(run).rejects.toThrow(/render interrupted: nothing half-written was published/);
+    expect(existsSync(join(outDir, 'manifest.json'))).toBe(false);
+    expect(closed).toBe(true);
+    expect(process.listenerCount('SIGINT')).toBe(0);
+  });
+
+  it('makes the local engine by default', async () => {
+    const engine = await ENGINES.local();
+    expect(engine.name).toBe('local');
+    await engine.close?.();
   });
 
   it('loads the Polly engine only when asked, and says so when it cannot', async () => {

@@ -103,6 +103,17 @@ describe('the local engine', () => {
     await expect(closing.synthesize({ text: 'Hello.', rate: 'normal' })).rejects.toThrow(/closed/);
   });
 
+  it('drops a waiting request whose signal aborts before a worker is free', async () => {
+    const single = createLocalEngine({ workers: 1 });
+    const controller = new AbortController();
+    const first = single.synthesize({ text: 'First.', rate: 'normal' });
+    const second = single.synthesize({ text: 'Second.', rate: 'normal' }, controller.signal);
+    controller.abort(new Error('no longer wanted'));
+    await expect(second).rejects.toThrow('no longer wanted');
+    expect((await first).samples.length).toBeGreaterThan(0);
+    await single.close();
+  });
+
   it('refuses a request whose signal has already aborted', async () => {
     await expect(engine.synthesize({ text: 'Hello.', rate: 'normal' }, AbortSignal.abort())).rejects.toThrow();
   });

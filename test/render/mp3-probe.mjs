@@ -1,15 +1,15 @@
 /**
  * Reads rendered MP3 files with two MP3 libraries from npm, in a worker thread (both are ES modules,
  * which jest's CommonJS runtime cannot load): codec-parser for every frame header, mpg123 (WebAssembly)
- * to decode the sound. Answers, per file: the headers seen, the decoded length, and the loudness
- * (RMS, 0..1) of the windows asked for.
+ * to decode the sound. Answers, per file: the headers seen and, when asked to decode, the decoded
+ * length and the loudness (RMS, 0..1) of the windows asked for.
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import CodecParser from 'codec-parser';
 import { MPEGDecoder } from 'mpg123-decoder';
 
-async function probe({ path, windows }) {
+async function probe({ path, windows, decode }) {
   const bytes = new Uint8Array(readFileSync(path));
   const frames = new CodecParser('audio/mpeg', { enableLogging: false }).parseAll(bytes);
   const headers = new Map();
@@ -22,6 +22,14 @@ async function probe({ path, windows }) {
     frameBytes += frame.data.length;
     samples += frame.samples;
   }
+  if (!decode)
+    return {
+      bytes: bytes.length,
+      frameBytes,
+      frames: frames.length,
+      parsedSamples: samples,
+      headers: summary(headers),
+    };
   // A decoder per file, fed frame by frame: decode() takes a bounded amount of input at a time.
   const decoder = new MPEGDecoder();
   await decoder.ready;
@@ -40,15 +48,19 @@ async function probe({ path, windows }) {
     frameBytes,
     frames: frames.length,
     parsedSamples: samples,
-    headers: [...headers].map(([key, count]) => {
-      const [mpegVersion, layer, sampleRate, bitrate, channels, channelMode] = JSON.parse(key);
-      return { mpegVersion, layer, sampleRate, bitrate, channels, channelMode, count };
-    }),
+    headers: summary(headers),
     decodedSamples: decoded.samplesDecoded,
     decodedSampleRate: decoded.sampleRate,
     decodeErrors: decoded.errors.length,
     loudness,
   };
+}
+
+function summary(headers) {
+  return [...headers].map(([key, count]) => {
+    const [mpegVersion, layer, sampleRate, bitrate, channels, channelMode] = JSON.parse(key);
+    return { mpegVersion, layer, sampleRate, bitrate, channels, channelMode, count };
+  });
 }
 
 parentPort.on('message', async ({ id, files }) => {

@@ -15,7 +15,8 @@ export interface ProbeHeader {
   readonly count: number;
 }
 
-export interface ProbeResult {
+/** What codec-parser reads from the frame headers alone. */
+export interface ProbeFrames {
   readonly bytes: number;
   /** Bytes inside the frames codec-parser found: all of them for a file with nothing else in it. */
   readonly frameBytes: number;
@@ -23,6 +24,9 @@ export interface ProbeResult {
   readonly parsedSamples: number;
   /** Each distinct header and how many frames carry it. */
   readonly headers: readonly ProbeHeader[];
+}
+
+export interface ProbeResult extends ProbeFrames {
   readonly decodedSamples: number;
   readonly decodedSampleRate: number;
   readonly decodeErrors: number;
@@ -38,7 +42,7 @@ export interface ProbeRequest {
 
 type Answer =
   | { readonly ready: true }
-  | { readonly id: number; readonly results: ProbeResult[] }
+  | { readonly id: number; readonly results: ProbeFrames[] }
   | { readonly id: number; readonly error: string };
 
 export class Mp3Probe {
@@ -57,13 +61,26 @@ export class Mp3Probe {
     });
   }
 
-  async probe(requests: readonly ProbeRequest[]): Promise<ProbeResult[]> {
+  /** Headers, decoded length and loudness of each file. */
+  probe(requests: readonly ProbeRequest[]): Promise<ProbeResult[]> {
+    return this.ask(requests, true) as Promise<ProbeResult[]>;
+  }
+
+  /** Frame headers only (quick: nothing is decoded). */
+  frames(paths: readonly string[]): Promise<ProbeFrames[]> {
+    return this.ask(
+      paths.map((path) => ({ path })),
+      false,
+    );
+  }
+
+  private async ask(requests: readonly ProbeRequest[], decode: boolean): Promise<ProbeFrames[]> {
     await this.ready;
     this.nextId += 1;
     const id = this.nextId;
     const answer = await new Promise<Answer>((resolve) => {
       this.waiting.set(id, resolve);
-      this.worker.postMessage({ id, files: requests.map((r) => ({ path: r.path, windows: r.windows ?? [] })) });
+      this.worker.postMessage({ id, files: requests.map((r) => ({ path: r.path, windows: r.windows ?? [], decode })) });
     });
     this.waiting.delete(id);
     if ('error' in answer) throw new Error(answer.error);

@@ -1,9 +1,11 @@
 /**
- * `npm run bench`: builds the bundle if stale, measures six figures and prints them as a table
+ * `npm run bench`: builds the bundle if stale, measures seven figures and prints them as a table
  * (`-- --json`: the same figures as JSON, and nothing else, on stdout). Progress goes to stderr.
+ * The last, the local render of the whole audio catalogue, takes minutes: `-- --no-audio` skips it.
  */
 import { createStoreFromEnv } from '../../lambda/persistence/dynamo-client';
 import { startDynalite } from '../../test/support/dynalite';
+import { audioRender } from './audio-render';
 import { BASELINE_BUNDLE, buildBaseline, ensureSkillBundle, SKILL_BUNDLE, sizeKb } from './bundle';
 import { coldStarts } from './cold-start';
 import { dynamoCalls } from './dynamo-calls';
@@ -23,6 +25,9 @@ const COLD_RATIO_GOAL = 1.1;
 const TABLE_NAME = 'bench-profiles';
 
 const json = process.argv.includes('--json');
+const withAudio = !process.argv.includes('--no-audio');
+/** The render meets each step's target within this, measured on the files. */
+const AUDIO_LENGTH_GOAL_PCT = 2;
 const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
 const ms = (value: number) => `${value.toFixed(value < 10 ? 3 : 0)} ms`;
 
@@ -230,6 +235,55 @@ async function main(): Promise<void> {
   notes.push(`worst pacing: ${pacing.worstWhere}`);
   const audio = audioCheck();
   notes.push(audio.message);
+
+  // 7. The local render of the whole audio catalogue.
+  if (withAudio) {
+    progress('local render of the whole audio catalogue (a few minutes)');
+    const render = await audioRender(progress);
+    const mb = render.bytes / 1024 / 1024;
+    figures.push({
+      figure: `audio render, whole catalogue (${render.steps} step variants)`,
+      measured: `${render.files} files, ${mb.toFixed(1)} MB, ${render.seconds.toFixed(0)} s`,
+      goal: 'report only',
+      baseline: '-',
+      ratio: '-',
+      pass: null,
+      values: {
+        steps: render.steps,
+        files: render.files,
+        bytes: render.bytes,
+        seconds: round(render.seconds, 1),
+        charactersSynthesized: render.charactersSynthesized,
+      },
+    });
+    figures.push({
+      figure: 'audio step length error, median / worst',
+      measured: `${render.medianErrorPct.toFixed(3)} % / ${render.worstErrorPct.toFixed(3)} %`,
+      goal: `≤ ${AUDIO_LENGTH_GOAL_PCT} %, all in format`,
+      baseline: '-',
+      ratio: '-',
+      pass: render.worstErrorPct <= AUDIO_LENGTH_GOAL_PCT && render.offFormat === 0,
+      values: {
+        medianErrorPct: round(render.medianErrorPct, 4),
+        worstErrorPct: round(render.worstErrorPct, 4),
+        where: render.worstWhere,
+        offFormat: render.offFormat,
+      },
+    });
+    figures.push({
+      figure: 'render manifest size',
+      measured: `${(render.manifestBytes / 1024).toFixed(1)} KB (gzip ${(render.manifestGzipBytes / 1024).toFixed(1)} KB)`,
+      goal: 'report only',
+      baseline: '-',
+      ratio: '-',
+      pass: null,
+      values: { bytes: render.manifestBytes, gzipBytes: render.manifestGzipBytes },
+    });
+    notes.push(`worst audio step length: ${render.worstWhere}`);
+    notes.push(`audio: ${render.charactersSynthesized} characters synthesised (what Polly would bill)`);
+  } else {
+    notes.push('audio render skipped (--no-audio)');
+  }
 
   const seconds = (Date.now() - started) / 1000;
   if (json) {

@@ -88,12 +88,13 @@ export function describe(summary: RenderSummary): string {
 /** How each engine is made; tests pass their own. */
 export type EngineFactories = Readonly<Record<CliOptions['engine'], () => SpeechEngine | Promise<SpeechEngine>>>;
 
-const ENGINES: EngineFactories = { local: () => createLocalEngine(), polly: () => loadPollyEngine() };
+export const ENGINES: EngineFactories = { local: () => createLocalEngine(), polly: () => loadPollyEngine() };
 
 export async function main(
   argv: readonly string[],
   write: (text: string) => void,
   engines: EngineFactories = ENGINES,
+  progress: (message: string) => void = (message) => process.stderr.write(`render: ${message}\n`),
 ): Promise<void> {
   const options = parseCli(argv);
   if (options.help) {
@@ -112,7 +113,7 @@ export async function main(
       ...(options.routines === undefined ? {} : { routines: options.routines }),
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       signal: controller.signal,
-      onProgress: (message) => process.stderr.write(`render: ${message}\n`),
+      onProgress: progress,
     });
     write(`${describe(summary)}\n`);
   } finally {
