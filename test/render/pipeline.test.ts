@@ -41,6 +41,31 @@ function manifestIn(outDir: string): AudioManifest {
 const hand = ROUTINES.find((routine) => routine.id === 'hand');
 
 describe('a render', () => {
+  it('removes audio files of earlier renders that its manifest no longer names, and keeps the rest', async () => {
+    const { outDir, cacheDir } = folders();
+    const first = await renderCatalogue({
+      engine: toneEngine(),
+      outDir,
+      cacheDir,
+      routines: ['hand'],
+      variants: [GENTLE_QUICK],
+    });
+    expect(first.filesRemoved).toBe(0);
+    const stale = join(outDir, 'hand', '1-0000000000000000.mp3');
+    writeFileSync(stale, Buffer.alloc(10));
+    const second = await renderCatalogue({
+      engine: toneEngine(),
+      outDir,
+      cacheDir,
+      routines: ['hand'],
+      variants: [GENTLE_QUICK],
+    });
+    expect(second.filesRemoved).toBe(1);
+    expect(existsSync(stale)).toBe(false);
+    const paths = Object.values(manifestIn(outDir).files).map((file) => file.path);
+    expect(filesUnder(outDir)).toEqual([MANIFEST_FILE, ...paths].sort());
+  });
+
   it('writes one MP3 per step variant and a manifest the skill can read, and nothing else', async () => {
     const { outDir, cacheDir } = folders();
     const summary = await renderCatalogue({

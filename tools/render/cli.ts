@@ -79,7 +79,7 @@ export async function loadPollyEngine(modulePath = './polly-engine'): Promise<Sp
 export function describe(summary: RenderSummary): string {
   const mb = (summary.bytes / 1024 / 1024).toFixed(1);
   return [
-    `${summary.steps} step variants in ${Object.keys(summary.manifest.files).length} files (${mb} MB): ${summary.filesWritten} written, ${summary.filesReused} unchanged`,
+    `${summary.steps} step variants in ${Object.keys(summary.manifest.files).length} files (${mb} MB): ${summary.filesWritten} written, ${summary.filesReused} unchanged, ${summary.filesRemoved} old ones removed`,
     `speech: ${summary.piecesSynthesized} pieces synthesised (${summary.charactersSynthesized} characters), ${summary.piecesFromCache} from the cache`,
     `manifest: ${summary.manifestPath} (render ${summary.manifest.renderVersion}), ${summary.seconds.toFixed(1)} s`,
   ].join('\n');

@@ -10,9 +10,9 @@
  * picks up from the cache.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import {
   ALL_VARIANTS,
   type AudioManifest,
@@ -74,6 +74,8 @@ export interface RenderSummary {
   readonly charactersSynthesized: number;
   /** Size of every file this render names. */
   readonly bytes: number;
+  /** Audio files of earlier renders that the manifest no longer names, removed from the folder. */
+  readonly filesRemoved: number;
   readonly seconds: number;
 }
 
@@ -279,6 +281,7 @@ export async function renderCatalogue(options: RenderOptions): Promise<RenderSum
     steps: sortedSteps,
   };
   publish(manifestPath, `${JSON.stringify(manifest)}\n`);
+  const filesRemoved = removeUnnamed(outDir, new Set(Object.values(usedFiles).map((file) => file.path)));
   const bytes = Object.values(usedFiles).reduce((sum, file) => sum + statSync(join(outDir, file.path)).size, 0);
   return {
     manifest,
@@ -290,6 +293,25 @@ export async function renderCatalogue(options: RenderOptions): Promise<RenderSum
     piecesFromCache,
     charactersSynthesized,
     bytes,
+    filesRemoved,
     seconds: (Date.now() - started) / 1000,
   };
+}
+
+/**
+ * Once the manifest is published, audio files it does not name (earlier renders, another engine's
+ * files) are removed from the output folder, so the deploy uploads only what plays. The hosting
+ * bucket keeps its copies (the upload never prunes), so a session holding an older token still
+ * plays; the speech cache stays, so rendering them again costs no engine calls.
+ */
+function removeUnnamed(outDir: string, named: ReadonlySet<string>): number {
+  let removed = 0;
+  for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.mp3')) continue;
+    const path = relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/');
+    if (named.has(path)) continue;
+    rmSync(join(outDir, path), { force: true });
+    removed += 1;
+  }
+  return removed;
 }
