@@ -116,7 +116,9 @@ describe('npm run render', () => {
     expect(progress[0]).toMatch(/^108 step variants: 0 already rendered; \d+ pieces of speech to make$/);
     const manifest = readManifest(JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')));
     expect(Object.keys(manifest.steps)).toHaveLength((catalogue.get('hand')?.steps.length ?? 0) * 18);
-    expect(printed).toMatch(/^108 step variants in \d+ files \([\d.]+ MB\): \d+ written, 0 unchanged, 0 old ones removed\n/);
+    expect(printed).toMatch(
+      /^108 step variants in \d+ files \([\d.]+ MB\): \d+ written, 0 unchanged, 0 old ones removed\n/,
+    );
     expect(printed).toMatch(/speech: \d+ pieces synthesised \(\d+ characters\), 0 from the cache/);
     expect(printed).toContain(`manifest: ${join(outDir, 'manifest.json')} (render ${manifest.renderVersion})`);
     expect(closed).toBe(true);

@@ -63,7 +63,8 @@ function hasEspeak(): boolean {
  * added from the timeline rather than rendered.)
  */
 export function audioCheck(): AudioCheck {
-  if (!hasEspeak()) return { ran: false, message: 'espeak-ng (Debian package) not installed: the check of the speech estimate against it was skipped' };
+  if (!hasEspeak())
+    return { ran: false, message: 'espeak-ng (Debian package) not installed: speech-estimate check skipped' };
   const dir = mkdtempSync(join(tmpdir(), 'bench-audio-'));
   const wordsPerMinute = String(Math.round(WORDS_PER_SECOND * 60));
   try {
