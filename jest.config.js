@@ -10,6 +10,6 @@ module.exports = {
   coverageProvider: 'v8',
   coverageReporters: ['text-summary'],
   // The figures at the last count, rounded down: coverage may rise, never drift down unnoticed.
-  coverageThreshold: { global: { statements: 98.5, branches: 90.7, functions: 97.1, lines: 98.5 } },
+  coverageThreshold: { global: { statements: 98.6, branches: 92, functions: 97.4, lines: 98.6 } },
   testTimeout: 30000,
 };
