@@ -267,13 +267,18 @@ export function readManifest(value: unknown): AudioManifest {
     schema: MANIFEST_SCHEMA,
     renderVersion,
     engine: { name: engine.name, voiceId: engine.voiceId },
-    format: {
-      sampleRate: AUDIO_FORMAT.sampleRate,
-      channels: AUDIO_FORMAT.channels,
-      bitrateKbps: AUDIO_FORMAT.bitrateKbps,
-      samplesPerFrame: AUDIO_FORMAT.samplesPerFrame,
-    },
+    format: manifestFormat(),
     files: readFiles,
     steps: readSteps,
+  };
+}
+
+/** The format a manifest declares: the one the skill streams (AUDIO_FORMAT). */
+export function manifestFormat(): AudioManifest['format'] {
+  return {
+    sampleRate: AUDIO_FORMAT.sampleRate,
+    channels: AUDIO_FORMAT.channels,
+    bitrateKbps: AUDIO_FORMAT.bitrateKbps,
+    samplesPerFrame: AUDIO_FORMAT.samplesPerFrame,
   };
 }

@@ -3,6 +3,7 @@
  * `cdk deploy`. The render and the cdk process are injected, so the order and the arguments are
  * tested without AWS; cli.ts supplies the real ones.
  */
+import type { RenderSummary } from '../render/pipeline';
 import { type AudioRender, DeployUsageError, hasSkillId, parseDeployArgs, USAGE } from './options';
 
 /**
@@ -11,17 +12,18 @@ import { type AudioRender, DeployUsageError, hasSkillId, parseDeployArgs, USAGE 
  */
 export const POLLY_NEURAL_USD_PER_MILLION_CHARACTERS = 16;
 
-/** What a render reports (the render pipeline's summary, the fields this tool prints). */
-export interface RenderReport {
-  readonly steps: number;
-  readonly filesWritten: number;
-  readonly filesReused: number;
-  readonly piecesSynthesized: number;
-  readonly piecesFromCache: number;
-  readonly charactersSynthesized: number;
-  readonly bytes: number;
-  readonly seconds: number;
-}
+/** What a render reports: the fields of the render pipeline's summary this tool prints. */
+export type RenderReport = Pick<
+  RenderSummary,
+  | 'steps'
+  | 'filesWritten'
+  | 'filesReused'
+  | 'piecesSynthesized'
+  | 'piecesFromCache'
+  | 'charactersSynthesized'
+  | 'bytes'
+  | 'seconds'
+>;
 
 export interface DeploySteps {
   /** Renders the catalogue with the engine into `outDir`; unchanged steps are reused. */

@@ -18,6 +18,7 @@ import {
   type AudioManifest,
   FILE_HASH,
   MANIFEST_SCHEMA,
+  manifestFormat,
   type RenderedFile,
   readManifest,
   type StepVariant,
@@ -271,12 +272,7 @@ export async function renderCatalogue(options: RenderOptions): Promise<RenderSum
     schema: MANIFEST_SCHEMA,
     renderVersion: sha([engine.voiceId, sortedSteps]).slice(0, 12),
     engine: { name: engine.name, voiceId: engine.voiceId },
-    format: {
-      sampleRate: AUDIO_FORMAT.sampleRate,
-      channels: AUDIO_FORMAT.channels,
-      bitrateKbps: AUDIO_FORMAT.bitrateKbps,
-      samplesPerFrame: AUDIO_FORMAT.samplesPerFrame,
-    },
+    format: manifestFormat(),
     files: usedFiles,
     steps: sortedSteps,
   };
