@@ -64,6 +64,16 @@ function errorName(error: unknown): string | undefined {
     : undefined;
 }
 
+/**
+ * The version a new item starts at: the time it is created, in ms; each write then adds one. An item
+ * deleted ("forget me", skill disabled) and created again so never repeats a version that an open
+ * session on another device still holds as its write base: that session's conditional write fails,
+ * it re-reads, and its change is applied to the new item instead of putting the deleted data back.
+ */
+export function firstItemVersion(now: number): number {
+  return Math.max(1, Math.floor(now));
+}
+
 /** The stored profile an item holds, whatever schema version it was written with. */
 export function parseStoredItem(raw: RawItem): StoredProfile {
   let migrated: RawItem;
@@ -121,7 +131,8 @@ export class DynamoUserStore implements UserStore {
         current ??= (await this.read(pk, signal)) ?? { profile: newProfile(), version: 0 };
         const profile = applyUpdate(current.profile, update);
         if (profile === current.profile && current.version > 0) return current;
-        const next: StoredProfile = { profile, version: current.version + 1 };
+        const version = current.version === 0 ? firstItemVersion(this.now()) : current.version + 1;
+        const next: StoredProfile = { profile, version };
         try {
           await this.write(pk, next, current.version, signal);
           return next;

@@ -26,6 +26,7 @@ import {
   DEFAULT_OPERATION_DEADLINE_MS,
   DynamoUserStore,
   type DynamoUserStoreOptions,
+  firstItemVersion,
   partitionKeyOf,
 } from '../../lambda/persistence/dynamo-store';
 import { CURRENT_SCHEMA_VERSION, migrateItem } from '../../lambda/persistence/migrations';
@@ -49,6 +50,13 @@ function upperBoundMs(worstCaseMs: number): number {
 
 /** Monday 6 January 2025, 20:00 UTC. */
 const T0 = Date.UTC(2025, 0, 6, 20);
+/** When this test file started: every item it creates is newer. */
+const FILE_STARTED = Date.now();
+
+/** A new item's version: the time it was created, in ms, during this file's run. */
+function isFirstVersion(version: number): boolean {
+  return version >= firstItemVersion(FILE_STARTED) && version <= firstItemVersion(Date.now());
+}
 const DAY_MS = 86_400_000;
 
 let server: RunningDynalite;
@@ -271,7 +279,8 @@ describe('DynamoUserStore against dynalite', () => {
       // Each store tried once; the loser was told the table exists and went on without failing.
       expect([...outcomes].sort()).toEqual(['ResourceInUseException', 'created']);
       expect(afterRace.map((calls) => calls.CreateTable)).toEqual([1, 1]);
-      expect(saves.map((saved) => saved.version)).toEqual([1, 1]);
+      // Each user's item is new: it starts at the time it was created.
+      for (const saved of saves) expect(isFirstVersion(saved.version)).toBe(true);
       expect([tableCalls(first.counter), tableCalls(second.counter)]).toEqual(afterRace);
       expect((await scanTable(tableName)).map((item) => item.pk).sort()).toEqual(
         [partitionKeyOf('user-a'), partitionKeyOf('user-b')].sort(),
@@ -321,7 +330,7 @@ describe('DynamoUserStore against dynalite', () => {
       const loaded = await store.load('user-a');
 
       // Assess
-      expect(saved.version).toBe(1);
+      expect(isFirstVersion(saved.version)).toBe(true);
       expect(loaded).toEqual(saved);
       expect(loaded?.profile.preferences).toEqual({
         pressure: 'firm',
@@ -389,8 +398,10 @@ describe('DynamoUserStore against dynalite', () => {
       const [item] = await scanTable(tableName);
 
       // Assess
-      expect(versions).toEqual([1, 2, 3]);
-      expect(item?.itemVersion).toBe(3);
+      const [first = 0] = versions;
+      expect(isFirstVersion(first)).toBe(true);
+      expect(versions).toEqual([first, first + 1, first + 2]);
+      expect(item?.itemVersion).toBe(first + 2);
       expect(item?.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
       expect((await store.load('user-a'))?.profile.history.sessionsFinished).toBe(3);
     });
@@ -472,7 +483,7 @@ describe('DynamoUserStore against dynalite', () => {
 
       // Assess
       expect(loaded?.version).toBe(0);
-      expect(saved.version).toBe(1);
+      expect(isFirstVersion(saved.version)).toBe(true);
       expect(saved.profile.preferences.pressure).toBe('firm');
       expect((await oldStore.load('user-old'))?.profile.history.sessionsFinished).toBe(3);
     });
@@ -527,6 +538,34 @@ describe('DynamoUserStore against dynalite', () => {
   });
 
   describe('two devices', () => {
+    it('after "forget me" on one device, an older session on another cannot write the deleted data back', async () => {
+      // Prepare: the bedroom's session read the profile with a paused place; the kitchen forgets it all.
+      const { store: kitchen, tableName } = await readyDevice();
+      const bedroom = new DynamoUserStore({ client: newClient(), tableName });
+      const paused = { place: { routineId: 'foot', stepIndex: 3, at: T0 }, at: T0 } as const;
+      const bedroomBase = await kitchen.save('couple', { id: 'before', paused, disclaimerHeard: true });
+      await kitchen.delete('couple');
+      // The kitchen starts again and writes as often as the old item had been written.
+      const again = await kitchen.save('couple', { id: 'again-1', practice: [practice(T0 + 2_000)] });
+
+      // Act: the bedroom's open session saves a preference on its old base.
+      const saved = await bedroom.save(
+        'couple',
+        { id: 'bedroom-1', preferences: { pressure: { value: 'firm', at: T0 + 3_000 } } },
+        bedroomBase,
+      );
+
+      // Assess: its change lands on the new item; the deleted place does not come back, and the
+      // kitchen's practice since is kept.
+      expect(saved.profile.paused).toBeNull();
+      expect(saved.profile.preferences.pressure).toBe('firm');
+      expect(saved.profile.history.sessionsFinished).toBe(1);
+      const [item] = await scanTable(tableName);
+      expect(item?.paused).toBeNull();
+      // The new item's versions never repeat the old one's.
+      expect(again.version).not.toBe(bedroomBase.version);
+    });
+
     it('interleaving saves lose nothing: per-field last writer by time, history summed, retries counted once', async () => {
       // Prepare
       const tableName = (await readyDevice()).tableName;
@@ -562,14 +601,15 @@ describe('DynamoUserStore against dynalite', () => {
       const final = await kitchen.store.load('couple');
 
       // Assess
-      expect(start.version).toBe(1);
-      expect([kitchenFirst.version, bedroomFirst.version, kitchenSecond.version]).toEqual([2, 3, 4]);
+      const v = start.version;
+      expect(isFirstVersion(v)).toBe(true);
+      expect([kitchenFirst.version, bedroomFirst.version, kitchenSecond.version]).toEqual([v + 1, v + 2, v + 3]);
       // Its base was stale: one conflict, one re-read, one more write.
       expect(bedroomFirstCalls).toEqual({ PutItem: 2, GetItem: 1 });
       expect(bedroomRetry).toEqual(final);
       expect(bedroom.counter.writes).toBe(1);
       expect(bedroom.counter.byCommand.PutItem).toBe(1);
-      expect(final?.version).toBe(4);
+      expect(final?.version).toBe(v + 3);
       expect(final?.profile.preferences.pressure).toBe('firm');
       expect(final?.profile.preferences.pace).toBe('slower');
       expect(final?.profile.paused).toEqual({ routineId: 'hand', stepIndex: 1, at: T0 + 3_000 });
@@ -706,7 +746,7 @@ describe('DynamoUserStore when DynamoDB misbehaves', () => {
       expect(load.ms).toBeLessThan(upperBoundMs(worstCaseCallMs(FAST_TIMEOUTS)));
       expect(save.ms).toBeLessThan(upperBoundMs(worstCaseCallMs(FAST_TIMEOUTS)));
       // The restarted server is empty: the table is created again and the save starts a new item.
-      expect(after.version).toBe(1);
+      expect(isFirstVersion(after.version)).toBe(true);
       expect((await store.load('user-a'))?.profile.history.sessionsFinished).toBe(1);
     } finally {
       await local.stop();
@@ -870,7 +910,7 @@ describe('createStoreFromEnv', () => {
     // Assess
     expect(second.client).toBe(first.client);
     expect(second.store).toBe(first.store);
-    expect(saved.version).toBe(1);
+    expect(isFirstVersion(saved.version)).toBe(true);
     expect(first.counter.byCommand.CreateTable).toBe(1);
     expect(first.counter.writes).toBe(1);
     first.client.destroy();
