@@ -21,6 +21,7 @@ import {
 import { intentHandler, launchHandler } from './handlers/intent-handler';
 import { acknowledgeHandler, loggedType, playbackHandler, screenHandler } from './handlers/quiet-answers';
 import type { Answering } from './handlers/request-types';
+import { checkedSessionAttributes } from './handlers/session-data';
 import { sessionEndedHandler } from './handlers/session-ended';
 import { skillDisabledHandler } from './handlers/skill-events';
 import type { TurnDeps } from './handlers/turn';
@@ -152,7 +153,9 @@ export function createHandler(deps: SkillDeps): LambdaHandler {
         // The apology itself failed: an empty answer, which Alexa takes for any request type.
         logger.error('apology_failed', errorFields(apologyError));
       }
-      return { version: '1.0', response, ...(isObject(attributes) ? { sessionAttributes: attributes } : {}) };
+      const ended = field(field(event, 'request'), 'type') === 'SessionEndedRequest';
+      const sessionAttributes = isObject(attributes) ? checkedSessionAttributes(attributes, ended) : undefined;
+      return { version: '1.0', response, ...(sessionAttributes ? { sessionAttributes } : {}) };
     }
   };
 }

@@ -315,6 +315,24 @@ describe('when the answer of last resort fails too', () => {
     expect(logged).toEqual(expect.arrayContaining(['turn_failed', 'handler_failed']));
   });
 
+  it('the wrapper’s apology hands back checked session attributes, not what the request brought', async () => {
+    let calls = 0;
+    const { handler } = handlerWithApology(() => {
+      calls += 1;
+      if (calls === 1) throw new Error('wording unavailable');
+      return lines.error;
+    });
+    const envelope = buildEnvelope(
+      { type: 'IntentRequest', intent: 'AMAZON.NextIntent' },
+      { ...CTX, attributes: { junk: 'x'.repeat(10_000) } },
+    );
+
+    const reply = await handler({ ...envelope, request: { ...envelope.request, intent: undefined } } as never);
+
+    expect(readOutputSpeech(reply.response.outputSpeech).text).toContain(lines.error);
+    expect(reply.sessionAttributes).toEqual({});
+  });
+
   it('an apology that cannot be said at all gives an empty answer, never an exception', async () => {
     const { handler, logged } = handlerWithApology(() => {
       throw new Error('wording unavailable');
