@@ -22,6 +22,8 @@ describe('npm run render arguments', () => {
       outDir: DEFAULT_OUT_DIR,
       cacheDir: undefined,
       concurrency: undefined,
+      voice: undefined,
+      region: undefined,
       help: false,
     });
   });
@@ -40,6 +42,10 @@ describe('npm run render arguments', () => {
       'y',
       '--concurrency',
       '3',
+      '--voice',
+      'Amy',
+      '--region',
+      'eu-west-2',
     ];
     expect(parseCli(argv)).toEqual({
       engine: 'polly',
@@ -47,6 +53,8 @@ describe('npm run render arguments', () => {
       outDir: 'x',
       cacheDir: 'y',
       concurrency: 3,
+      voice: 'Amy',
+      region: 'eu-west-2',
       help: false,
     });
   });
@@ -57,6 +65,9 @@ describe('npm run render arguments', () => {
     [['--concurrency', '0'], /whole number/],
     [['--concurrency', 'two'], /whole number/],
     [['--louder'], /Unknown option/],
+    [['--voice', 'Amy'], /add --engine polly/],
+    [['--engine', 'polly', '--voice', 'amy; rm'], /no voice called/],
+    [['--engine', 'polly', '--region', 'moon-1'], /no AWS Region called moon-1/],
   ])('refuse %j with the usage', (argv, message) => {
     expect(() => parseCli(argv)).toThrow(UsageError);
     expect(() => parseCli(argv)).toThrow(message);
@@ -151,7 +162,7 @@ describe('npm run render', () => {
   });
 
   it('makes the local engine by default', async () => {
-    const engine = await ENGINES.local();
+    const engine = await ENGINES.local(parseCli([]));
     expect(engine.name).toBe('local');
     await engine.close?.();
   });
@@ -163,6 +174,12 @@ describe('npm run render', () => {
   it('makes a Polly engine from its module', async () => {
     const engine = await loadPollyEngine();
     expect(engine.name).toBe('polly');
+    await engine.close?.();
+  });
+
+  it('makes the Polly engine with the voice asked for, which changes every content hash', async () => {
+    const engine = await loadPollyEngine('./polly-engine', { voice: 'Matthew', region: 'eu-west-2' });
+    expect(engine.voiceId).toBe('polly/neural/Matthew/pcm-16000');
     await engine.close?.();
   });
 });

@@ -2,7 +2,8 @@
  * `npm run render`: renders every routine step in every variant into build/audio with the local
  * engine (eSpeak NG, offline). `--engine polly` renders with Amazon Polly instead (AWS credentials
  * from the usual places); `--routine ID` (repeatable) renders those routines only; `--out DIR`
- * writes elsewhere; `--concurrency N` sets how many pieces are synthesised at once.
+ * writes elsewhere; `--concurrency N` sets how many pieces are synthesised at once; with Polly,
+ * `--voice NAME` (a neural voice, Joanna by default) and `--region REGION` choose where and who speaks.
  */
 import { parseArgs } from 'node:util';
 import { isRoutineId, type RoutineId } from '../../lambda/core/catalogue';
@@ -12,7 +13,11 @@ import { type RenderSummary, renderCatalogue } from './pipeline';
 
 export const DEFAULT_OUT_DIR = 'build/audio';
 
-const USAGE = `Usage: npm run render -- [--engine local|polly] [--routine ID]... [--out DIR] [--cache DIR] [--concurrency N]`;
+const USAGE = `Usage: npm run render -- [--engine local|polly] [--routine ID]... [--out DIR] [--cache DIR] [--concurrency N] [--voice NAME] [--region REGION]`;
+
+/** A Polly voice name ("Joanna") and an AWS Region ("eu-west-2"), as they are spelled. */
+const VOICE_NAME = /^[A-Z][a-z]+$/;
+const REGION_NAME = /^[a-z]{2}(?:-[a-z]+)+-\d$/;
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -27,6 +32,9 @@ export interface CliOptions {
   readonly outDir: string;
   readonly cacheDir: string | undefined;
   readonly concurrency: number | undefined;
+  /** With Polly only: the neural voice and the AWS Region (the engine's defaults when undefined). */
+  readonly voice: string | undefined;
+  readonly region: string | undefined;
   readonly help: boolean;
 }
 
@@ -37,7 +45,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const { engine, routine, out, cache, concurrency, help } = parsed.values;
+  const { engine, routine, out, cache, concurrency, voice, region, help } = parsed.values;
   if (engine !== 'local' && engine !== 'polly') throw new UsageError(`no engine called ${engine}`);
   const routines = routine?.map((id) => {
     if (!isRoutineId(id)) throw new UsageError(`no routine ${id}`);
@@ -47,7 +55,21 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) {
     throw new UsageError('--concurrency takes a whole number from 1');
   }
-  return { engine, routines, outDir: out, cacheDir: cache, concurrency: workers, help: help === true };
+  if ((voice !== undefined || region !== undefined) && engine !== 'polly') {
+    throw new UsageError('--voice and --region choose a Polly voice: add --engine polly');
+  }
+  if (voice !== undefined && !VOICE_NAME.test(voice)) throw new UsageError(`no voice called ${voice}`);
+  if (region !== undefined && !REGION_NAME.test(region)) throw new UsageError(`no AWS Region called ${region}`);
+  return {
+    engine,
+    routines,
+    outDir: out,
+    cacheDir: cache,
+    concurrency: workers,
+    voice,
+    region,
+    help: help === true,
+  };
 }
 
 function parse(argv: readonly string[]) {
@@ -59,6 +81,8 @@ function parse(argv: readonly string[]) {
       out: { type: 'string', default: DEFAULT_OUT_DIR },
       cache: { type: 'string' },
       concurrency: { type: 'string' },
+      voice: { type: 'string' },
+      region: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -71,9 +95,15 @@ interface PollyModule {
 }
 
 /** The Polly engine is loaded only when asked for, so the local render needs nothing from AWS. */
-export async function loadPollyEngine(modulePath = './polly-engine'): Promise<SpeechEngine> {
+export async function loadPollyEngine(
+  modulePath = './polly-engine',
+  options: { readonly voice?: string | undefined; readonly region?: string | undefined } = {},
+): Promise<SpeechEngine> {
   const module = (await import(modulePath)) as PollyModule;
-  return module.createPollyEngine({});
+  return module.createPollyEngine({
+    ...(options.voice === undefined ? {} : { voice: options.voice }),
+    ...(options.region === undefined ? {} : { region: options.region }),
+  });
 }
 
 export function describe(summary: RenderSummary): string {
@@ -86,9 +116,14 @@ export function describe(summary: RenderSummary): string {
 }
 
 /** How each engine is made; tests pass their own. */
-export type EngineFactories = Readonly<Record<CliOptions['engine'], () => SpeechEngine | Promise<SpeechEngine>>>;
+export type EngineFactories = Readonly<
+  Record<CliOptions['engine'], (options: CliOptions) => SpeechEngine | Promise<SpeechEngine>>
+>;
 
-export const ENGINES: EngineFactories = { local: () => createLocalEngine(), polly: () => loadPollyEngine() };
+export const ENGINES: EngineFactories = {
+  local: () => createLocalEngine(),
+  polly: (options) => loadPollyEngine('./polly-engine', options),
+};
 
 export async function main(
   argv: readonly string[],
@@ -101,7 +136,7 @@ export async function main(
     write(`${USAGE}\n`);
     return;
   }
-  const engine = await engines[options.engine]();
+  const engine = await engines[options.engine](options);
   const controller = new AbortController();
   const stop = () => controller.abort(new Error('render interrupted: nothing half-written was published'));
   process.once('SIGINT', stop);
