@@ -2,23 +2,11 @@
  * The layering holds: the core imports only the core (content comes in through the interfaces it
  * defines), and no file in the bundle grows past the size one person can hold in mind.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { importsOf, sourceFiles } from '../support/source-files';
 
 const ROOT = resolve(__dirname, '..', '..');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') ? [path] : [];
-  });
-}
-
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/^\s*(?:import|export)[^'";]*?from\s+'([^']+)'/gm)].map((match) => match[1] ?? '');
-}
 
 const core = join(ROOT, 'lambda', 'core');
 
