@@ -43,23 +43,13 @@ const hand = ROUTINES.find((routine) => routine.id === 'hand');
 describe('a render', () => {
   it('removes audio files of earlier renders that its manifest no longer names, and keeps the rest', async () => {
     const { outDir, cacheDir } = folders();
-    const first = await renderCatalogue({
-      engine: toneEngine(),
-      outDir,
-      cacheDir,
-      routines: ['hand'],
-      variants: [GENTLE_QUICK],
-    });
+    const renderHand = () =>
+      renderCatalogue({ engine: toneEngine(), outDir, cacheDir, routines: ['hand'], variants: [GENTLE_QUICK] });
+    const first = await renderHand();
     expect(first.filesRemoved).toBe(0);
     const stale = join(outDir, 'hand', '1-0000000000000000.mp3');
     writeFileSync(stale, Buffer.alloc(10));
-    const second = await renderCatalogue({
-      engine: toneEngine(),
-      outDir,
-      cacheDir,
-      routines: ['hand'],
-      variants: [GENTLE_QUICK],
-    });
+    const second = await renderHand();
     expect(second.filesRemoved).toBe(1);
     expect(existsSync(stale)).toBe(false);
     const paths = Object.values(manifestIn(outDir).files).map((file) => file.path);
