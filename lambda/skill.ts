@@ -6,6 +6,7 @@
  */
 import { type RequestHandler, type Skill, SkillBuilders } from 'ask-sdk-core';
 import type { RequestEnvelope, Response, ResponseEnvelope } from 'ask-sdk-model';
+import type { AudioSource } from './audio/source';
 import { lines } from './content/lines';
 import { catalogue as defaultCatalogue } from './content/routines';
 import type { Catalogue } from './core/catalogue';
@@ -38,6 +39,8 @@ export interface SkillDeps {
   readonly wording?: Wording;
   /** @default JSON lines on the console */
   readonly logger?: Logger;
+  /** The rendered audio and where it is served; without it there is no hands-free mode. */
+  readonly audio?: AudioSource;
 }
 
 /** The handlers for each way of answering; a new way does not compile until it has its handlers. */

@@ -4,13 +4,17 @@
  * skill reads it, checked field by field, to build AudioPlayer URLs and tokens.
  */
 import { isRoutineId, ROUTINE_IDS, type RoutineId } from '../core/catalogue';
+import type { PlayItem } from '../core/player';
 import {
+  FLOWS,
+  type Flow,
   PACES,
   type Pace,
   PRESSURE_LEVELS,
   type PressureLevel,
   SPEECH_RATES,
   type SpeechRate,
+  type StepVariant,
 } from '../core/preferences';
 import { AUDIO_FORMAT, AUDIO_PLAYER_STREAM } from './stream-format';
 
@@ -23,12 +27,7 @@ export type SegmentKind = (typeof SEGMENT_KINDS)[number];
 /** Where a spoken segment starts, in ms from the start of the file, and what it is. */
 export type SegmentMark = readonly [offsetMs: number, kind: SegmentKind];
 
-/** The preferences that change a step's audio. */
-export interface StepVariant {
-  readonly pressure: PressureLevel;
-  readonly speechRate: SpeechRate;
-  readonly pace: Pace;
-}
+export type { StepVariant } from '../core/preferences';
 
 export interface RenderedFile {
   /** Relative to the manifest: `<routine>/<step number>-<hash>.mp3`. */
@@ -130,32 +129,52 @@ export function parseVariantKey(key: string): StepPlace | undefined {
 
 const TOKEN_PREFIX = 'pmc1';
 const TOKEN_SEPARATOR = '|';
+/** The flow part of a token: c for continuous, s for step by step. */
+const FLOW_LETTERS: Readonly<Record<Flow, string>> = { continuous: 'c', stepByStep: 's' };
+/** Latest issue time a token holds, epoch ms (the range a Date can hold). */
+const MAX_ISSUED_AT = 8.64e15;
 
 /**
- * The AudioPlayer token for a step variant of one render: `pmc1|lowerBack/3/medium.normal.normal|<render
- * version>`. Every request during playback carries it back, so it names the exact file playing.
- * Its parts are a routine id, a step number of at most two digits, three fixed words and a render
- * version of at most 64 safe characters: LONGEST_AUDIO_TOKEN is the longest it can be.
+ * The AudioPlayer token of one queued item: `pmc1|lowerBack/3/medium.normal.normal|<render
+ * version>|c.1.<issued>`: the step variant and the render that holds its file, then the flow (c or
+ * s), the attempt (1, or 2 for the retry after a failure) and when it was issued (epoch ms in base
+ * 36). Every request during playback carries it back with the offset, so the token and offset alone
+ * say exactly where she is, and what comes next; the issue time makes each item's token new (Now
+ * Playing caches metadata by token). LONGEST_AUDIO_TOKEN_LENGTH is the longest it can be.
  */
-export function buildAudioToken(place: StepPlace, renderVersion: string): string {
+export function buildAudioToken(item: PlayItem, renderVersion: string): string {
   if (renderVersion.length > MAX_RENDER_VERSION_LENGTH || !RENDER_VERSION.test(renderVersion)) {
     throw new AudioTokenError('a render version is 1 to 64 letters, digits, - or _');
   }
-  const token = [TOKEN_PREFIX, variantKey(place.routineId, place.stepIndex, place.variant), renderVersion].join(
-    TOKEN_SEPARATOR,
-  );
+  if (!Number.isSafeInteger(item.issuedAt) || item.issuedAt < 0 || item.issuedAt > MAX_ISSUED_AT) {
+    throw new AudioTokenError('an issue time is whole epoch milliseconds');
+  }
+  const play = [FLOW_LETTERS[item.flow], String(item.attempt), item.issuedAt.toString(36)].join('.');
+  const key = variantKey(item.routineId, item.stepIndex, item.variant);
+  const token = [TOKEN_PREFIX, key, renderVersion, play].join(TOKEN_SEPARATOR);
   if (token.length > AUDIO_PLAYER_STREAM.maxTokenLength) throw new AudioTokenError('token too long');
   return token;
 }
 
+function readPlay(text: string): Pick<PlayItem, 'flow' | 'attempt' | 'issuedAt'> | undefined {
+  const [flowLetter, attemptText, issuedText, ...rest] = text.split('.');
+  const flow = FLOWS.find((each) => FLOW_LETTERS[each] === flowLetter);
+  if (rest.length > 0 || flow === undefined || (attemptText !== '1' && attemptText !== '2')) return undefined;
+  if (issuedText === undefined || !/^[0-9a-z]{1,11}$/.test(issuedText)) return undefined;
+  const issuedAt = Number.parseInt(issuedText, 36);
+  if (!Number.isSafeInteger(issuedAt) || issuedAt > MAX_ISSUED_AT) return undefined;
+  return { flow, attempt: attemptText === '1' ? 1 : 2, issuedAt };
+}
+
 /** Reads a token back, from a request that carries it (untrusted); undefined if it is not one of ours. */
-export function parseAudioToken(token: unknown): (StepPlace & { readonly renderVersion: string }) | undefined {
+export function parseAudioToken(token: unknown): (PlayItem & { readonly renderVersion: string }) | undefined {
   if (typeof token !== 'string' || token.length > AUDIO_PLAYER_STREAM.maxTokenLength) return undefined;
-  const [prefix, key, renderVersion, ...rest] = token.split(TOKEN_SEPARATOR);
+  const [prefix, key, renderVersion, playText, ...rest] = token.split(TOKEN_SEPARATOR);
   if (prefix !== TOKEN_PREFIX || key === undefined || renderVersion === undefined || rest.length > 0) return undefined;
   if (renderVersion.length > MAX_RENDER_VERSION_LENGTH || !RENDER_VERSION.test(renderVersion)) return undefined;
   const place = parseVariantKey(key);
-  return place === undefined ? undefined : { ...place, renderVersion };
+  const play = playText === undefined ? undefined : readPlay(playText);
+  return place === undefined || play === undefined ? undefined : { ...place, ...play, renderVersion };
 }
 
 const longest = (words: readonly string[]) => Math.max(...words.map((word) => word.length));
@@ -173,7 +192,10 @@ export const LONGEST_AUDIO_TOKEN_LENGTH =
   '.'.length +
   longest(PACES) +
   '|'.length +
-  MAX_RENDER_VERSION_LENGTH;
+  MAX_RENDER_VERSION_LENGTH +
+  '|'.length +
+  'c.1.'.length +
+  MAX_ISSUED_AT.toString(36).length;
 
 /**
  * The HTTPS URL of a rendered file under the origin that serves the render (`https://…`, with or

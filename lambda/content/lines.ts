@@ -167,5 +167,26 @@ export const lines = {
   resumingChanged: (name: string, stepNumber: number) =>
     `${sentenceCase(name)} has changed since you paused it, so I'll pick up at the nearest place, step ${stepNumber}.`,
   audioCommandsCue: "Say 'Alexa, next' for the next step, or 'Alexa, pause' to change anything.",
+  handsFreeOffer:
+    "Tip: this speaker can play routines as audio, so 'Alexa, pause' and 'Alexa, next' work without my name. Say 'hands free' to turn that on.",
+  handsFreeOn: "Hands-free mode is on. Routines play as audio, and you can say 'Alexa, pause' at any time.",
+  handsFreeOnElsewhere:
+    "Hands-free mode is on for speakers that can play audio. This one can't, so here I'll keep talking you through.",
+  handsFreeOff: "Hands-free mode is off. I'll talk you through each step.",
+  audioStartHint: "Here we go. Say 'Alexa, pause' at any time, then tell me what you need.",
+  nowPlayingStep: (stepNumber: number, stepCount: number, title: string) =>
+    `Step ${stepNumber} of ${stepCount}: ${title}`,
+  audioPausedAt: (stepNumber: number, stepCount: number, title: string) =>
+    `Paused in step ${stepNumber} of ${stepCount}, ${title}.`,
+  audioPausedOptions: 'You can say more or less pressure, slower, it hurts, or resume.',
+  audioPausedReprompt: 'Say resume to carry on, or tell me what you need.',
+  audioStillPaused: "It's paused, and I've kept your place. Say 'Alexa, resume' when you're ready.",
+  audioWait: "Take your time. I've kept your place; say 'Alexa, resume' when you're ready.",
+  audioCancelled: (name: string, stepNumber: number) =>
+    `Okay, I've stopped ${name} at step ${stepNumber} and cleared it. Say 'Alexa, open partner massage' to start again.`,
+  playOrder: 'Routines play in order, so there is no loop or shuffle.',
+  audioFailed: "The audio wouldn't play on this device, so I'll talk you through this step instead.",
+  helpAudio:
+    "While it plays, 'Alexa, next', 'Alexa, go back', 'Alexa, pause' and 'Alexa, resume' work without my name. For anything else, say 'Alexa, pause' first, then more or less pressure, slower, or that something hurts.",
   ...safetyLines,
 } as const satisfies Wording;

@@ -6,7 +6,8 @@ import type { WarningSignId } from './warning-signs';
 
 export type CoachEvent =
   | { readonly type: 'launch' }
-  | { readonly type: 'start'; readonly routineId?: RoutineId; readonly heard?: string }
+  /** `handsFree`: "start foot massage hands free", this routine as audio whatever the preference. */
+  | { readonly type: 'start'; readonly routineId?: RoutineId; readonly heard?: string; readonly handsFree?: true }
   | { readonly type: 'list' }
   | { readonly type: 'next' }
   | { readonly type: 'previous' }
@@ -25,6 +26,12 @@ export type CoachEvent =
   | { readonly type: 'flow'; readonly flow: Flow }
   | { readonly type: 'help' }
   | { readonly type: 'stop' }
+  /** Cancel: like stop in spoken answers; in hands-free mode it also clears the queue and the place. */
+  | { readonly type: 'cancel' }
+  /** Hands-free mode on or off. */
+  | { readonly type: 'handsFree'; readonly on: boolean }
+  /** Loop or shuffle, which a routine has no use for. */
+  | { readonly type: 'playOrder' }
   | { readonly type: 'home' }
   | { readonly type: 'fallback' }
   | { readonly type: 'yes' }

@@ -19,18 +19,30 @@ export type SpeechRate = (typeof SPEECH_RATES)[number];
 export const FLOWS = ['continuous', 'stepByStep'] as const;
 export type Flow = (typeof FLOWS)[number];
 
+/**
+ * on: on a device with an audio player, routines play as rendered audio (AudioPlayer), and "Alexa,
+ * pause", "Alexa, next" and "Alexa, resume" work without the skill's name; off: spoken answers.
+ */
+export const HANDS_FREE = ['off', 'on'] as const;
+export type HandsFree = (typeof HANDS_FREE)[number];
+
 export interface Preferences {
   readonly pressure: PressureLevel;
   readonly pace: Pace;
   readonly speechRate: SpeechRate;
   readonly flow: Flow;
+  readonly handsFree: HandsFree;
 }
+
+/** The preferences that change a step's rendered audio: one audio file per variant and step. */
+export type StepVariant = Pick<Preferences, 'pressure' | 'speechRate' | 'pace'>;
 
 export const DEFAULT_PREFERENCES: Preferences = {
   pressure: 'gentle',
   pace: 'normal',
   speechRate: 'normal',
   flow: 'continuous',
+  handsFree: 'off',
 };
 
 /** How much a pace stretches or shrinks every hold. */
@@ -73,5 +85,6 @@ export function sanitizePreferences(value: unknown): Preferences {
     pace: oneOf(PACES, raw.pace, DEFAULT_PREFERENCES.pace),
     speechRate: oneOf(SPEECH_RATES, raw.speechRate, DEFAULT_PREFERENCES.speechRate),
     flow: oneOf(FLOWS, raw.flow, DEFAULT_PREFERENCES.flow),
+    handsFree: oneOf(HANDS_FREE, raw.handsFree, DEFAULT_PREFERENCES.handsFree),
   };
 }

@@ -3,10 +3,11 @@
  * Preferences, the paused place and practice history only: never health details.
  */
 import type { RoutineId } from './catalogue';
+import type { AudioPoint } from './player';
 import { DEFAULT_PREFERENCES, type Preferences, sanitizePreferences } from './preferences';
 
 export type PreferenceKey = keyof Preferences;
-export const PREFERENCE_KEYS: readonly PreferenceKey[] = ['pressure', 'pace', 'speechRate', 'flow'];
+export const PREFERENCE_KEYS: readonly PreferenceKey[] = ['pressure', 'pace', 'speechRate', 'flow', 'handsFree'];
 
 /** Where a routine was paused: resume starts that step from its beginning. */
 export interface PausedPlace {
@@ -17,6 +18,13 @@ export interface PausedPlace {
    * finds the step. Places saved before step ids were kept have only the index.
    */
   readonly stepId?: string;
+  /**
+   * Where in the step's audio it stopped, when it was playing hands free: resuming hands free goes
+   * on from there. Spoken answers start the step from its beginning.
+   */
+  readonly point?: AudioPoint;
+  /** The device could not play this step's audio, even on a retry: the next turn says so, and speaks it. */
+  readonly audioFailed?: true;
   /** Epoch milliseconds. */
   readonly at: number;
 }
@@ -44,6 +52,8 @@ export interface UserProfile {
   readonly disclaimerHeard: boolean;
   /** The "check with the care provider before starting if…" screen was said (on the first start). */
   readonly screeningHeard: boolean;
+  /** Hands-free mode was offered (once, on a device with an audio player). */
+  readonly handsFreeOffered: boolean;
   /** Ids of the most recent updates applied, so a retried update is not counted twice. */
   readonly appliedUpdateIds: readonly string[];
 }
@@ -61,11 +71,34 @@ export interface ProfileUpdate {
   /** Unique per update; makes applying it idempotent. */
   readonly id: string;
   readonly preferences?: Partial<Record<PreferenceKey, { readonly value: string; readonly at: number }>>;
-  readonly paused?: { readonly place: PausedPlace | null; readonly at: number };
+  readonly paused?: PausedChange;
   readonly practice?: readonly PracticeEntry[];
   readonly disclaimerHeard?: true;
   readonly screeningHeard?: true;
+  readonly handsFreeOffered?: true;
 }
+
+/** A new paused place (null: none), as of `at`. */
+export interface PausedChange {
+  readonly place: PausedPlace | null;
+  readonly at: number;
+  /**
+   * For changes the audio player reports (a step started, playback stopped), which arrive outside
+   * any session: the item they are about. The change applies only if the paused place has not
+   * changed since the item was issued, or it still names the item's step (or already the new
+   * place). So a stop that follows "cancel", a finished routine or a routine paused on another
+   * device does not bring an old place back.
+   */
+  readonly reportedFor?: PlayerReport;
+}
+
+/** The item a player's report is about: its routine and step, and when the skill issued it. */
+export interface PlayerReport {
+  readonly routineId: RoutineId;
+  readonly stepIndex: number;
+  readonly issuedAt: number;
+}
+
 
 /** How many applied update ids a profile keeps. */
 export const APPLIED_UPDATE_MEMORY = 20;
@@ -84,12 +117,13 @@ export function emptyHistory(): PracticeHistory {
 export function newProfile(): UserProfile {
   return {
     preferences: DEFAULT_PREFERENCES,
-    preferencesAt: { pressure: 0, pace: 0, speechRate: 0, flow: 0 },
+    preferencesAt: { pressure: 0, pace: 0, speechRate: 0, flow: 0, handsFree: 0 },
     paused: null,
     pausedAt: 0,
     history: emptyHistory(),
     disclaimerHeard: false,
     screeningHeard: false,
+    handsFreeOffered: false,
     appliedUpdateIds: [],
   };
 }
@@ -165,7 +199,7 @@ export function applyUpdate(profile: UserProfile, update: ProfileUpdate): UserPr
   }
   let paused = profile.paused;
   let pausedAt = profile.pausedAt;
-  if (update.paused !== undefined && update.paused.at >= pausedAt) {
+  if (update.paused !== undefined && update.paused.at >= pausedAt && stillApplies(profile, update.paused)) {
     paused = update.paused.place;
     pausedAt = update.paused.at;
   }
@@ -179,8 +213,23 @@ export function applyUpdate(profile: UserProfile, update: ProfileUpdate): UserPr
     history,
     disclaimerHeard: profile.disclaimerHeard || update.disclaimerHeard === true,
     screeningHeard: profile.screeningHeard || update.screeningHeard === true,
+    handsFreeOffered: profile.handsFreeOffered || update.handsFreeOffered === true,
     appliedUpdateIds: [...profile.appliedUpdateIds, update.id].slice(-APPLIED_UPDATE_MEMORY),
   };
+}
+
+type StepOf = Pick<PausedPlace, 'routineId' | 'stepIndex'>;
+
+/** Same routine and step. */
+function sameStep(a: StepOf | null, b: StepOf | null): boolean {
+  return a !== null && b !== null && a.routineId === b.routineId && a.stepIndex === b.stepIndex;
+}
+
+/** A player's change applies unless the place changed to something else after its item was issued. */
+function stillApplies(profile: UserProfile, change: PausedChange): boolean {
+  const report = change.reportedFor;
+  if (report === undefined || profile.pausedAt <= report.issuedAt) return true;
+  return sameStep(profile.paused, report) || sameStep(profile.paused, change.place);
 }
 
 /** Folds a later update into an earlier unsaved one, so a turn writes once. Keeps the later id. */
@@ -196,5 +245,6 @@ export function combineUpdates(earlier: ProfileUpdate | undefined, later: Profil
     ...(practice.length > 0 ? { practice } : {}),
     ...(earlier.disclaimerHeard || later.disclaimerHeard ? { disclaimerHeard: true as const } : {}),
     ...(earlier.screeningHeard || later.screeningHeard ? { screeningHeard: true as const } : {}),
+    ...(earlier.handsFreeOffered || later.handsFreeOffered ? { handsFreeOffered: true as const } : {}),
   };
 }

@@ -5,12 +5,14 @@
  * response carries nor be spoken.
  */
 import { isRoutineId } from './catalogue';
-import { FLOWS, PACES, PRESSURE_LEVELS, SPEECH_RATES, sanitizePreferences } from './preferences';
+import type { AudioPoint } from './player';
+import { FLOWS, HANDS_FREE, PACES, PRESSURE_LEVELS, SPEECH_RATES, sanitizePreferences } from './preferences';
 import {
   APPLIED_UPDATE_MEMORY,
   dayOf,
   newProfile,
   type PausedPlace,
+  type PlayerReport,
   PREFERENCE_KEYS,
   type PracticeEntry,
   type PracticeHistory,
@@ -114,7 +116,21 @@ const PREFERENCE_VALUES: Readonly<Record<PreferenceKey, readonly string[]>> = {
   pace: PACES,
   speechRate: SPEECH_RATES,
   flow: FLOWS,
+  handsFree: HANDS_FREE,
 };
+
+/** Highest segment index a point keeps: a step has its introduction, a few cues and the closing cue. */
+export const MAX_POINT_SEGMENT = 99;
+
+/** A point in a step's audio: a whole segment index and a fraction within [0, 1]. */
+export function readPoint(value: unknown): AudioPoint | undefined {
+  if (!isObject(value) || !Number.isInteger(value.segment) || typeof value.fraction !== 'number') return undefined;
+  if (!Number.isFinite(value.fraction)) return undefined;
+  return {
+    segment: count(value.segment, MAX_POINT_SEGMENT),
+    fraction: Math.min(Math.max(value.fraction, 0), 1),
+  };
+}
 
 /**
  * A paused place: a known routine and a whole step index. An index past MAX_STEP_INDEX is brought
@@ -124,10 +140,13 @@ const PREFERENCE_VALUES: Readonly<Record<PreferenceKey, readonly string[]>> = {
 function readPlace(value: unknown): PausedPlace | null {
   if (!isObject(value) || !isRoutineId(value.routineId) || !Number.isInteger(value.stepIndex)) return null;
   const stepId = value.stepId;
+  const point = readPoint(value.point);
   return {
     routineId: value.routineId,
     stepIndex: count(value.stepIndex, MAX_STEP_INDEX),
     ...(typeof stepId === 'string' && stepId.length > 0 && stepId.length <= MAX_STEP_ID_LENGTH ? { stepId } : {}),
+    ...(point !== undefined ? { point } : {}),
+    ...(value.audioFailed === true ? { audioFailed: true as const } : {}),
     at: time(value.at),
   };
 }
@@ -161,12 +180,14 @@ export function sanitizeProfile(value: unknown): UserProfile {
       pace: time(rawAt.pace),
       speechRate: time(rawAt.speechRate),
       flow: time(rawAt.flow),
+      handsFree: time(rawAt.handsFree),
     },
     paused: readPlace(raw.paused),
     pausedAt: time(raw.pausedAt),
     history: readHistory(raw.history),
     disclaimerHeard: raw.disclaimerHeard === true,
     screeningHeard: raw.screeningHeard === true,
+    handsFreeOffered: raw.handsFreeOffered === true,
     appliedUpdateIds: Array.isArray(raw.appliedUpdateIds)
       ? raw.appliedUpdateIds.filter(isUpdateId).slice(-APPLIED_UPDATE_MEMORY)
       : [],
@@ -182,6 +203,12 @@ function readPractice(value: unknown): PracticeEntry[] {
         : [],
     )
     .slice(-MAX_PENDING_PRACTICE);
+}
+
+function readReport(value: unknown): PlayerReport | undefined {
+  if (!isObject(value) || !isRoutineId(value.routineId) || !Number.isInteger(value.stepIndex)) return undefined;
+  if (!isTime(value.issuedAt)) return undefined;
+  return { routineId: value.routineId, stepIndex: count(value.stepIndex, MAX_STEP_INDEX), issuedAt: value.issuedAt };
 }
 
 /** Reads an unsaved update back from untrusted data; fields that do not hold up are dropped. */
@@ -201,7 +228,10 @@ export function sanitizeUpdate(value: unknown): ProfileUpdate | undefined {
   let paused: ProfileUpdate['paused'];
   if (rawPaused && isTime(rawPaused.at)) {
     const place = readPlace(rawPaused.place);
-    if (place !== null || rawPaused.place === null) paused = { place, at: rawPaused.at };
+    const report = readReport(rawPaused.reportedFor);
+    if (place !== null || rawPaused.place === null) {
+      paused = { place, at: rawPaused.at, ...(report !== undefined ? { reportedFor: report } : {}) };
+    }
   }
   const practice = readPractice(raw.practice);
   return {
@@ -211,5 +241,6 @@ export function sanitizeUpdate(value: unknown): ProfileUpdate | undefined {
     ...(practice.length > 0 ? { practice } : {}),
     ...(raw.disclaimerHeard === true ? { disclaimerHeard: true as const } : {}),
     ...(raw.screeningHeard === true ? { screeningHeard: true as const } : {}),
+    ...(raw.handsFreeOffered === true ? { handsFreeOffered: true as const } : {}),
   };
 }

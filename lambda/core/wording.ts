@@ -161,4 +161,29 @@ export interface Wording {
    * name, and how to reach every other one (pause first, which opens a session).
    */
   readonly audioCommandsCue: string;
+  /** Once, at a routine's start, on a device that can play the skill's audio: how to try hands-free mode. */
+  readonly handsFreeOffer: string;
+  readonly handsFreeOn: string;
+  /** Turned on from a device that cannot play the skill's audio: kept for the ones that can. */
+  readonly handsFreeOnElsewhere: string;
+  readonly handsFreeOff: string;
+  /** Said before the first step plays as audio: how to stop it and ask for anything. */
+  readonly audioStartHint: string;
+  /** Now Playing's second line: "Step 3 of 6: Thumb circles". */
+  readonly nowPlayingStep: (stepNumber: number, stepCount: number, title: string) => string;
+  /** The pause gateway: where the audio stopped, and what can be said now. */
+  readonly audioPausedAt: (stepNumber: number, stepCount: number, title: string) => string;
+  readonly audioPausedOptions: string;
+  readonly audioPausedReprompt: string;
+  /** Pause said again while the audio is stopped: the session ends with the place kept. */
+  readonly audioStillPaused: string;
+  /** "Hold on" while the routine plays as audio. */
+  readonly audioWait: string;
+  readonly audioCancelled: (name: string, stepNumber: number) => string;
+  /** Loop or shuffle. */
+  readonly playOrder: string;
+  /** The device could not play the step's audio, even on a retry: it is spoken instead. */
+  readonly audioFailed: string;
+  /** Help while a routine plays as audio. */
+  readonly helpAudio: string;
 }

@@ -13,6 +13,9 @@ import { parseDurationSlot, parseNumberSlot, parseSlot } from './slots';
 /** Intent names shared by the handlers and interaction-models/<locale>.json. */
 export const Intent = {
   StartRoutine: 'StartRoutineIntent',
+  StartHandsFree: 'StartHandsFreeIntent',
+  HandsFreeOn: 'HandsFreeOnIntent',
+  HandsFreeOff: 'HandsFreeOffIntent',
   GoToStep: 'GoToStepIntent',
   Wait: 'WaitIntent',
   ListRoutines: 'ListRoutinesIntent',
@@ -46,6 +49,10 @@ export const Intent = {
   Fallback: 'AMAZON.FallbackIntent',
   Yes: 'AMAZON.YesIntent',
   No: 'AMAZON.NoIntent',
+  LoopOn: 'AMAZON.LoopOnIntent',
+  LoopOff: 'AMAZON.LoopOffIntent',
+  ShuffleOn: 'AMAZON.ShuffleOnIntent',
+  ShuffleOff: 'AMAZON.ShuffleOffIntent',
 } as const;
 
 export type IntentName = (typeof Intent)[keyof typeof Intent];
@@ -80,6 +87,9 @@ const concern: ToEvent = (input) => {
 
 export const INTENT_EVENTS: { readonly [Name in IntentName]: ToEvent } = {
   [Intent.StartRoutine]: startRoutine,
+  [Intent.StartHandsFree]: (input) => ({ ...startRoutine(input), handsFree: true }),
+  [Intent.HandsFreeOn]: () => ({ type: 'handsFree', on: true }),
+  [Intent.HandsFreeOff]: () => ({ type: 'handsFree', on: false }),
   [Intent.GoToStep]: (input) => {
     const step = parseNumberSlot(input, Slot.step);
     return step === undefined ? { type: 'goToStep' } : { type: 'goToStep', step };
@@ -114,11 +124,15 @@ export const INTENT_EVENTS: { readonly [Name in IntentName]: ToEvent } = {
   [Intent.StartOver]: () => ({ type: 'startOver' }),
   [Intent.Help]: () => ({ type: 'help' }),
   [Intent.Stop]: () => ({ type: 'stop' }),
-  [Intent.Cancel]: () => ({ type: 'stop' }),
+  [Intent.Cancel]: () => ({ type: 'cancel' }),
   [Intent.NavigateHome]: () => ({ type: 'home' }),
   [Intent.Fallback]: () => ({ type: 'fallback' }),
   [Intent.Yes]: () => ({ type: 'yes' }),
   [Intent.No]: () => ({ type: 'no' }),
+  [Intent.LoopOn]: () => ({ type: 'playOrder' }),
+  [Intent.LoopOff]: () => ({ type: 'playOrder' }),
+  [Intent.ShuffleOn]: () => ({ type: 'playOrder' }),
+  [Intent.ShuffleOff]: () => ({ type: 'playOrder' }),
 };
 
 /** Every intent the skill handles, for the model check. */

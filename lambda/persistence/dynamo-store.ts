@@ -179,6 +179,7 @@ export class DynamoUserStore implements UserStore {
       history: profile.history,
       disclaimerHeard: profile.disclaimerHeard,
       screeningHeard: profile.screeningHeard,
+      handsFreeOffered: profile.handsFreeOffered,
       appliedUpdateIds: profile.appliedUpdateIds,
       updatedAt: at,
       [TTL_ATTRIBUTE]: Math.floor(at / 1000) + ITEM_TTL_SECONDS,

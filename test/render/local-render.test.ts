@@ -211,9 +211,10 @@ describe('a local render of one routine', () => {
       expect(new URL(audioUrl(BASE_URL, file.path)).protocol).toBe('https:');
       const place = parseVariantKey(key);
       if (place === undefined) throw new Error(key);
-      const token = buildAudioToken(place, manifest.renderVersion);
+      const item = { ...place, flow: 'stepByStep', attempt: 2, issuedAt: Date.now() } as const;
+      const token = buildAudioToken(item, manifest.renderVersion);
       expect(token.length).toBeLessThanOrEqual(AUDIO_PLAYER_STREAM.maxTokenLength);
-      expect(parseAudioToken(token)).toEqual({ ...place, renderVersion: manifest.renderVersion });
+      expect(parseAudioToken(token)).toEqual({ ...item, renderVersion: manifest.renderVersion });
     }
   });
 });

@@ -104,23 +104,44 @@ describe('AudioPlayer tokens', () => {
     expect(LONGEST_AUDIO_TOKEN_LENGTH).toBeLessThanOrEqual(AUDIO_PLAYER_STREAM.maxTokenLength);
     const longestId = [...ROUTINES].sort((a, b) => b.id.length - a.id.length)[0]?.id ?? 'foot';
     const longest = buildAudioToken(
-      { routineId: longestId, stepIndex: 98, variant: { pressure: 'medium', speechRate: 'slower', pace: 'quicker' } },
+      {
+        routineId: longestId,
+        stepIndex: 98,
+        variant: { pressure: 'medium', speechRate: 'slower', pace: 'quicker' },
+        flow: 'stepByStep',
+        attempt: 2,
+        issuedAt: 8.64e15,
+      },
       'v'.repeat(MAX_RENDER_VERSION_LENGTH),
     );
     expect(longest.length).toBe(LONGEST_AUDIO_TOKEN_LENGTH);
   });
 
-  it('name the routine, step, variant and render, and read back', () => {
-    const place = { routineId: 'hand' as const, stepIndex: 3, variant: VARIANT };
-    const token = buildAudioToken(place, 'abc123');
-    expect(token).toBe('pmc1|hand/4/firm.slower.quicker|abc123');
-    expect(parseAudioToken(token)).toEqual({ ...place, renderVersion: 'abc123' });
+  const PLAY = { flow: 'continuous', attempt: 1, issuedAt: 1_790_000_000_123 } as const;
+
+  it('name the routine, step, variant, render, flow, attempt and issue time, and read back', () => {
+    const item = { routineId: 'hand' as const, stepIndex: 3, variant: VARIANT, ...PLAY };
+    const token = buildAudioToken(item, 'abc123');
+    expect(token).toBe(`pmc1|hand/4/firm.slower.quicker|abc123|c.1.${(1_790_000_000_123).toString(36)}`);
+    expect(parseAudioToken(token)).toEqual({ ...item, renderVersion: 'abc123' });
+    const retry = { ...item, flow: 'stepByStep' as const, attempt: 2 as const };
+    expect(parseAudioToken(buildAudioToken(retry, 'abc123'))).toEqual({ ...retry, renderVersion: 'abc123' });
+  });
+
+  it('differ for each play of the same step', () => {
+    const item = { routineId: 'hand' as const, stepIndex: 3, variant: VARIANT, ...PLAY };
+    expect(buildAudioToken(item, 'v1')).not.toBe(buildAudioToken({ ...item, issuedAt: item.issuedAt + 1 }, 'v1'));
+  });
+
+  it.each([-1, 1.5, Number.NaN, 9e15])('refuse the issue time %p', (issuedAt) => {
+    const item = { routineId: 'hand' as const, stepIndex: 3, variant: VARIANT, ...PLAY, issuedAt };
+    expect(() => buildAudioToken(item, 'v1')).toThrow(AudioTokenError);
   });
 
   it.each(['', 'has space', 'slash/', 'x'.repeat(MAX_RENDER_VERSION_LENGTH + 1)])(
     'refuse the render version %j',
     (version) => {
-      expect(() => buildAudioToken({ routineId: 'foot', stepIndex: 0, variant: VARIANT }, version)).toThrow(
+      expect(() => buildAudioToken({ routineId: 'foot', stepIndex: 0, variant: VARIANT, ...PLAY }, version)).toThrow(
         AudioTokenError,
       );
     },
@@ -132,10 +153,17 @@ describe('AudioPlayer tokens', () => {
     'x'.repeat(2000),
     'other|foot/1/firm.slower.quicker|v1',
     'pmc1|foot/1/firm.slower.quicker',
-    'pmc1|foot/1/firm.slower.quicker|v1|more',
-    'pmc1|foot/1/firm.slower.quicker|bad version',
-    `pmc1|foot/1/firm.slower.quicker|${'x'.repeat(65)}`,
-    'pmc1|foot/9/firm.slower.fast|v1',
+    'pmc1|foot/1/firm.slower.quicker|v1',
+    'pmc1|foot/1/firm.slower.quicker|v1|c.1.abc|more',
+    'pmc1|foot/1/firm.slower.quicker|bad version|c.1.abc',
+    `pmc1|foot/1/firm.slower.quicker|${'x'.repeat(65)}|c.1.abc`,
+    'pmc1|foot/9/firm.slower.fast|v1|c.1.abc',
+    'pmc1|foot/1/firm.slower.quicker|v1|x.1.abc',
+    'pmc1|foot/1/firm.slower.quicker|v1|c.3.abc',
+    'pmc1|foot/1/firm.slower.quicker|v1|c.1.',
+    'pmc1|foot/1/firm.slower.quicker|v1|c.1.ABC',
+    'pmc1|foot/1/firm.slower.quicker|v1|c.1.zzzzzzzzzzzz',
+    'pmc1|foot/1/firm.slower.quicker|v1|c.1.abc.d',
   ])('are not read from %j', (token) => {
     expect(parseAudioToken(token)).toBeUndefined();
   });

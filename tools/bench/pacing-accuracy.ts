@@ -28,7 +28,7 @@ export function pacingAccuracy(): PacingAccuracy {
       for (const pressure of PRESSURE_LEVELS) {
         for (const pace of PACES) {
           for (const speechRate of SPEECH_RATES) {
-            const prefs: Preferences = { pressure, pace, speechRate, flow: 'continuous' };
+            const prefs: Preferences = { pressure, pace, speechRate, flow: 'continuous', handsFree: 'off' };
             const target = stepTargetSeconds(routine, index, prefs);
             const actual = timelineSeconds(stepTimeline(routine, index, prefs, lines));
             const pct = (Math.abs(actual - target) / target) * 100;
@@ -71,7 +71,7 @@ export function audioCheck(): AudioCheck {
     const parts: string[] = [];
     const errors: number[] = [];
     for (const routine of ROUTINES.slice(0, 3)) {
-      const prefs: Preferences = { pressure: 'gentle', pace: 'normal', speechRate: 'normal', flow: 'continuous' };
+      const prefs: Preferences = { pressure: 'gentle', pace: 'normal', speechRate: 'normal', flow: 'continuous', handsFree: 'off' };
       const target = stepTargetSeconds(routine, 1, prefs);
       let total = 0;
       let failed = false;

@@ -46,7 +46,7 @@ export function speechBudget(): SpeechBudget {
       for (const pace of PACES) {
         for (const speechRate of SPEECH_RATES) {
           for (const flow of FLOWS) {
-            const prefs: Preferences = { pressure, pace, speechRate, flow };
+            const prefs: Preferences = { pressure, pace, speechRate, flow, handsFree: 'off' };
             const walker = new CoreWalker(prefs);
             const turns = walker.walk(routine.id);
             walks += 1;

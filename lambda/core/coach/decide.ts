@@ -1,7 +1,9 @@
 /** The coach's one entry point. */
 import type { Catalogue } from '../catalogue';
 import { speech } from '../pacing';
+import { type PlayerPlace, STEP_START } from '../player';
 import type { Preferences } from '../preferences';
+import type { UserProfile } from '../profile';
 import type { Wording } from '../wording';
 import { type DecideInput, Draft } from './draft';
 import { fitProfile } from './paused-place';
@@ -24,8 +26,12 @@ import { COACH_TABLE, type EventType, type Transition } from './table';
  *   place whose routine has gained or lost steps since (see `fitPlace`).
  */
 export function decide(input: DecideInput): Decision {
-  const state = fitToCatalogue(input.state, input.catalogue);
-  const draft = new Draft({ ...input, profile: fitProfile(input.profile, input.catalogue) });
+  const profile = fitProfile(input.profile, input.catalogue);
+  const player = playerOfOurs(input.player, input.catalogue);
+  const state = fromPlayer(fitToCatalogue(input.state, input.catalogue), input, profile, player);
+  const { player: _reported, ...rest } = input;
+  const draft = new Draft({ ...rest, profile, ...(player ? { player } : {}) });
+  draft.audioFailed = player !== undefined && failedHere(profile, player);
   // The table's type pairs each event with its own transitions; TypeScript cannot follow that
   // correlation through an index, so the one cell looked up here is widened once.
   const row = COACH_TABLE[input.event.type] as Readonly<Record<Mode, Transition<Mode, EventType>>>;
@@ -45,8 +51,53 @@ function fitToCatalogue(state: CoachState, catalogue: Catalogue): CoachState {
   const steps = routine.steps.length;
   const { stepIndex } = state.resumeAt;
   const fitted = stepIndex < 0 || stepIndex > steps ? { ...state, resumeAt: { stepIndex: 0, offset: 0 } } : state;
-  if (fitted.mode === 'halted' || fitted.played.spans.every(([step]) => step < steps)) return fitted;
+  if (fitted.mode !== 'routine' || fitted.played.spans.every(([step]) => step < steps)) return fitted;
   return { ...fitted, played: { ...fitted.played, spans: [] } };
+}
+
+/** The player's item, when it names a routine and step the catalogue has. */
+function playerOfOurs(player: PlayerPlace | undefined, catalogue: Catalogue): PlayerPlace | undefined {
+  if (player === undefined) return undefined;
+  const routine = catalogue.get(player.item.routineId);
+  return routine !== undefined && player.item.stepIndex < routine.steps.length ? player : undefined;
+}
+
+/**
+ * A session that opens while the player holds one of the skill's routines (a command said without
+ * the skill's name, "Alexa, open partner massage") starts in that routine, where the player is,
+ * unless the saved place changed to something else after the item was issued: a routine cancelled,
+ * finished or paused elsewhere since then is not brought back. When the store could not be read,
+ * the player alone says where she is.
+ */
+function fromPlayer(
+  state: CoachState,
+  input: DecideInput,
+  profile: UserProfile,
+  player: PlayerPlace | undefined,
+): CoachState {
+  if (player === undefined || input.newSession !== true || state.mode !== 'menu') return state;
+  const { item } = player;
+  const paused = profile.paused;
+  const sameStep = paused !== null && paused.routineId === item.routineId && paused.stepIndex === item.stepIndex;
+  if (profile.pausedAt > item.issuedAt && !sameStep) return state;
+  const finished = player.activity === 'finished';
+  return {
+    mode: 'audio',
+    routineId: item.routineId,
+    resumeAt: finished ? { stepIndex: item.stepIndex + 1, offset: 0 } : { stepIndex: item.stepIndex, offset: player.offset },
+    point: finished ? STEP_START : player.point,
+  };
+}
+
+/** The device could not play this step's audio (the saved place says so, after the item was issued). */
+function failedHere(profile: UserProfile, player: PlayerPlace): boolean {
+  const paused = profile.paused;
+  return (
+    paused?.audioFailed === true &&
+    paused.routineId === player.item.routineId &&
+    paused.stepIndex === player.item.stepIndex &&
+    profile.pausedAt >= player.item.issuedAt
+  );
 }
 
 /**

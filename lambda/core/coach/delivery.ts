@@ -4,12 +4,14 @@
  */
 import type { Routine } from '../catalogue';
 import { type Position, packSteps, type Segment, stepSpans } from '../pacing';
+import { type AudioPoint, inIntroduction, type PlayItem, STEP_START, sameVariant, variantOf } from '../player';
 import { historyAsOf } from '../profile';
+import type { Wording } from '../wording';
 import type { Draft } from './draft';
 import { stepGone } from './paused-place';
-import type { Decision } from './plan';
+import type { Decision, NowPlaying } from './plan';
 import type { Heard } from './position';
-import type { HaltedState, InRoutineState, Played, RoutineState } from './state';
+import type { AudioState, HaltedState, InRoutineState, Played, RoutineState } from './state';
 
 /** The disclaimer, the first time only. */
 function disclaimerOnce(draft: Draft): Segment[] {
@@ -25,38 +27,61 @@ function screeningOnce(draft: Draft): Segment[] {
   return [draft.say(draft.lines.safetyBeforeStarting, 'opening')];
 }
 
+/** How a waiting routine goes on: as audio whatever the preference, from a point in its step's audio. */
+interface GoingOn {
+  readonly handsFree?: true;
+  readonly point?: AudioPoint;
+}
+
 /** Nothing played yet: the routine waits at `resumeAt` for ready, yes, next or carry on. */
-function waiting(routine: Routine, resumeAt: Position, now: number): RoutineState {
+function waiting(routine: Routine, resumeAt: Position, now: number, goingOn: GoingOn = {}): RoutineState {
   return {
     mode: 'routine',
     routineId: routine.id,
     resumeAt,
     played: { sentAt: now, spans: [] },
     question: { kind: 'continue' },
+    ...goingOn,
   };
 }
 
 /** Asks her to get into position, and waits. */
-function waitForReady(draft: Draft, routine: Routine, resumeAt: Position, before: readonly Segment[]): Decision {
+function waitForReady(
+  draft: Draft,
+  routine: Routine,
+  resumeAt: Position,
+  before: readonly Segment[],
+  goingOn: GoingOn = {},
+): Decision {
   const lines = draft.lines;
   const prompt = draft.say(lines.whenReady, 'prompt');
-  return draft.listen(waiting(routine, resumeAt, draft.now), [...before, prompt], lines.whenReadyReprompt);
+  return draft.listen(waiting(routine, resumeAt, draft.now, goingOn), [...before, prompt], lines.whenReadyReprompt);
+}
+
+/** Once, on a device that can play the skill's audio while hands-free mode is off: how to try it. */
+function handsFreeOfferOnce(draft: Draft, startedHandsFree: boolean): Segment[] {
+  if (startedHandsFree || draft.input.canPlayAudio !== true || draft.prefs.handsFree === 'on') return [];
+  if (draft.profile.handsFreeOffered) return [];
+  draft.offeredHandsFree();
+  return [draft.say(draft.lines.handsFreeOffer, 'opening')];
 }
 
 /**
  * A routine's opening: the position and its cautions (the points to avoid come with "is this
- * safe"), then it waits until she is comfortable before step 1.
+ * safe"), then it waits until she is comfortable before step 1. `handsFree`: this routine plays
+ * as audio ("start foot massage hands free").
  */
-export function startRoutine(draft: Draft, routine: Routine): Decision {
+export function startRoutine(draft: Draft, routine: Routine, handsFree = false): Decision {
   const opening = [
     ...disclaimerOnce(draft),
     draft.say(draft.lines.routineTitle(routine.name), 'opening'),
     ...screeningOnce(draft),
     draft.say(routine.position, 'opening'),
     ...routine.cautions.map((caution) => draft.say(caution, 'opening')),
+    ...handsFreeOfferOnce(draft, handsFree),
     draft.say(draft.lines.openingInvite, 'opening'),
   ];
-  return waitForReady(draft, routine, { stepIndex: 0, offset: 0 }, opening);
+  return waitForReady(draft, routine, { stepIndex: 0, offset: 0 }, opening, handsFree ? { handsFree: true } : {});
 }
 
 /**
@@ -74,7 +99,10 @@ export function resumePaused(draft: Draft, routine: Routine, stepIndex: number):
     draft.say((gone ? draft.lines.resumingChanged : draft.lines.resumingAt)(routine.name, at + 1)),
     draft.say(routine.position, 'opening'),
   ];
-  return waitForReady(draft, routine, { stepIndex: at, offset: 0 }, preface);
+  // A place paused hands free goes on from the same point in the step's audio, if the step is the same.
+  const point = paused?.routineId === routine.id && paused.stepIndex === at && !stepGone(paused, routine);
+  const goingOn = point && paused.point !== undefined ? { point: paused.point } : {};
+  return waitForReady(draft, routine, { stepIndex: at, offset: 0 }, preface, goingOn);
 }
 
 /** "Go to step N" with a routine paused: from that step, once she is back in position. */
@@ -92,8 +120,61 @@ export function startFromStep(draft: Draft, routine: Routine, stepIndex: number)
  * to go on. After the last step it asks before the closing, so the session stays open and
  * "Alexa, it hurts" still reaches the skill through the last step.
  */
-export function deliver(draft: Draft, routine: Routine, from: Position, preface: readonly Segment[]): Decision {
+export function deliver(
+  draft: Draft,
+  routine: Routine,
+  from: Position,
+  preface: readonly Segment[],
+  goingOn: GoingOn = {},
+): Decision {
   if (from.stepIndex >= routine.steps.length) return finish(draft, routine, preface);
+  if (draft.playsAudio(routine.id, goingOn.handsFree === true)) {
+    return playStep(draft, routine, from.stepIndex, goingOn.point ?? STEP_START, preface);
+  }
+  return speakSteps(draft, routine, from, draft.audioFailed ? [draft.say(draft.lines.audioFailed), ...preface] : preface);
+}
+
+/** What Now Playing shows: the routine's name, and "Step N of M: title". */
+export function nowPlaying(lines: Wording, routine: Routine, stepIndex: number): NowPlaying {
+  const title = routine.steps[stepIndex]?.title ?? '';
+  return { title: routine.name, subtitle: lines.nowPlayingStep(stepIndex + 1, routine.steps.length, title) };
+}
+
+/**
+ * Plays a step as audio from a point (the step's introduction counts as its start), after the
+ * speech. The session ends: the player has the routine now, and "Alexa, pause", "Alexa, next" and
+ * the rest reach the skill without its name. The first time a routine goes to the player, the
+ * answer says how to stop it and ask for something.
+ */
+export function playStep(
+  draft: Draft,
+  routine: Routine,
+  stepIndex: number,
+  from: AudioPoint,
+  preface: readonly Segment[],
+): Decision {
+  if (stepIndex >= routine.steps.length) return finish(draft, routine, preface);
+  const hint = draft.player?.item.routineId === routine.id ? [] : [draft.say(draft.lines.audioStartHint, 'prompt')];
+  const item: PlayItem = {
+    routineId: routine.id,
+    stepIndex,
+    variant: variantOf(draft.prefs),
+    flow: draft.prefs.flow,
+    attempt: 1,
+    issuedAt: Math.max(0, Math.floor(draft.now)),
+  };
+  const audio = {
+    kind: 'play',
+    item,
+    from: inIntroduction(from) ? STEP_START : from,
+    enqueue: false,
+    nowPlaying: nowPlaying(draft.lines, routine, stepIndex),
+  } as const;
+  return draft.result({ mode: 'menu' }, { segments: [...preface, ...hint], listen: false, endSession: true, audio });
+}
+
+/** Speaks the routine from a position, as many steps as fit (see `deliver`). */
+function speakSteps(draft: Draft, routine: Routine, from: Position, preface: readonly Segment[]): Decision {
   const packed = packSteps(routine, from, preface, draft.prefs, draft.lines);
   const played: Played = { sentAt: draft.now, spans: stepSpans(packed.segments, from.offset) };
   const next = packed.next;
@@ -175,6 +256,7 @@ export function carryOn(draft: Draft, state: InRoutineState, heard: Heard, answe
     const choice = haltedChoice(draft, state);
     return draft.listen(state, [...answer, choice.line], choice.reprompt);
   }
+  if (state.mode === 'audio') return goOnPlaying(draft, state, heard, answer);
   if (!heard.finished) return deliver(draft, routine, { stepIndex: heard.stepIndex, offset: heard.offset }, answer);
   const resumeAt = state.resumeAt;
   const next = { ...state, question: { kind: 'continue' }, played: { sentAt: draft.now, spans: [] } } as const;
@@ -192,12 +274,53 @@ export function carryOn(draft: Draft, state: InRoutineState, heard: Heard, answe
   );
 }
 
-/** The routine's state after an aside: it waits at the step that was playing, from its start. */
+/**
+ * After an answer in hands-free mode: the audio that was playing goes on by itself when nothing
+ * about it changed; otherwise the step plays again from where it was, in the variant the
+ * preferences now ask for (its introduction counts as its start); a step played to its end goes on
+ * with the next. With hands-free mode just turned off, the step is spoken from its start.
+ */
+function goOnPlaying(draft: Draft, state: AudioState, heard: Heard, answer: readonly Segment[]): Decision {
+  const routine = draft.routineOf(state);
+  const from = heard.finished ? state.resumeAt : { stepIndex: heard.stepIndex, offset: 0 };
+  if (!draft.playsAudio(routine.id)) return deliver(draft, routine, from, answer);
+  const player = draft.player;
+  const unchanged =
+    player !== undefined &&
+    player.activity === 'playing' &&
+    player.item.routineId === routine.id &&
+    player.item.stepIndex === heard.stepIndex &&
+    player.item.flow === draft.prefs.flow &&
+    sameVariant(player.item.variant, draft.prefs);
+  if (unchanged) {
+    return draft.result(state, { segments: answer, listen: false, endSession: true, audio: { kind: 'keepPlaying' } });
+  }
+  if (heard.finished) return deliver(draft, routine, from, answer);
+  return playStep(draft, routine, heard.stepIndex, heard.point ?? STEP_START, answer);
+}
+
+/** Goes on from where a waiting routine waits: its step, and in audio its point in the step. */
+export function goOnFromWaiting(draft: Draft, state: InRoutineState, preface: readonly Segment[]): Decision {
+  const routine = draft.routineOf(state);
+  if (state.mode === 'audio') return deliver(draft, routine, state.resumeAt, preface, { point: state.point });
+  if (state.mode === 'halted') return deliver(draft, routine, state.resumeAt, preface);
+  const goingOn = {
+    ...(state.handsFree ? { handsFree: true as const } : {}),
+    ...(state.point !== undefined ? { point: state.point } : {}),
+  };
+  return deliver(draft, routine, state.resumeAt, preface, goingOn);
+}
+
+/** The routine's state after an aside: it waits at the step that was playing, from its start (in audio, at its point). */
 export function waitingAt(draft: Draft, state: InRoutineState, heard: Heard): InRoutineState {
   const stepIndex = heard.finished ? state.resumeAt.stepIndex : heard.stepIndex;
   const resumeAt = { stepIndex, offset: 0 };
   if (state.mode === 'halted') return { ...state, resumeAt, question: { kind: 'continue' } };
-  return waiting(draft.routineOf(state), resumeAt, draft.now);
+  if (state.mode === 'audio') {
+    const point = heard.finished ? STEP_START : (heard.point ?? STEP_START);
+    return { ...state, resumeAt, point, question: { kind: 'continue' } };
+  }
+  return waiting(draft.routineOf(state), resumeAt, draft.now, state.handsFree ? { handsFree: true } : {});
 }
 
 /** Answers, then asks whether to carry on with the step that was playing, from its start. */
@@ -219,9 +342,10 @@ export function pauseRoutine(
   routine: Routine,
   stepIndex: number,
   before: readonly Segment[] = [],
+  point?: AudioPoint,
 ): Decision {
   if (stepIndex >= routine.steps.length) return finish(draft, routine, before);
-  draft.setPaused({ routineId: routine.id, stepIndex });
+  draft.setPaused({ routineId: routine.id, stepIndex, ...(point !== undefined ? { point } : {}) });
   const title = routine.steps[stepIndex]?.title ?? '';
   return draft.end({ mode: 'menu' }, [
     ...before,
@@ -230,8 +354,11 @@ export function pauseRoutine(
   ]);
 }
 
-/** Keeps the routine's place as it stops for something else; played to the end, it counts as done. */
-export function keepPlace(draft: Draft, routine: Routine, stepIndex: number): void {
+/**
+ * Keeps the routine's place as it stops for something else; played to the end, it counts as done.
+ * In hands-free mode the place keeps its point in the step's audio.
+ */
+export function keepPlace(draft: Draft, routine: Routine, stepIndex: number, point?: AudioPoint): void {
   if (stepIndex >= routine.steps.length) completed(draft, routine);
-  else draft.setPaused({ routineId: routine.id, stepIndex });
+  else draft.setPaused({ routineId: routine.id, stepIndex, ...(point !== undefined ? { point } : {}) });
 }

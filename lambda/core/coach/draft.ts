@@ -14,6 +14,7 @@ import {
   type ProfileUpdate,
   type UserProfile,
 } from '../profile';
+import type { PlayerPlace } from '../player';
 import type { Wording } from '../wording';
 import type { Decision, Effect, Plan } from './plan';
 import type { CoachState } from './state';
@@ -31,6 +32,12 @@ export interface DecideInput {
   readonly wording: Wording;
   /** Changes from earlier turns that are not saved yet; they decide what a failed save says. */
   readonly unsaved?: ProfileUpdate;
+  /** The device has an audio player and the skill has rendered audio to play on it. */
+  readonly canPlayAudio?: boolean;
+  /** Where the device's audio player is, when it holds an item of this skill's. */
+  readonly player?: PlayerPlace;
+  /** This is the session's first turn (a request said without the skill's name starts one). */
+  readonly newSession?: boolean;
 }
 
 type Change = Omit<ProfileUpdate, 'id'>;
@@ -58,6 +65,27 @@ export class Draft {
 
   get catalogue(): Catalogue {
     return this.input.catalogue;
+  }
+
+  /** The player, when it holds a step of this skill's. */
+  get player(): PlayerPlace | undefined {
+    return this.input.player;
+  }
+
+  /** Set by "turn off hands free mode": this turn speaks, whatever the player holds. */
+  speakOnly = false;
+
+  /** Set when the device could not play this step's audio: this turn speaks, and says why. */
+  audioFailed = false;
+
+  /**
+   * Whether a routine goes on as audio: on a device that plays the skill's audio, when hands-free
+   * mode is on, or this routine was started hands free, or the player holds it already.
+   */
+  playsAudio(routineId: RoutineId, startedHandsFree = false): boolean {
+    if (this.input.canPlayAudio !== true || this.speakOnly || this.audioFailed) return false;
+    if (this.prefs.handsFree === 'on' || startedHandsFree) return true;
+    return this.player?.item.routineId === routineId;
   }
 
   routine(id: RoutineId | undefined): Routine | undefined {
@@ -93,6 +121,10 @@ export class Draft {
 
   heardScreening(): void {
     this.record({ screeningHeard: true });
+  }
+
+  offeredHandsFree(): void {
+    this.record({ handsFreeOffered: true });
   }
 
   deleteProfile(planIfFailed: Plan): void {
@@ -132,8 +164,9 @@ export class Draft {
     );
   }
 
-  result(state: CoachState, plan: Plan): Decision {
+  result(state: CoachState, decided: Plan): Decision {
     const toSave = this.toSave();
+    const plan = this.withAudioStopped(decided);
     return {
       state,
       profile: this.profile,
@@ -143,6 +176,15 @@ export class Draft {
       planIfSaveFails: this.planIfSaveFails(plan, toSave),
       effects: this.effects,
     };
+  }
+
+  /**
+   * An answer that says nothing about the audio the player is playing stops it: only a decision to
+   * keep it playing (or to play something else) lets it go on once the answer has been said.
+   */
+  private withAudioStopped(plan: Plan): Plan {
+    if (plan.audio !== undefined || this.player?.activity !== 'playing') return plan;
+    return { ...plan, audio: { kind: 'stop' } };
   }
 
   private toSave(): ProfileUpdate | undefined {

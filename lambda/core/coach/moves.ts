@@ -6,11 +6,13 @@ import type { Routine } from '../catalogue';
 import type { CoachEvent } from '../events';
 import { remainingSeconds, type Segment } from '../pacing';
 import { changePressure } from './adjust';
+import type { AudioPoint } from '../player';
 import {
   askToCarryOn,
   carryOn,
   deliver,
   finish,
+  goOnFromWaiting,
   haltedChoice,
   keepPlace,
   pauseRoutine,
@@ -91,15 +93,21 @@ export function startOver(draft: Draft, _state: InRoutineState, _heard: Heard, r
   return deliver(draft, routine, { stepIndex: 0, offset: 0 }, [draft.say(draft.lines.fromTheTop)]);
 }
 
+/** In hands-free mode, the point in the step's audio that a saved place keeps. */
+export function pointToSave(state: InRoutineState, heard: Heard): AudioPoint | undefined {
+  return state.mode === 'audio' && !heard.finished ? heard.point : undefined;
+}
+
 export function pause(draft: Draft, state: InRoutineState, heard: Heard, routine: Routine): Decision {
-  return pauseRoutine(draft, routine, stepToSave(state, heard));
+  return pauseRoutine(draft, routine, stepToSave(state, heard), [], pointToSave(state, heard));
 }
 
 /** Stop: the place is saved and the session ends; after the last step, the closing. */
 export function stop(draft: Draft, state: InRoutineState, heard: Heard, routine: Routine): Decision {
   const stepIndex = stepToSave(state, heard);
   if (stepIndex >= routine.steps.length) return finish(draft, routine, []);
-  draft.setPaused({ routineId: routine.id, stepIndex });
+  const point = pointToSave(state, heard);
+  draft.setPaused({ routineId: routine.id, stepIndex, ...(point !== undefined ? { point } : {}) });
   return draft.end({ mode: 'menu' }, [
     draft.say(draft.lines.savedPlace(routine.name, stepIndex + 1)),
     draft.say(draft.lines.goodbye),
@@ -109,14 +117,14 @@ export function stop(draft: Draft, state: InRoutineState, heard: Heard, routine:
 /** Home: the place is saved and the menu takes over. */
 export function home(draft: Draft, state: InRoutineState, heard: Heard, routine: Routine): Decision {
   const stepIndex = stepToSave(state, heard);
-  keepPlace(draft, routine, stepIndex);
+  keepPlace(draft, routine, stepIndex, pointToSave(state, heard));
   if (stepIndex >= routine.steps.length) return draft.menu([]);
   return draft.menu([draft.say(draft.lines.homeFromRoutine(routine.name, stepIndex + 1))]);
 }
 
 /** The routine stops for something else (a new session, a warning sign, labour): its place is kept. */
 export function keepRoutinePlace(draft: Draft, state: InRoutineState, heard: Heard, routine: Routine): void {
-  keepPlace(draft, routine, stepToSave(state, heard));
+  keepPlace(draft, routine, stepToSave(state, heard), pointToSave(state, heard));
 }
 
 /** "How much longer": the step and the time left, then on from where it was. */
@@ -177,7 +185,7 @@ export function yes(draft: Draft, state: InRoutineState, heard: Heard, routine: 
     keepRoutinePlace(draft, state, heard, routine);
     return startRoutine(draft, chosen);
   }
-  if (state.mode === 'routine' || question?.kind === 'continue') return deliver(draft, routine, state.resumeAt, []);
+  if (state.mode !== 'halted' || question?.kind === 'continue') return goOnFromWaiting(draft, state, []);
   if (question?.kind === 'morePressure') {
     return carryOn(draft, withoutQuestion(state), heard, changePressure(draft, 'more', stepFor(state, heard, routine)));
   }
@@ -192,7 +200,7 @@ export function no(draft: Draft, state: InRoutineState, heard: Heard, routine: R
   if (state.mode === 'halted' && kind === 'morePressure') {
     return carryOn(draft, withoutQuestion(state), heard, [draft.say(draft.lines.pressureKept)]);
   }
-  return pauseRoutine(draft, routine, stepToSave(state, heard));
+  return pauseRoutine(draft, routine, stepToSave(state, heard), [], pointToSave(state, heard));
 }
 
 /**
@@ -220,7 +228,7 @@ export function notUnderstood(draft: Draft, state: InRoutineState, heard: Heard)
 export function askToForget(draft: Draft, state: CoachState): Decision {
   const question = { kind: 'forget' } as const;
   const next =
-    state.mode === 'routine' || state.mode === 'halted'
+    state.mode === 'routine' || state.mode === 'halted' || state.mode === 'audio'
       ? { ...state, question }
       : ({ mode: 'menu', question } as const);
   return draft.listen(next, [draft.say(draft.lines.forgetQuestion)], draft.lines.forgetReprompt);

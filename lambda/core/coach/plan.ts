@@ -1,5 +1,6 @@
 /** What the core hands back: a plan to render, the next state, the profile change and the effects. */
 import type { Segment } from '../pacing';
+import type { AudioPoint, PlayItem } from '../player';
 import type { ProfileUpdate, UserProfile } from '../profile';
 import type { CoachState } from './state';
 
@@ -11,7 +12,35 @@ export interface Plan {
   readonly reprompt?: string;
   /** Close the session (true) or leave it to the device (false with listen false: speech only). */
   readonly endSession: boolean;
+  /** What the device's audio player does after the speech, in hands-free mode; nothing when absent. */
+  readonly audio?: AudioInstruction;
 }
+
+/** What Now Playing shows for an item: the routine, and "Step N of M: title". */
+export interface NowPlaying {
+  readonly title: string;
+  readonly subtitle: string;
+}
+
+/**
+ * The audio player's part of a plan. The audio renderer turns it into AudioPlayer directives over
+ * the rendered files: the file for the item's variant, the point as an offset in that file.
+ */
+export type AudioInstruction =
+  /** Play a step from a point, replacing whatever plays, or queued to follow the item playing. */
+  | {
+      readonly kind: 'play';
+      readonly item: PlayItem;
+      readonly from: AudioPoint;
+      readonly enqueue: boolean;
+      readonly nowPlaying: NowPlaying;
+    }
+  /** The audio playing goes on after the answer. */
+  | { readonly kind: 'keepPlaying' }
+  /** The audio stops; the device keeps the item, so "Alexa, resume" can go on. */
+  | { readonly kind: 'stop' }
+  /** The audio stops and the queue is cleared: a routine cancelled. */
+  | { readonly kind: 'clear' };
 
 /** Work the caller carries out after deciding, with the answer to give instead if it fails. */
 export type Effect = { readonly type: 'deleteProfile'; readonly planIfFailed: Plan };

@@ -3,6 +3,7 @@
  * core maps the request's time onto the timeline of the answer it last sent.
  */
 import { type PlayedPosition, positionAt, type StepSpan } from '../pacing';
+import type { AudioPoint, PlayerPlace } from '../player';
 import type { InRoutineState } from './state';
 
 /**
@@ -26,18 +27,37 @@ export const BOUNDARY_WINDOW_SECONDS = 3;
 export interface Heard extends PlayedPosition {
   /** The request landed within BOUNDARY_WINDOW_SECONDS of a change of step. */
   readonly nearBoundary: boolean;
+  /** In hands-free mode, the exact point in the step's audio (the player reports it). */
+  readonly point?: AudioPoint;
 }
 
-/** Where the user was: on the halted step, or on the last answer's timeline at the time they spoke. */
-export function whereWasPlaying(state: InRoutineState, now: number): Heard {
+/**
+ * Where the user was: on the halted step; in hands-free mode, where the player is (exact, from the
+ * request) or was when the session began; else on the last answer's timeline at the time they spoke.
+ */
+export function whereWasPlaying(state: InRoutineState, now: number, player?: PlayerPlace): Heard {
   if (state.mode === 'halted') {
     return { stepIndex: state.resumeAt.stepIndex, offset: 0, finished: false, nearBoundary: false };
+  }
+  if (state.mode === 'audio') {
+    if (player !== undefined && player.item.routineId === state.routineId) return heardFromPlayer(player);
+    return { ...state.resumeAt, finished: false, nearBoundary: false, point: state.point };
   }
   const { spans, sentAt } = state.played;
   const elapsed = (now - sentAt) / 1000 - SPEECH_TO_REQUEST_LAG_SECONDS;
   const position = positionAt(spans, elapsed);
   if (position === undefined) return { ...state.resumeAt, finished: true, nearBoundary: false };
   return { ...position, nearBoundary: nearBoundary(spans, elapsed) };
+}
+
+/**
+ * The player's place: exact, so never near a boundary in the speech sense. A step played to its end
+ * is finished, and the routine goes on from the next step.
+ */
+export function heardFromPlayer(player: PlayerPlace): Heard {
+  const { stepIndex } = player.item;
+  const finished = player.activity === 'finished';
+  return { stepIndex, offset: player.offset, finished, nearBoundary: false, point: player.point };
 }
 
 /** True when `elapsed` is within the window of the start of any step after the first. */

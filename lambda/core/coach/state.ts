@@ -5,7 +5,8 @@
  */
 import { isRoutineId, type RoutineId } from '../catalogue';
 import type { Position, StepSpan } from '../pacing';
-import { MAX_STEP_INDEX, MAX_TIME_MS } from '../untrusted-profile';
+import type { AudioPoint } from '../player';
+import { MAX_STEP_INDEX, MAX_TIME_MS, readPoint } from '../untrusted-profile';
 
 /** The yes/no question the last answer asked at the menu. `term`: is she 37 weeks or more? */
 export type MenuQuestion =
@@ -50,6 +51,24 @@ export interface RoutineState {
   readonly resumeAt: Position;
   readonly played: Played;
   readonly question?: RoutineQuestion;
+  /** Play this routine as audio once she is ready ("start foot massage hands free"), whatever the preference. */
+  readonly handsFree?: true;
+  /** Where in `resumeAt`'s step the audio goes on, when it goes on as audio (a place paused hands free). */
+  readonly point?: AudioPoint;
+}
+
+/**
+ * A routine the device's audio player holds (hands-free mode), in a session: after "Alexa, pause"
+ * (the pause gateway), or a command said without the skill's name while it plays. Every request
+ * reports where the player is; `resumeAt` and `point` keep where it was when the session began,
+ * for a request that does not. After a step played to its end, `resumeAt` is the next step's start.
+ */
+export interface AudioState {
+  readonly mode: 'audio';
+  readonly routineId: RoutineId;
+  readonly resumeAt: Position;
+  readonly point: AudioPoint;
+  readonly question?: RoutineQuestion;
 }
 
 /** Stopped for a safety answer: nothing plays until the user says carry on, next or stop. */
@@ -72,10 +91,10 @@ export interface LabourState {
   readonly mode: 'labour';
 }
 
-export type CoachState = MenuState | RoutineState | HaltedState | LabourState;
+export type CoachState = MenuState | RoutineState | HaltedState | LabourState | AudioState;
 export type Mode = CoachState['mode'];
-/** A state with a routine under way, whether it is playing or halted. */
-export type InRoutineState = RoutineState | HaltedState;
+/** A state with a routine under way: spoken, halted, or playing as audio. */
+export type InRoutineState = RoutineState | HaltedState | AudioState;
 
 export const INITIAL_STATE: MenuState = { mode: 'menu' };
 
@@ -197,11 +216,15 @@ export function parseCoachState(value: unknown): CoachState {
   if (value.mode === 'labour') return { mode: 'labour' };
   const question = parseQuestion(value.question);
   const routineId = isRoutineId(value.routineId) ? value.routineId : undefined;
-  if (routineId === undefined || (value.mode !== 'routine' && value.mode !== 'halted')) {
+  if (routineId === undefined || (value.mode !== 'routine' && value.mode !== 'halted' && value.mode !== 'audio')) {
     const missed = misses(value.misses);
     return { mode: 'menu', ...menuQuestion(question), ...(missed > 0 ? { misses: missed } : {}) };
   }
   const resumeAt = parsePosition(value.resumeAt);
+  const point = readPoint(value.point);
+  if (value.mode === 'audio') {
+    return { mode: 'audio', routineId, resumeAt, point: point ?? { segment: 0, fraction: 0 }, ...routineQuestion(question) };
+  }
   if (value.mode === 'halted') {
     const cause = HALT_CAUSES.find((known) => known === value.cause) ?? 'unclear';
     return { mode: 'halted', routineId, resumeAt, cause, misses: misses(value.misses), ...haltedQuestion(question) };
@@ -210,5 +233,13 @@ export function parseCoachState(value: unknown): CoachState {
     isObject(value.played) && finite(value.played.sentAt)
       ? { sentAt: within(value.played.sentAt, MAX_TIME_MS), spans: parseSpans(value.played.spans) }
       : { sentAt: 0, spans: [] };
-  return { mode: 'routine', routineId, resumeAt, played, ...routineQuestion(question) };
+  return {
+    mode: 'routine',
+    routineId,
+    resumeAt,
+    played,
+    ...routineQuestion(question),
+    ...(value.handsFree === true ? { handsFree: true as const } : {}),
+    ...(point !== undefined ? { point } : {}),
+  };
 }

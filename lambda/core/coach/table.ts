@@ -10,6 +10,16 @@ import type { NameMatch, Routine } from '../catalogue';
 import type { CoachEvent } from '../events';
 import type { Segment } from '../pacing';
 import { changeFlow, changePace, changePressure, changeSpeechRate } from './adjust';
+import {
+  cancelAudio,
+  handsFreeAnswer,
+  handsFreeDuring,
+  pauseAudio,
+  playOrder,
+  playOrderAtMenu,
+  resumeAudio,
+  waitAudio,
+} from './audio';
 import { askToCarryOn, carryOn, resumePaused, startFromStep, startRoutine } from './delivery';
 import type { Draft } from './draft';
 import { askTerm, atTerm, contraction, inLabour } from './labour';
@@ -18,7 +28,7 @@ import * as moves from './moves';
 import type { Decision } from './plan';
 import { type Heard, whereWasPlaying } from './position';
 import { discomfort, helpWithAtMenu, helpWithDuring, preterm, safetyAnswer, unwell, warningSign } from './safety';
-import type { CoachState, InRoutineState, MenuState, Mode } from './state';
+import type { AudioState, CoachState, InRoutineState, MenuState, Mode } from './state';
 import { waitAtMenu, waitDuring } from './wait';
 
 export type EventType = CoachEvent['type'];
@@ -46,16 +56,23 @@ type Move<T extends EventType> = (
 /** A transition written for several modes at once: the state is any of them. */
 type Across<S extends CoachState, T extends EventType> = (draft: Draft, state: S, event: EventOf<T>) => Decision;
 
-function during<T extends EventType>(move: Move<T>): Across<InRoutineState, T> {
-  return (draft, state, event) => move(draft, state, whereWasPlaying(state, draft.now), draft.routineOf(state), event);
+function during<T extends EventType, S extends InRoutineState = InRoutineState>(
+  move: (draft: Draft, state: S, heard: Heard, routine: Routine, event: EventOf<T>) => Decision,
+): Across<S, T> {
+  return (draft, state, event) =>
+    move(draft, state, whereWasPlaying(state, draft.now, draft.player), draft.routineOf(state), event);
 }
 
-/** The same move in both routine columns. */
+/**
+ * The same move in every column with a routine under way: spoken, halted, and playing as audio
+ * (where `inAudio`, when given, takes the audio column's place).
+ */
 function inRoutine<T extends EventType>(
   move: Move<T>,
-): { routine: Across<InRoutineState, T>; halted: Across<InRoutineState, T> } {
+  inAudio?: (draft: Draft, state: AudioState, heard: Heard, routine: Routine, event: EventOf<T>) => Decision,
+): { routine: Across<InRoutineState, T>; halted: Across<InRoutineState, T>; audio: Across<AudioState, T> } {
   const transition = during(move);
-  return { routine: transition, halted: transition };
+  return { routine: transition, halted: transition, audio: inAudio ? during(inAudio) : transition };
 }
 
 /** The same cell in every mode. */
@@ -65,9 +82,10 @@ function always<T extends EventType>(
   menu: Across<CoachState, T>;
   routine: Across<CoachState, T>;
   halted: Across<CoachState, T>;
+  audio: Across<CoachState, T>;
   labour: Across<CoachState, T>;
 } {
-  return { menu: transition, routine: transition, halted: transition, labour: transition };
+  return { menu: transition, routine: transition, halted: transition, audio: transition, labour: transition };
 }
 
 /** The routine's place is kept first (a new session, a warning sign, labour), then `then` answers. */
@@ -104,7 +122,8 @@ function chosenRoutine(draft: Draft, event: EventOf<'start'>): NameMatch {
 /** Starts the routine asked for; an unknown name is said back with the list, several that fit are named. */
 function start(draft: Draft, state: CoachState, event: EventOf<'start'>): Decision {
   const found = chosenRoutine(draft, event);
-  return found.kind === 'one' ? startRoutine(draft, found.routine) : unknownRoutine(draft, state, event.heard, found);
+  if (found.kind === 'one') return startRoutine(draft, found.routine, event.handsFree === true);
+  return unknownRoutine(draft, state, event.heard, found);
 }
 
 /**
@@ -115,7 +134,7 @@ const switchRoutine: Move<'start'> = (draft, state, heard, routine, event) => {
   const found = chosenRoutine(draft, event);
   if (found.kind !== 'one') return askToCarryOn(draft, state, heard, notOneRoutine(draft, event.heard, found));
   moves.keepRoutinePlace(draft, state, heard, routine);
-  return startRoutine(draft, found.routine);
+  return startRoutine(draft, found.routine, event.handsFree === true);
 };
 
 /** Resumes the paused routine, or answers at the menu when there is none the catalogue still has. */
@@ -135,6 +154,8 @@ const atMenu = {
   speechRate: (draft: Draft, _state: unknown, event: EventOf<'speechRate'>) =>
     draft.menu(changeSpeechRate(draft, event)),
   flow: (draft: Draft, _state: unknown, event: EventOf<'flow'>) => draft.menu(changeFlow(draft, event)),
+  handsFree: (draft: Draft, _state: unknown, event: EventOf<'handsFree'>) =>
+    draft.menu(handsFreeAnswer(draft, event.on)),
   home: (draft: Draft) => draft.menu([]),
   discomfort: (draft: Draft) => draft.menu([draft.say(draft.lines.discomfort)]),
   unwell: (draft: Draft) => draft.end({ mode: 'menu' }, [draft.say(draft.lines.unwell)]),
@@ -192,6 +213,9 @@ const atLabour = {
   speechRate: (draft: Draft, _state: unknown, event: EventOf<'speechRate'>) =>
     inLabour(draft, changeSpeechRate(draft, event)),
   flow: (draft: Draft, _state: unknown, event: EventOf<'flow'>) => inLabour(draft, changeFlow(draft, event)),
+  handsFree: (draft: Draft, _state: unknown, event: EventOf<'handsFree'>) =>
+    inLabour(draft, handsFreeAnswer(draft, event.on)),
+  playOrder: (draft: Draft) => inLabour(draft, [draft.say(draft.lines.playOrder)]),
 };
 
 export const COACH_TABLE = {
@@ -203,10 +227,10 @@ export const COACH_TABLE = {
   previous: { menu: noRoutineGoing, ...inRoutine(moves.previous), labour: atLabour.waiting },
   repeat: { menu: noRoutineGoing, ...inRoutine(moves.repeat), labour: atLabour.again },
   goToStep: { menu: atMenu.goToStep, ...inRoutine(moves.goToStep), labour: atLabour.waiting },
-  wait: { menu: waitAtMenu, ...inRoutine(waitDuring), labour: atLabour.waiting },
+  wait: { menu: waitAtMenu, ...inRoutine(waitDuring, waitAudio), labour: atLabour.waiting },
   startOver: { menu: moves.startPausedOver, ...inRoutine(moves.startOver), labour: moves.startPausedOver },
-  pause: { menu: goodbye, ...inRoutine(moves.pause), labour: goodbye },
-  resume: { menu: atMenu.resume, ...inRoutine(moves.resume), labour: atLabour.waiting },
+  pause: { menu: goodbye, ...inRoutine(moves.pause, pauseAudio), labour: goodbye },
+  resume: { menu: atMenu.resume, ...inRoutine(moves.resume, resumeAudio), labour: atLabour.waiting },
   status: { menu: atMenu.status, ...inRoutine(moves.status), labour: atLabour.again },
   pressure: { menu: atMenu.pressure, ...inRoutine(moves.pressure), labour: atLabour.easeOff },
   pace: { menu: atMenu.pace, ...inRoutine(answerThenCarryOn<'pace'>(changePace)), labour: atLabour.pace },
@@ -216,12 +240,24 @@ export const COACH_TABLE = {
     labour: atLabour.speechRate,
   },
   flow: { menu: atMenu.flow, ...inRoutine(answerThenCarryOn<'flow'>(changeFlow)), labour: atLabour.flow },
+  handsFree: {
+    menu: atMenu.handsFree,
+    ...inRoutine<'handsFree'>((draft, state, heard, routine, event) =>
+      handsFreeDuring(draft, state, heard, routine, event.on),
+    ),
+    labour: atLabour.handsFree,
+  },
+  playOrder: { menu: playOrderAtMenu, ...inRoutine(playOrder), labour: atLabour.playOrder },
   help: {
     menu: atMenu.help,
-    ...inRoutine(answerThenAsk((draft) => [draft.say(draft.lines.helpRoutine)])),
+    ...inRoutine(
+      answerThenAsk((draft) => [draft.say(draft.lines.helpRoutine)]),
+      answerThenAsk((draft) => [draft.say(draft.lines.helpAudio)]),
+    ),
     labour: atLabour.help,
   },
   stop: { menu: goodbye, ...inRoutine(moves.stop), labour: goodbye },
+  cancel: { menu: goodbye, ...inRoutine(moves.stop, cancelAudio), labour: goodbye },
   home: { menu: atMenu.home, ...inRoutine(moves.home), labour: atMenu.home },
   fallback: { menu: atMenu.fallback, ...inRoutine(moves.notUnderstood), labour: atLabour.notUnderstood },
   yes: { menu: atMenu.yes, ...inRoutine(moves.yes), labour: atLabour.waiting },
