@@ -3,19 +3,8 @@
  * each spoken segment starts in it. The render pipeline writes it (build/audio/manifest.json); the
  * skill reads it, checked field by field, to build AudioPlayer URLs and tokens.
  */
-import { isRoutineId, ROUTINE_IDS, type RoutineId } from '../core/catalogue';
-import type { PlayItem } from '../core/player';
-import {
-  FLOWS,
-  type Flow,
-  PACES,
-  type Pace,
-  PRESSURE_LEVELS,
-  type PressureLevel,
-  SPEECH_RATES,
-  type SpeechRate,
-  type StepVariant,
-} from '../core/preferences';
+import { isRoutineId, type RoutineId } from '../core/catalogue';
+import { PACES, PRESSURE_LEVELS, SPEECH_RATES, type StepVariant } from '../core/preferences';
 import { AUDIO_FORMAT, AUDIO_PLAYER_STREAM } from './stream-format';
 
 export const MANIFEST_SCHEMA = 1;
@@ -87,7 +76,7 @@ export class AudioUrlError extends AudioError {
 export const MAX_STEP_NUMBER = 99;
 /** A render version is a short hash; tokens stay short whatever a caller passes. */
 export const MAX_RENDER_VERSION_LENGTH = 64;
-const RENDER_VERSION = /^[A-Za-z0-9_-]+$/;
+export const RENDER_VERSION = /^[A-Za-z0-9_-]+$/;
 export const FILE_HASH = /^[0-9a-f]{16}$/;
 const FILE_PATH = /^[A-Za-z]+\/[0-9]{1,2}-[0-9a-f]{16}\.mp3$/;
 
@@ -126,76 +115,6 @@ export function parseVariantKey(key: string): StepPlace | undefined {
   if (more.length > 0 || pressure === undefined || speechRate === undefined || pace === undefined) return undefined;
   return { routineId, stepIndex: Number(stepNumber) - 1, variant: { pressure, speechRate, pace } };
 }
-
-const TOKEN_PREFIX = 'pmc1';
-const TOKEN_SEPARATOR = '|';
-/** The flow part of a token: c for continuous, s for step by step. */
-const FLOW_LETTERS: Readonly<Record<Flow, string>> = { continuous: 'c', stepByStep: 's' };
-/** Latest issue time a token holds, epoch ms (the range a Date can hold). */
-const MAX_ISSUED_AT = 8.64e15;
-
-/**
- * The AudioPlayer token of one queued item: `pmc1|lowerBack/3/medium.normal.normal|<render
- * version>|c.1.<issued>`: the step variant and the render that holds its file, then the flow (c or
- * s), the attempt (1, or 2 for the retry after a failure) and when it was issued (epoch ms in base
- * 36). Every request during playback carries it back with the offset, so the token and offset alone
- * say exactly where she is, and what comes next; the issue time makes each item's token new (Now
- * Playing caches metadata by token). LONGEST_AUDIO_TOKEN_LENGTH is the longest it can be.
- */
-export function buildAudioToken(item: PlayItem, renderVersion: string): string {
-  if (renderVersion.length > MAX_RENDER_VERSION_LENGTH || !RENDER_VERSION.test(renderVersion)) {
-    throw new AudioTokenError('a render version is 1 to 64 letters, digits, - or _');
-  }
-  if (!Number.isSafeInteger(item.issuedAt) || item.issuedAt < 0 || item.issuedAt > MAX_ISSUED_AT) {
-    throw new AudioTokenError('an issue time is whole epoch milliseconds');
-  }
-  const play = [FLOW_LETTERS[item.flow], String(item.attempt), item.issuedAt.toString(36)].join('.');
-  const key = variantKey(item.routineId, item.stepIndex, item.variant);
-  const token = [TOKEN_PREFIX, key, renderVersion, play].join(TOKEN_SEPARATOR);
-  if (token.length > AUDIO_PLAYER_STREAM.maxTokenLength) throw new AudioTokenError('token too long');
-  return token;
-}
-
-function readPlay(text: string): Pick<PlayItem, 'flow' | 'attempt' | 'issuedAt'> | undefined {
-  const [flowLetter, attemptText, issuedText, ...rest] = text.split('.');
-  const flow = FLOWS.find((each) => FLOW_LETTERS[each] === flowLetter);
-  if (rest.length > 0 || flow === undefined || (attemptText !== '1' && attemptText !== '2')) return undefined;
-  if (issuedText === undefined || !/^[0-9a-z]{1,11}$/.test(issuedText)) return undefined;
-  const issuedAt = Number.parseInt(issuedText, 36);
-  if (!Number.isSafeInteger(issuedAt) || issuedAt > MAX_ISSUED_AT) return undefined;
-  return { flow, attempt: attemptText === '1' ? 1 : 2, issuedAt };
-}
-
-/** Reads a token back, from a request that carries it (untrusted); undefined if it is not one of ours. */
-export function parseAudioToken(token: unknown): (PlayItem & { readonly renderVersion: string }) | undefined {
-  if (typeof token !== 'string' || token.length > AUDIO_PLAYER_STREAM.maxTokenLength) return undefined;
-  const [prefix, key, renderVersion, playText, ...rest] = token.split(TOKEN_SEPARATOR);
-  if (prefix !== TOKEN_PREFIX || key === undefined || renderVersion === undefined || rest.length > 0) return undefined;
-  if (renderVersion.length > MAX_RENDER_VERSION_LENGTH || !RENDER_VERSION.test(renderVersion)) return undefined;
-  const place = parseVariantKey(key);
-  const play = playText === undefined ? undefined : readPlay(playText);
-  return place === undefined || play === undefined ? undefined : { ...place, ...play, renderVersion };
-}
-
-const longest = (words: readonly string[]) => Math.max(...words.map((word) => word.length));
-
-/** The longest token `buildAudioToken` can return: the longest value of each part, and the separators. */
-export const LONGEST_AUDIO_TOKEN_LENGTH =
-  `${TOKEN_PREFIX}|`.length +
-  longest(ROUTINE_IDS) +
-  '/'.length +
-  String(MAX_STEP_NUMBER).length +
-  '/'.length +
-  longest(PRESSURE_LEVELS) +
-  '.'.length +
-  longest(SPEECH_RATES) +
-  '.'.length +
-  longest(PACES) +
-  '|'.length +
-  MAX_RENDER_VERSION_LENGTH +
-  '|'.length +
-  'c.1.'.length +
-  MAX_ISSUED_AT.toString(36).length;
 
 /**
  * The HTTPS URL of a rendered file under the origin that serves the render (`https://…`, with or

@@ -99,7 +99,6 @@ export interface PlayerReport {
   readonly issuedAt: number;
 }
 
-
 /** How many applied update ids a profile keeps. */
 export const APPLIED_UPDATE_MEMORY = 20;
 

@@ -4,16 +4,14 @@ import {
   AudioTokenError,
   AudioUrlError,
   audioUrl,
-  buildAudioToken,
-  LONGEST_AUDIO_TOKEN_LENGTH,
   MAX_RENDER_VERSION_LENGTH,
-  parseAudioToken,
   parseVariantKey,
   readManifest,
   stepFile,
   variantKey,
 } from '../../lambda/audio/manifest';
 import { AUDIO_FORMAT, AUDIO_PLAYER_STREAM, framesToMs, secondsToFrames } from '../../lambda/audio/stream-format';
+import { buildAudioToken, LONGEST_AUDIO_TOKEN_LENGTH, parseAudioToken } from '../../lambda/audio/token';
 import { ROUTINES } from '../../lambda/content/routines';
 
 const HASH = '0123456789abcdef';

@@ -5,9 +5,10 @@
  */
 import type { Routine } from '../catalogue';
 import type { Segment } from '../pacing';
-import { inIntroduction, sameVariant, STEP_START } from '../player';
-import { carryOn, deliver, finish, keepPlace, playStep } from './delivery';
+import { inIntroduction, STEP_START, sameVariant } from '../player';
+import { deliver, finish, keepPlace, playStep } from './delivery';
 import { type Draft, endPlan } from './draft';
+import { carryOn } from './going-on';
 import { pointToSave } from './moves';
 import type { Decision } from './plan';
 import { type Heard, stepToSave } from './position';
@@ -61,7 +62,8 @@ export function resumeAudio(draft: Draft, state: AudioState, heard: Heard, routi
     player.item.routineId === routine.id &&
     sameVariant(player.item.variant, draft.prefs) &&
     player.item.flow === draft.prefs.flow;
-  if (playing) return draft.result(state, { segments: [], listen: false, endSession: true, audio: { kind: 'keepPlaying' } });
+  if (playing)
+    return draft.result(state, { segments: [], listen: false, endSession: true, audio: { kind: 'keepPlaying' } });
   if (heard.finished) return deliver(draft, routine, state.resumeAt, []);
   if (!draft.playsAudio(routine.id)) return deliver(draft, routine, { stepIndex: heard.stepIndex, offset: 0 }, []);
   const point = heard.point === undefined || inIntroduction(heard.point) ? STEP_START : heard.point;

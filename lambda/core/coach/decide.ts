@@ -84,7 +84,9 @@ function fromPlayer(
   return {
     mode: 'audio',
     routineId: item.routineId,
-    resumeAt: finished ? { stepIndex: item.stepIndex + 1, offset: 0 } : { stepIndex: item.stepIndex, offset: player.offset },
+    resumeAt: finished
+      ? { stepIndex: item.stepIndex + 1, offset: 0 }
+      : { stepIndex: item.stepIndex, offset: player.offset },
     point: finished ? STEP_START : player.point,
   };
 }

@@ -5,6 +5,7 @@
 import type { Catalogue, Routine, RoutineId } from '../catalogue';
 import type { CoachEvent } from '../events';
 import { routineSeconds, type Segment, type SegmentRole, speech } from '../pacing';
+import type { PlayerPlace } from '../player';
 import type { Preferences } from '../preferences';
 import {
   applyUpdate,
@@ -14,7 +15,6 @@ import {
   type ProfileUpdate,
   type UserProfile,
 } from '../profile';
-import type { PlayerPlace } from '../player';
 import type { Wording } from '../wording';
 import type { Decision, Effect, Plan } from './plan';
 import type { CoachState } from './state';

@@ -5,20 +5,11 @@
 import type { Routine } from '../catalogue';
 import type { CoachEvent } from '../events';
 import { remainingSeconds, type Segment } from '../pacing';
-import { changePressure } from './adjust';
 import type { AudioPoint } from '../player';
-import {
-  askToCarryOn,
-  carryOn,
-  deliver,
-  finish,
-  goOnFromWaiting,
-  haltedChoice,
-  keepPlace,
-  pauseRoutine,
-  startRoutine,
-} from './delivery';
+import { changePressure } from './adjust';
+import { deliver, finish, keepPlace, pauseRoutine, startRoutine } from './delivery';
 import type { Draft } from './draft';
+import { askToCarryOn, carryOn, goOnFromWaiting, haltedChoice } from './going-on';
 import type { Decision } from './plan';
 import { type Heard, stepAfter, stepToSave } from './position';
 import type { CoachState, HaltedState, InRoutineState } from './state';

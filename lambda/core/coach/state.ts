@@ -223,7 +223,13 @@ export function parseCoachState(value: unknown): CoachState {
   const resumeAt = parsePosition(value.resumeAt);
   const point = readPoint(value.point);
   if (value.mode === 'audio') {
-    return { mode: 'audio', routineId, resumeAt, point: point ?? { segment: 0, fraction: 0 }, ...routineQuestion(question) };
+    return {
+      mode: 'audio',
+      routineId,
+      resumeAt,
+      point: point ?? { segment: 0, fraction: 0 },
+      ...routineQuestion(question),
+    };
   }
   if (value.mode === 'halted') {
     const cause = HALT_CAUSES.find((known) => known === value.cause) ?? 'unclear';

@@ -20,8 +20,9 @@ import {
   resumeAudio,
   waitAudio,
 } from './audio';
-import { askToCarryOn, carryOn, resumePaused, startFromStep, startRoutine } from './delivery';
+import { resumePaused, startFromStep, startRoutine } from './delivery';
 import type { Draft } from './draft';
+import { askToCarryOn, carryOn } from './going-on';
 import { askTerm, atTerm, contraction, inLabour } from './labour';
 import { launch, notOneRoutine, offerPaused, routineList, unknownRoutine } from './menu';
 import * as moves from './moves';

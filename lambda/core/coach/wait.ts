@@ -6,8 +6,9 @@
  */
 import type { Routine } from '../catalogue';
 import type { Segment } from '../pacing';
-import { askToCarryOn, pauseRoutine } from './delivery';
+import { pauseRoutine } from './delivery';
 import type { Draft } from './draft';
+import { askToCarryOn } from './going-on';
 import { offerPaused } from './menu';
 import type { Decision } from './plan';
 import { type Heard, stepToSave } from './position';

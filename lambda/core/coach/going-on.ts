@@ -1,0 +1,111 @@
+/**
+ * Going on after an answer: the step that was playing carries on (spoken, or as audio), or the
+ * routine waits at it and asks; a halted routine says again what it waits for.
+ */
+import type { Segment } from '../pacing';
+import { STEP_START, sameVariant } from '../player';
+import { deliver, goOnPrompt, goOnReprompt, playStep, waiting } from './delivery';
+import type { Draft } from './draft';
+import type { Decision } from './plan';
+import type { Heard } from './position';
+import type { AudioState, HaltedState, InRoutineState } from './state';
+
+/** What a halted routine waits for, as the cause asks it. */
+export function haltedChoice(draft: Draft, state: HaltedState): { line: Segment; reprompt: string } {
+  const lines = draft.lines;
+  switch (state.cause) {
+    case 'discomfort':
+      return { line: draft.say(lines.discomfortChoice), reprompt: lines.discomfortReprompt };
+    case 'unwell':
+      return { line: draft.say(lines.unwellChoice), reprompt: lines.unwellReprompt };
+    case 'unclear':
+      return { line: draft.say(lines.notUnderstoodChoice), reprompt: lines.unwellReprompt };
+  }
+}
+
+/** Answers, then goes on with the rest of the step that was playing, or re-asks the pending question. */
+export function carryOn(draft: Draft, state: InRoutineState, heard: Heard, answer: readonly Segment[]): Decision {
+  const routine = draft.routineOf(state);
+  if (state.mode === 'halted') {
+    const choice = haltedChoice(draft, state);
+    return draft.listen(state, [...answer, choice.line], choice.reprompt);
+  }
+  if (state.mode === 'audio') return goOnPlaying(draft, state, heard, answer);
+  if (!heard.finished) return deliver(draft, routine, { stepIndex: heard.stepIndex, offset: heard.offset }, answer);
+  const resumeAt = state.resumeAt;
+  const next = { ...state, question: { kind: 'continue' }, played: { sentAt: draft.now, spans: [] } } as const;
+  const lines = draft.lines;
+  if (resumeAt.stepIndex >= routine.steps.length) {
+    return draft.listen(next, [...answer, draft.say(lines.lastStepDone, 'prompt')], lines.lastStepDoneReprompt);
+  }
+  if (resumeAt.offset > 0) {
+    return draft.listen(next, [...answer, draft.say(lines.carryOnPart, 'prompt')], lines.carryOnPartReprompt);
+  }
+  return draft.listen(
+    next,
+    [...answer, goOnPrompt(draft, routine, resumeAt.stepIndex)],
+    goOnReprompt(draft, resumeAt.stepIndex),
+  );
+}
+
+/**
+ * After an answer in hands-free mode: the audio that was playing goes on by itself when nothing
+ * about it changed; otherwise the step plays again from where it was, in the variant the
+ * preferences now ask for (its introduction counts as its start); a step played to its end goes on
+ * with the next. With hands-free mode just turned off, the step is spoken from its start.
+ */
+function goOnPlaying(draft: Draft, state: AudioState, heard: Heard, answer: readonly Segment[]): Decision {
+  const routine = draft.routineOf(state);
+  const from = heard.finished ? state.resumeAt : { stepIndex: heard.stepIndex, offset: 0 };
+  if (!draft.playsAudio(routine.id)) return deliver(draft, routine, from, answer);
+  const player = draft.player;
+  const unchanged =
+    player !== undefined &&
+    player.activity === 'playing' &&
+    player.item.routineId === routine.id &&
+    player.item.stepIndex === heard.stepIndex &&
+    player.item.flow === draft.prefs.flow &&
+    sameVariant(player.item.variant, draft.prefs);
+  if (unchanged) {
+    return draft.result(state, { segments: answer, listen: false, endSession: true, audio: { kind: 'keepPlaying' } });
+  }
+  if (heard.finished) return deliver(draft, routine, from, answer);
+  return playStep(draft, routine, heard.stepIndex, heard.point ?? STEP_START, answer);
+}
+
+/** Goes on from where a waiting routine waits: its step, and in audio its point in the step. */
+export function goOnFromWaiting(draft: Draft, state: InRoutineState, preface: readonly Segment[]): Decision {
+  const routine = draft.routineOf(state);
+  if (state.mode === 'audio') return deliver(draft, routine, state.resumeAt, preface, { point: state.point });
+  if (state.mode === 'halted') return deliver(draft, routine, state.resumeAt, preface);
+  const goingOn = {
+    ...(state.handsFree ? { handsFree: true as const } : {}),
+    ...(state.point !== undefined ? { point: state.point } : {}),
+  };
+  return deliver(draft, routine, state.resumeAt, preface, goingOn);
+}
+
+/** The routine's state after an aside: it waits at the step that was playing, from its start (in audio, at its point). */
+export function waitingAt(draft: Draft, state: InRoutineState, heard: Heard): InRoutineState {
+  const stepIndex = heard.finished ? state.resumeAt.stepIndex : heard.stepIndex;
+  const resumeAt = { stepIndex, offset: 0 };
+  if (state.mode === 'halted') return { ...state, resumeAt, question: { kind: 'continue' } };
+  if (state.mode === 'audio') {
+    const point = heard.finished ? STEP_START : (heard.point ?? STEP_START);
+    return { ...state, resumeAt, point, question: { kind: 'continue' } };
+  }
+  return waiting(draft.routineOf(state), resumeAt, draft.now, state.handsFree ? { handsFree: true } : {});
+}
+
+/** Answers, then asks whether to carry on with the step that was playing, from its start. */
+export function askToCarryOn(draft: Draft, state: InRoutineState, heard: Heard, answer: readonly Segment[]): Decision {
+  const routine = draft.routineOf(state);
+  const next = waitingAt(draft, state, heard);
+  const stepIndex = next.resumeAt.stepIndex;
+  if (stepIndex >= routine.steps.length) {
+    const prompt = draft.say(draft.lines.lastStepDone, 'prompt');
+    return draft.listen(next, [...answer, prompt], draft.lines.lastStepDoneReprompt);
+  }
+  const prompt = draft.say(draft.lines.shallICarryOn(stepIndex + 1), 'prompt');
+  return draft.listen(next, [...answer, prompt], draft.lines.shallICarryOnReprompt);
+}
