@@ -1,8 +1,12 @@
 /**
  * Composition root: the Lambda entry point. The DynamoDB store when TABLE_NAME is set (always on
- * Lambda), else an in-memory store. One client and one skill per container.
+ * Lambda), else an in-memory store. The rendered audio when AUDIO_BASE_URL is set and the render
+ * manifest is bundled beside this file (the stack does both only when it hosts rendered audio),
+ * else none: routines are spoken. One client and one skill per container.
  */
+import * as path from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { AUDIO_MANIFEST_BUNDLE_FILE, audioSourceFromEnv } from './audio/source';
 import { createStoreFromEnv } from './persistence/dynamo-client';
 import { MemoryUserStore } from './persistence/memory-store';
 import { ENV } from './persistence/table';
@@ -16,6 +20,15 @@ function storeFromEnv(): UserStore {
 }
 
 export const handler = async (event: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope> => {
-  skillHandler ??= createHandler({ store: storeFromEnv(), skillId: process.env[ENV.skillId] || undefined });
+  if (skillHandler === undefined) {
+    // In the bundle, __dirname is the folder of index.js; run from source (tests, the simulator),
+    // lambda/, which holds no manifest.
+    const audio = audioSourceFromEnv(process.env, path.join(__dirname, AUDIO_MANIFEST_BUNDLE_FILE));
+    skillHandler = createHandler({
+      store: storeFromEnv(),
+      skillId: process.env[ENV.skillId] || undefined,
+      ...(audio === undefined ? {} : { audio }),
+    });
+  }
   return skillHandler(event, context);
 };

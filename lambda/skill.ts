@@ -20,7 +20,8 @@ import {
   lastResortResponse,
 } from './handlers/errors';
 import { intentHandler, launchHandler } from './handlers/intent-handler';
-import { acknowledgeHandler, loggedType, playbackHandler, screenHandler } from './handlers/quiet-answers';
+import { playbackHandler } from './handlers/playback';
+import { acknowledgeHandler, loggedType, screenHandler } from './handlers/quiet-answers';
 import type { Answering } from './handlers/request-types';
 import { checkedSessionAttributes } from './handlers/session-data';
 import { sessionEndedHandler } from './handlers/session-ended';
@@ -50,7 +51,7 @@ const ANSWERERS: { readonly [Way in Answering]: (deps: TurnDeps) => readonly Req
   canFulfill: (deps) => [canFulfillHandler(deps.logger)],
   skillDisabled: (deps) => [skillDisabledHandler(deps)],
   exception: (deps) => [exceptionEncounteredHandler(deps)],
-  playback: (deps) => [playbackHandler(deps.logger)],
+  playback: (deps) => [playbackHandler(deps)],
   screen: (deps) => [screenHandler(deps.logger)],
   // Last: it also takes request types the SDK does not know.
   acknowledge: (deps) => [acknowledgeHandler(deps.logger)],
@@ -62,6 +63,7 @@ function turnDepsOf(deps: SkillDeps): TurnDeps {
     catalogue: deps.catalogue ?? defaultCatalogue,
     wording: deps.wording ?? lines,
     logger: deps.logger ?? consoleLogger,
+    audio: deps.audio,
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Requests answered without a word: playback events and buttons, screen events, and the events and
+ * Requests answered without a word: screen events, and the events and
  * interfaces the skill acknowledges (see request-types.ts for which is which, and why).
  * None of them touches the user's stored profile or the session's coach state.
  */
@@ -25,11 +25,6 @@ function quietHandler(answering: Answering, onRequest: (envelope: unknown) => vo
       return input.responseBuilder.getResponse();
     },
   };
-}
-
-/** AudioPlayer events and PlaybackController buttons: directives only, and the skill plays nothing yet. */
-export function playbackHandler(logger: Logger): RequestHandler {
-  return quietHandler('playback', (envelope) => logger.info('playback_event', { requestType: loggedType(envelope) }));
 }
 
 /** Screen events: the skill shows no screens yet; a runtime error from a device is worth a warning. */

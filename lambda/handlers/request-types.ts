@@ -29,8 +29,8 @@ export type Answering =
   /** Alexa rejected the last answer: logged, nothing returned. */
   | 'exception'
   /**
-   * Playback events and hardware buttons: AudioPlayer directives only, and none yet, because the
-   * skill does not play audio. Playback will answer these from the token it sent.
+   * The audio player's reports and buttons: AudioPlayer directives only, decided from the token the
+   * skill sent (handlers/playback.ts).
    */
   | 'playback'
   /**

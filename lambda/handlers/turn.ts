@@ -6,6 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
+import { audioDirectives } from '../audio/directives';
+import { deviceHasAudioPlayer, playerOf, reportedToken } from '../audio/player-context';
+import type { AudioSource } from '../audio/source';
 import type { Catalogue } from '../core/catalogue';
 import { type Decision, decide, INITIAL_STATE, type Plan } from '../core/coach';
 import type { CoachEvent } from '../core/events';
@@ -15,6 +18,7 @@ import type { Wording } from '../core/wording';
 import { errorFields, type Logger } from '../log';
 import type { UserStore } from '../persistence/user-store';
 import { renderPlan } from '../speech/ssml';
+import { answeringOf } from './request-types';
 import { parseSessionData, type SessionData, toSessionAttributes } from './session-data';
 
 export interface TurnDeps {
@@ -22,6 +26,8 @@ export interface TurnDeps {
   readonly catalogue: Catalogue;
   readonly wording: Wording;
   readonly logger: Logger;
+  /** The rendered audio; without it routines are always spoken. */
+  readonly audio?: AudioSource | undefined;
 }
 
 /** Alexa's request ids are under 100 characters; a longer one is cut, not stored whole in every profile. */
@@ -52,18 +58,35 @@ function updateIdOf(input: HandlerInput): string {
     : randomUUID();
 }
 
-/** The session's data from its attributes, or from the store on the session's first turn. */
-async function openSession(input: HandlerInput, deps: TurnDeps, userId: string): Promise<SessionData> {
-  const fromAttributes = parseSessionData(input.attributesManager.getSessionAttributes() ?? {});
-  if (fromAttributes) return fromAttributes;
+/** Requests from the player's buttons: outside any session, answered with audio directives only. */
+function fromPlayerButtons(input: HandlerInput): boolean {
+  return answeringOf(input.requestEnvelope) === 'playback';
+}
+
+/** The session's attributes; the player's buttons come with none. */
+function sessionAttributes(input: HandlerInput): Record<string, unknown> {
+  return fromPlayerButtons(input) ? {} : (input.attributesManager.getSessionAttributes() ?? {});
+}
+
+/**
+ * The session's data from its attributes, or from the store on the session's first turn (`fresh`:
+ * a request said without the skill's name while it plays audio starts a session too).
+ */
+async function openSession(
+  input: HandlerInput,
+  deps: TurnDeps,
+  userId: string,
+): Promise<SessionData & { readonly fresh: boolean }> {
+  const fromAttributes = parseSessionData(sessionAttributes(input));
+  if (fromAttributes) return { ...fromAttributes, fresh: false };
   try {
     const stored = userId ? await deps.store.load(userId) : undefined;
     // Nothing stored yet: version 0 lets the first write be a conditional create with no read.
     const profile = stored?.profile ?? newProfile();
-    return { state: INITIAL_STATE, profile, version: stored?.version ?? 0, stored: profile };
+    return { state: INITIAL_STATE, profile, version: stored?.version ?? 0, stored: profile, fresh: true };
   } catch (error) {
     deps.logger.warn('profile_load_failed', errorFields(error));
-    return { state: INITIAL_STATE, profile: newProfile(), version: undefined };
+    return { state: INITIAL_STATE, profile: newProfile(), version: undefined, fresh: true };
   }
 }
 
@@ -109,13 +132,25 @@ async function settle(deps: TurnDeps, userId: string, session: SessionData, deci
   }
 }
 
-/** Renders a plan into the response: speech, a reprompt when it listens, and the session's end. */
-export function respond(input: HandlerInput, plan: Plan, rate: SpeechRate): Response {
-  if (plan.segments.length === 0) return input.responseBuilder.getResponse();
-  const rendered = renderPlan(plan, rate);
-  const builder = input.responseBuilder.speak(rendered.ssml);
-  if (plan.listen && rendered.repromptSsml) builder.reprompt(rendered.repromptSsml);
-  if (plan.endSession) builder.withShouldEndSession(true);
+/**
+ * Renders a plan into the response: speech, a reprompt when it listens, the session's end, and the
+ * audio player's directives. A Play ends the session (the platform requires it). Requests from the
+ * player's buttons take the audio directives alone.
+ */
+export function respond(input: HandlerInput, plan: Plan, rate: SpeechRate, audio?: AudioSource): Response {
+  const builder = input.responseBuilder;
+  // The session's end: nothing may be said or played.
+  if (input.requestEnvelope.request.type === 'SessionEndedRequest') return builder.getResponse();
+  const directives = audioDirectives(plan.audio, audio, reportedToken(input.requestEnvelope));
+  for (const directive of directives) builder.addDirective(directive);
+  if (fromPlayerButtons(input)) return builder.getResponse();
+  if (plan.segments.length > 0) {
+    const rendered = renderPlan(plan, rate);
+    builder.speak(rendered.ssml);
+    if (plan.listen && rendered.repromptSsml) builder.reprompt(rendered.repromptSsml);
+  }
+  const plays = directives.some((directive) => directive.type === 'AudioPlayer.Play');
+  if (plan.endSession || plays) builder.withShouldEndSession(true);
   return builder.getResponse();
 }
 
@@ -123,6 +158,8 @@ export function respond(input: HandlerInput, plan: Plan, rate: SpeechRate): Resp
 export async function runTurn(input: HandlerInput, event: CoachEvent, deps: TurnDeps): Promise<Response> {
   const userId = userIdOf(input);
   const session = await openSession(input, deps, userId);
+  const envelope = input.requestEnvelope;
+  const player = playerOf(envelope, deps.audio);
   const decision = decide({
     state: session.state,
     profile: session.profile,
@@ -132,11 +169,14 @@ export async function runTurn(input: HandlerInput, event: CoachEvent, deps: Turn
     catalogue: deps.catalogue,
     wording: deps.wording,
     ...(session.pending ? { unsaved: session.pending } : {}),
+    canPlayAudio: deps.audio !== undefined && deviceHasAudioPlayer(envelope),
+    ...(player ? { player } : {}),
+    newSession: session.fresh,
   });
   const settled = await settle(deps, userId, session, decision);
-  if (input.requestEnvelope.request.type !== 'SessionEndedRequest') {
+  if (!fromPlayerButtons(input) && envelope.request.type !== 'SessionEndedRequest') {
     const { plan: _plan, ...data } = settled;
     input.attributesManager.setSessionAttributes(toSessionAttributes({ state: decision.state, ...data }));
   }
-  return respond(input, settled.plan, decision.profile.preferences.speechRate);
+  return respond(input, settled.plan, decision.profile.preferences.speechRate, deps.audio);
 }

@@ -337,6 +337,7 @@ describe('DynamoUserStore against dynalite', () => {
         pace: 'normal',
         speechRate: 'normal',
         flow: 'stepByStep',
+        handsFree: 'off',
       });
       expect(loaded?.profile.paused).toEqual({ routineId: 'foot', stepIndex: 3, at: T0 });
       expect(loaded?.profile.history).toMatchObject({ sessionsFinished: 1, minutesThisWeek: 12, daysInARow: 1 });
@@ -459,6 +460,7 @@ describe('DynamoUserStore against dynalite', () => {
         pace: 'quicker',
         speechRate: 'slower',
         flow: 'continuous',
+        handsFree: 'off',
       });
       expect(loaded?.profile.paused).toEqual({ routineId: 'shouldersNeck', stepIndex: 2, at: T0 - DAY_MS });
       expect(loaded?.profile.history.sessionsFinished).toBe(5);
@@ -510,6 +512,7 @@ describe('DynamoUserStore against dynalite', () => {
         pace: 'normal',
         speechRate: 'normal',
         flow: 'continuous',
+        handsFree: 'off',
       });
       expect(loaded?.profile.history.sessionsFinished).toBe(0);
     });

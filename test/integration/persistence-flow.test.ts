@@ -177,6 +177,7 @@ describe('persistence through the handler', () => {
       pace: 'slower',
       speechRate: 'slower',
       flow: 'stepByStep',
+      handsFree: 'off',
     });
   });
 

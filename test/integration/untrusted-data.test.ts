@@ -139,6 +139,7 @@ describe('a stored item tampered with up to the item size limit', () => {
       pace: 'slower',
       speechRate: 'normal',
       flow: 'continuous',
+      handsFree: 'off',
     });
     expect(stored?.profile.history).toMatchObject({
       sessionsFinished: 12,

@@ -46,10 +46,10 @@ describe('the table type', () => {
     expect([missing, readsRoutine, halted]).toHaveLength(3);
   });
 
-  it('has a row for every event and the three modes in each row', () => {
+  it('has a row for every event and the five modes in each row', () => {
     for (const row of Object.values(COACH_TABLE))
-      expect(Object.keys(row).sort()).toEqual(['halted', 'labour', 'menu', 'routine']);
-    expect(Object.keys(COACH_TABLE)).toHaveLength(30);
+      expect(Object.keys(row).sort()).toEqual(['audio', 'halted', 'labour', 'menu', 'routine']);
+    expect(Object.keys(COACH_TABLE)).toHaveLength(33);
   });
 });
 

@@ -31,7 +31,7 @@ describe('checkModel', () => {
 
   it('summarises the model', () => {
     const summary = summarise(real);
-    expect(summary.intents).toBe(34);
+    expect(summary.intents).toBe(41);
     expect(summary.slotTypes).toBe(2);
     expect(summary.samples).toBeGreaterThan(300);
   });
@@ -225,6 +225,22 @@ describe('checkModel', () => {
     ]);
   });
 
+  it('catches a hands-free start that "please" turns into a plain start of a routine', () => {
+    const model = broken((lm) => {
+      const start = intent(lm, 'StartHandsFreeIntent');
+      start.samples = (start.samples ?? []).filter((sample) => !sample.endsWith(' please'));
+    });
+    const problems = checkModel(model, options);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((problem) => problem.check === 'please')).toBe(true);
+    expect(problems).toContainEqual({
+      check: 'please',
+      message:
+        '"play the foot massage as audio please" resolves to StartRoutineIntent, not StartHandsFreeIntent ' +
+        '(heard as a routine called "foot massage as audio please")',
+    });
+  });
+
   it('holds every command said with "please" to its own intent in the real model', () => {
     const resolver = createResolver(real);
     for (const [utterance, expected] of [
@@ -233,8 +249,51 @@ describe('checkModel', () => {
       ['more pressure please', 'MorePressureIntent'],
       ['pause please', 'AMAZON.PauseIntent'],
       ['repeat that please', 'AMAZON.RepeatIntent'],
+      ['hands free please', 'HandsFreeOnIntent'],
+      ['turn off hands free mode please', 'HandsFreeOffIntent'],
+      ['start foot massage hands free please', 'StartHandsFreeIntent'],
     ] as const) {
       expect(resolver.resolve(utterance).intent).toBe(expected);
+    }
+  });
+});
+
+describe('hands-free phrasings in the real model', () => {
+  const resolver = createResolver(real);
+
+  it.each([
+    ['start foot massage hands free', 'foot'],
+    ['play hand massage hands free', 'hand'],
+    ['do the lower back relief hands free', 'lowerBack'],
+    ['shoulders and neck hands free', 'shouldersNeck'],
+    ['start ten minutes tonight in audio mode', 'tenMinutesTonight'],
+    ['play hips and legs as audio', 'hipsLegs'],
+  ])('"%s" starts %s hands free', (utterance, routineId) => {
+    const got = resolver.resolve(utterance);
+    expect(got.intent).toBe('StartHandsFreeIntent');
+    expect(got.slots.routine?.id).toBe(routineId);
+  });
+
+  it.each([
+    ['hands free', 'HandsFreeOnIntent'],
+    ['turn on audio mode', 'HandsFreeOnIntent'],
+    ['play the audio', 'HandsFreeOnIntent'],
+    ['hands free off', 'HandsFreeOffIntent'],
+    ['talk me through it instead', 'HandsFreeOffIntent'],
+    ['start foot massage', 'StartRoutineIntent'],
+    ['play the foot massage', 'StartRoutineIntent'],
+  ])('"%s" is %s', (utterance, expected) => {
+    expect(resolver.resolve(utterance).intent).toBe(expected);
+  });
+
+  it('declares the playback built-ins AudioPlayer requires, without samples', () => {
+    for (const name of [
+      'AMAZON.LoopOnIntent',
+      'AMAZON.LoopOffIntent',
+      'AMAZON.ShuffleOnIntent',
+      'AMAZON.ShuffleOffIntent',
+    ]) {
+      expect(intent(real.interactionModel.languageModel, name).samples ?? []).toEqual([]);
     }
   });
 });

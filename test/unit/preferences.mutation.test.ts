@@ -49,25 +49,26 @@ describe('pace steps', () => {
 });
 
 describe('reading preferences from untrusted data', () => {
-  it('the defaults are gentle pressure, normal pace and voice, and continuous flow', () => {
+  it('the defaults are gentle pressure, normal pace and voice, continuous flow, and hands-free mode off', () => {
     expect(sanitizePreferences(undefined)).toEqual({
       pressure: 'gentle',
       pace: 'normal',
       speechRate: 'normal',
       flow: 'continuous',
+      handsFree: 'off',
     });
     expect(DEFAULT_PREFERENCES).toEqual(sanitizePreferences({}));
   });
 
   it('keeps every valid field', () => {
-    const stored = { pressure: 'firm', pace: 'quicker', speechRate: 'slower', flow: 'stepByStep' };
+    const stored = { pressure: 'firm', pace: 'quicker', speechRate: 'slower', flow: 'stepByStep', handsFree: 'on' };
     expect(sanitizePreferences(stored)).toEqual(stored);
   });
 
   it.each([
-    ['an unknown word', { pressure: 'crushing', pace: 'fast', speechRate: 'fast', flow: 'jumpy' }],
-    ['numbers', { pressure: 2, pace: 1, speechRate: 0, flow: 1 }],
-    ['null fields', { pressure: null, pace: null, speechRate: null, flow: null }],
+    ['an unknown word', { pressure: 'crushing', pace: 'fast', speechRate: 'fast', flow: 'jumpy', handsFree: 'yes' }],
+    ['numbers', { pressure: 2, pace: 1, speechRate: 0, flow: 1, handsFree: 1 }],
+    ['null fields', { pressure: null, pace: null, speechRate: null, flow: null, handsFree: null }],
   ])('replaces %s field by field with the default', (_label, stored) => {
     expect(sanitizePreferences(stored)).toEqual(DEFAULT_PREFERENCES);
     expect(sanitizePreferences({ ...stored, flow: 'stepByStep' })).toEqual({

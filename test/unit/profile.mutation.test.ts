@@ -36,7 +36,7 @@ describe('a new profile', () => {
       lastPracticeDay: null,
       daysInARow: 0,
     });
-    expect(profile.preferencesAt).toEqual({ pressure: 0, pace: 0, speechRate: 0, flow: 0 });
+    expect(profile.preferencesAt).toEqual({ pressure: 0, pace: 0, speechRate: 0, flow: 0, handsFree: 0 });
     expect(profile.paused).toBeNull();
     expect(profile.pausedAt).toBe(0);
     expect(profile.disclaimerHeard).toBe(false);
@@ -62,7 +62,7 @@ describe('calendar days', () => {
 });
 
 describe('applying an update', () => {
-  it('sets every preference it carries, speech rate and flow included', () => {
+  it('sets every preference it carries, speech rate, flow and hands-free mode included', () => {
     const profile = applyUpdate(newProfile(), {
       id: 'all',
       preferences: {
@@ -70,6 +70,7 @@ describe('applying an update', () => {
         pace: { value: 'quicker', at: 6 },
         speechRate: { value: 'slower', at: 7 },
         flow: { value: 'stepByStep', at: 8 },
+        handsFree: { value: 'on', at: 9 },
       },
     });
     expect(profile.preferences).toEqual({
@@ -77,8 +78,9 @@ describe('applying an update', () => {
       pace: 'quicker',
       speechRate: 'slower',
       flow: 'stepByStep',
+      handsFree: 'on',
     });
-    expect(profile.preferencesAt).toEqual({ pressure: 5, pace: 6, speechRate: 7, flow: 8 });
+    expect(profile.preferencesAt).toEqual({ pressure: 5, pace: 6, speechRate: 7, flow: 8, handsFree: 9 });
   });
 
   it('a change made at the same time as the stored one wins: the later write', () => {
@@ -247,7 +249,7 @@ describe('reading a profile from untrusted data', () => {
       pausedAt: bad,
       history: { sessionsFinished: bad, minutesThisWeek: bad, daysInARow: bad },
     });
-    expect(profile.preferencesAt).toEqual({ pressure: 0, pace: 0, speechRate: 0, flow: 0 });
+    expect(profile.preferencesAt).toEqual({ pressure: 0, pace: 0, speechRate: 0, flow: 0, handsFree: 0 });
     expect(profile.pausedAt).toBe(0);
     expect(profile.history).toMatchObject({ sessionsFinished: 0, minutesThisWeek: 0, daysInARow: 0 });
   });

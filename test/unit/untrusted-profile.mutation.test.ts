@@ -114,11 +114,11 @@ describe('times read back', () => {
     [-5, 0],
   ])('a time of %p reads as %p', (at, read) => {
     const profile = sanitizeProfile({
-      preferencesAt: { pressure: at, pace: at, speechRate: at, flow: at },
+      preferencesAt: { pressure: at, pace: at, speechRate: at, flow: at, handsFree: at },
       pausedAt: at,
       paused: { routineId: 'foot', stepIndex: 0, at },
     });
-    expect(profile.preferencesAt).toEqual({ pressure: read, pace: read, speechRate: read, flow: read });
+    expect(profile.preferencesAt).toEqual({ pressure: read, pace: read, speechRate: read, flow: read, handsFree: read });
     expect(profile.pausedAt).toBe(read);
     expect(profile.paused?.at).toBe(read);
   });

@@ -23,7 +23,8 @@
 export { apologyPlan, decide } from './decide';
 export type { DecideInput } from './draft';
 export { CONTRACTION_CUE_GAP_SECONDS, REST_SECONDS } from './labour';
-export type { Decision, Effect, Plan } from './plan';
+export type { AudioInstruction, Decision, Effect, NowPlaying, Plan } from './plan';
+export { decidePlayback, type PlaybackDecision, type PlaybackInput, type PlaybackReport } from './playback';
 export { BOUNDARY_WINDOW_SECONDS, SPEECH_TO_REQUEST_LAG_SECONDS } from './position';
 export {
   type CoachState,
