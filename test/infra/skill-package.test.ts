@@ -71,9 +71,33 @@ describe('skill manifest', () => {
 
   it('points the custom API and the SKILL_DISABLED event at the Lambda ARN', () => {
     expect(manifest.apis.custom.endpoint).toEqual({ uri: ARN });
-    expect(manifest.apis.custom.interfaces).toEqual([]);
     expect(manifest.events).toEqual({ endpoint: { uri: ARN }, subscriptions: [{ eventName: 'SKILL_DISABLED' }] });
     expect(manifest).not.toHaveProperty('permissions');
+  });
+
+  it('declares the AudioPlayer interface for hands-free mode, and no other', () => {
+    expect(manifest.apis.custom.interfaces).toEqual([{ type: 'AUDIO_PLAYER' }]);
+  });
+
+  it('declares the intents AudioPlayer requires in every locale model', () => {
+    const models = sourceModels();
+    for (const [locale, source] of Object.entries(models)) {
+      const names = intentNames(languageModelOf(source, locale));
+      for (const required of ['AMAZON.PauseIntent', 'AMAZON.ResumeIntent']) expect(names).toContain(required);
+      for (const handled of [
+        'AMAZON.NextIntent',
+        'AMAZON.PreviousIntent',
+        'AMAZON.RepeatIntent',
+        'AMAZON.StartOverIntent',
+        'AMAZON.LoopOnIntent',
+        'AMAZON.LoopOffIntent',
+        'AMAZON.ShuffleOnIntent',
+        'AMAZON.ShuffleOffIntent',
+        'AMAZON.CancelIntent',
+      ]) {
+        expect(names).toContain(handled);
+      }
+    }
   });
 
   it('refuses an endpoint that is not a Lambda ARN, and non-https legal URLs', () => {

@@ -360,7 +360,9 @@ const START_INTENT = 'StartRoutineIntent';
  * Commands are never routine names: no routine value or synonym is also a command's sample or
  * usual built-in phrasing ("back" would make "back" start lower back relief), and every command
  * said without slots is still that command with "please" after it ("next please", "slower please"),
- * not a routine called "next".
+ * not a routine called "next". So is a command whose only slots name a routine ("start foot massage
+ * hands free please"), with each routine's name in them: not a plain start of a routine called "foot
+ * massage hands free please".
  */
 function commandsStayCommands(lm: LanguageModel): Problem[] {
   const problems: Problem[] = [];
@@ -387,16 +389,23 @@ function commandsStayCommands(lm: LanguageModel): Problem[] {
     }
   }
   const resolver = createResolver(lm);
+  const routineNames = (routineType?.values ?? []).map((value) => value.name.value);
   for (const intent of lm.intents) {
     if (!SAID_AS_COMMANDS(intent.name)) continue;
     for (const sample of intent.samples ?? []) {
-      if (slotsInSample(sample).length > 0 || /^please\b|\bplease$/.test(phraseKey(sample))) continue;
-      if (!SAMPLE_TEXT.test(sample) || / {2}/.test(sample)) continue; // reported by sample-characters
-      const polite = `${sample} please`;
-      const got = resolver.resolve(polite);
-      if (got.intent === intent.name) continue;
-      const why = got.intent === START_INTENT ? ` (heard as a routine called "${sample}")` : '';
-      problems.push({ check: 'please', message: `"${polite}" resolves to ${got.intent}, not ${intent.name}${why}` });
+      if (/^please\b|\bplease$/.test(phraseKey(sample))) continue;
+      if (!SAMPLE_TEXT.test(sample.replace(/\{[^}]*\}/g, ' ')) || / {2}/.test(sample)) continue; // sample-characters
+      const slotNames = slotsInSample(sample);
+      if (slotNames.some((slotName) => slotType(intent, slotName) !== SlotType.routine)) continue;
+      const said = slotNames.length === 0 ? [sample] : routineNames.map((name) => sample.replace(/\{[^}]*\}/g, name));
+      for (const words of said) {
+        const polite = `${words} please`;
+        const got = resolver.resolve(polite);
+        if (got.intent === intent.name) continue;
+        const heard = Object.values(got.slots)[0]?.value ?? words;
+        const why = got.intent === START_INTENT ? ` (heard as a routine called "${heard}")` : '';
+        problems.push({ check: 'please', message: `"${polite}" resolves to ${got.intent}, not ${intent.name}${why}` });
+      }
     }
   }
   return problems;

@@ -94,7 +94,7 @@ export interface SkillManifest {
     readonly apis: {
       readonly custom: {
         readonly endpoint: { readonly uri: string };
-        readonly interfaces: readonly unknown[];
+        readonly interfaces: readonly SkillInterface[];
       };
     };
     readonly events: {
@@ -103,6 +103,18 @@ export interface SkillManifest {
     };
   };
 }
+
+/** An Alexa interface the custom skill declares (`apis.custom.interfaces`). */
+export interface SkillInterface {
+  readonly type: 'AUDIO_PLAYER';
+}
+
+/**
+ * AUDIO_PLAYER: hands-free mode streams each step's rendered audio with AudioPlayer.Play. Declaring
+ * it makes AMAZON.PauseIntent and AMAZON.ResumeIntent required, and the other playback built-ins
+ * (Next, Previous, Repeat, StartOver, Loop, Shuffle, Cancel) must be handled (alexa-platform.md).
+ */
+export const SKILL_INTERFACES: readonly SkillInterface[] = [{ type: 'AUDIO_PLAYER' }];
 
 /** A Lambda function ARN, optionally with a version or alias qualifier. */
 const LAMBDA_ARN_PATTERN =
@@ -161,7 +173,7 @@ export function buildSkillManifest(options: ManifestOptions): SkillManifest {
         containsAds: false,
         locales: Object.fromEntries(Object.keys(PUBLISHING).map((locale) => [locale, legal])),
       },
-      apis: { custom: { endpoint, interfaces: [] } },
+      apis: { custom: { endpoint, interfaces: SKILL_INTERFACES.map((each) => ({ ...each })) } },
       events: { endpoint, subscriptions: [{ eventName: 'SKILL_DISABLED' }] },
     },
   };
