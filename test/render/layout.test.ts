@@ -1,10 +1,15 @@
+import { ALL_VARIANTS } from '../../lambda/audio/manifest';
 import { secondsToFrames } from '../../lambda/audio/stream-format';
 import { lines } from '../../lambda/content/lines';
+import { ROUTINES } from '../../lambda/content/routines';
 import { foot } from '../../lambda/content/routines/foot';
 import type { Routine } from '../../lambda/core/catalogue';
 import { stepTargetSeconds } from '../../lambda/core/pacing';
+import { SPEECH_RATE_FACTOR } from '../../lambda/core/preferences';
+import { estimateSpeechSeconds } from '../../lambda/core/speech-estimate';
 import {
   CLOSING_TAIL_SECONDS,
+  closingText,
   layOut,
   MIN_GAP_SECONDS,
   planStep,
@@ -18,6 +23,17 @@ const MEDIUM = { pressure: 'medium', speechRate: 'normal', pace: 'normal' } as c
 function speechCount(plan: StepPlan): number {
   return plan.items.filter((item) => item.kind === 'speech').length;
 }
+
+/** Frames of each speech item as the core estimates its length, at the plan's speech rate. */
+function estimatedFrames(plan: StepPlan): number[] {
+  return plan.items.flatMap((item) =>
+    item.kind === 'speech'
+      ? [secondsToFrames(estimateSpeechSeconds(item.text, SPEECH_RATE_FACTOR[plan.speechRate]))]
+      : [],
+  );
+}
+
+const LAST = foot.steps.length - 1;
 
 describe('planning a step', () => {
   const plan = planStep(foot, 0, MEDIUM, lines);
@@ -40,6 +56,28 @@ describe('planning a step', () => {
       text: lines.audioCommandsCue,
     });
     expect(plan.items[plan.items.length - 2]?.kind).toBe('silence');
+  });
+
+  it('closes every step but the last with the commands cue, said within the step', () => {
+    for (let index = 0; index < LAST; index += 1) {
+      const each = planStep(foot, index, MEDIUM, lines);
+      expect(each.items[each.items.length - 1]).toEqual({
+        kind: 'speech',
+        segment: 'closingCue',
+        text: lines.audioCommandsCue,
+      });
+      expect(each.closingAfterTarget).toBe(false);
+    }
+  });
+
+  it("closes the last step with the routine's closing and that it is finished, said after the step", () => {
+    const last = planStep(foot, LAST, MEDIUM, lines);
+    const text = `${foot.closing} ${lines.routineFinished(foot.name)}`;
+    expect(closingText(foot, LAST, lines)).toBe(text);
+    expect(last.items[last.items.length - 1]).toEqual({ kind: 'speech', segment: 'closingCue', text });
+    expect(last.items[last.items.length - 2]?.kind).toBe('silence');
+    expect(last.closingAfterTarget).toBe(true);
+    expect(JSON.stringify(last.items)).not.toContain(lines.audioCommandsCue);
   });
 
   it('refuses a step the routine does not have', () => {
@@ -90,16 +128,100 @@ describe('laying out a step', () => {
     expect(() => layOut(plan, [1])).toThrow(RenderError);
   });
 
+  it('refuses frame counts for a closing said after the target when the plan does not end in speech', () => {
+    const odd = { ...plan, closingAfterTarget: true, items: [...plan.items, { kind: 'silence' as const, weight: 0 }] };
+    expect(() => layOut(odd, speech)).toThrow(RenderError);
+  });
+
   it('puts a gap before the closing cue when the timeline ends in speech, and shares evenly with no planned quiet', () => {
     // A step whose speech is longer than its hold: the core's timeline has no silence in it at all.
-    const crowded: Routine = {
-      ...foot,
-      steps: [{ ...(foot.steps[0] as Routine['steps'][number]), holdSeconds: 1, cues: [] }],
-    };
+    const crowdedStep = { ...(foot.steps[0] as Routine['steps'][number]), holdSeconds: 1, cues: [] };
+    const crowded: Routine = { ...foot, steps: [crowdedStep, crowdedStep] };
     const tight = planStep(crowded, 0, MEDIUM, lines);
     expect(tight.items.map((item) => item.kind)).toEqual(['speech', 'silence', 'speech']);
     const roomy = { ...tight, targetSeconds: 10 };
     const result = layOut(roomy, [50, 50]);
     expect(result.silenceFrames).toEqual([secondsToFrames(10) - 100 - result.tailFrames]);
+    // As the last step, the closing comes after the ten seconds: the one silence fills them.
+    const lastRoomy = { ...planStep(crowded, 1, MEDIUM, lines), targetSeconds: 10 };
+    expect(lastRoomy.items.map((item) => item.kind)).toEqual(['speech', 'silence', 'speech']);
+    const lastResult = layOut(lastRoomy, [50, 50]);
+    expect(lastResult.silenceFrames).toEqual([secondsToFrames(10) - 50]);
+    expect(lastResult.totalFrames).toBe(secondsToFrames(10) + 50 + lastResult.tailFrames);
+  });
+});
+
+describe("laying out a routine's last step", () => {
+  const plan = planStep(foot, LAST, MEDIUM, lines);
+  const speech = estimatedFrames(plan);
+  const layout = layOut(plan, speech);
+  const closingFrames = speech[speech.length - 1] ?? 0;
+
+  it('gives the step its whole target, then says the closing, then the tail', () => {
+    expect(layout.stepFrames).toBe(secondsToFrames(plan.targetSeconds));
+    expect(layout.speechStarts[layout.speechStarts.length - 1]).toBe(layout.stepFrames);
+    expect(layout.totalFrames).toBe(layout.stepFrames + closingFrames + layout.tailFrames);
+    const sum = [...speech, ...layout.silenceFrames, layout.tailFrames].reduce((a, b) => a + b, 0);
+    expect(sum).toBe(layout.totalFrames);
+  });
+
+  it('leaves the closing out of the speech the target has to hold', () => {
+    const withinTarget = speech.slice(0, -1).reduce((a, b) => a + b, 0);
+    const gaps = layout.silenceFrames.length * secondsToFrames(MIN_GAP_SECONDS);
+    // A closing as long as the whole step still lays out: it is said after the step's time.
+    const longClosing = [...speech.slice(0, -1), layout.stepFrames];
+    expect(() => layOut(plan, longClosing)).not.toThrow();
+    const tooMuch = [
+      ...speech.slice(0, -2),
+      layout.stepFrames - withinTarget - gaps + (speech.at(-2) ?? 0) + 1,
+      closingFrames,
+    ];
+    expect(() => layOut(plan, tooMuch)).toThrow(/speech takes/);
+  });
+});
+
+describe('the whole catalogue', () => {
+  // Every step of every routine in every variant, with each line as long as the core estimates it
+  // (2.6 words a second at normal rate, slower at the slower rate): layOut throws when the speech a
+  // step's target holds does not fit in it.
+  const plans = ROUTINES.flatMap((routine) =>
+    routine.steps.flatMap((_step, index) => ALL_VARIANTS.map((variant) => planStep(routine, index, variant, lines))),
+  );
+
+  it('is 792 step variants', () => {
+    expect(plans).toHaveLength(ROUTINES.reduce((sum, routine) => sum + routine.steps.length, 0) * ALL_VARIANTS.length);
+  });
+
+  it('lays out in every step variant, each step exactly its target and its cues at least the minimum gap apart', () => {
+    const failures: string[] = [];
+    for (const plan of plans) {
+      const where = `${plan.routineId} ${plan.stepIndex + 1} ${plan.variant.pressure}.${plan.variant.speechRate}.${plan.variant.pace}`;
+      try {
+        const layout = layOut(plan, estimatedFrames(plan));
+        if (layout.stepFrames !== secondsToFrames(plan.targetSeconds)) failures.push(`${where}: step length`);
+        if (layout.silenceFrames.some((frames) => frames < secondsToFrames(MIN_GAP_SECONDS)))
+          failures.push(`${where}: gap`);
+      } catch (error) {
+        failures.push(`${where}: ${String(error)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("ends each routine's last step, and only that, with the routine's closing", () => {
+    for (const plan of plans) {
+      const routine = ROUTINES.find((each) => each.id === plan.routineId) as Routine;
+      const last = plan.stepIndex === routine.steps.length - 1;
+      const closing = plan.items[plan.items.length - 1];
+      expect({ step: `${routine.id} ${plan.stepIndex + 1}`, closing, after: plan.closingAfterTarget }).toEqual({
+        step: `${routine.id} ${plan.stepIndex + 1}`,
+        closing: {
+          kind: 'speech',
+          segment: 'closingCue',
+          text: last ? `${routine.closing} ${lines.routineFinished(routine.name)}` : lines.audioCommandsCue,
+        },
+        after: last,
+      });
+    }
   });
 });

@@ -7,8 +7,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AudioManifest, readManifest, type StepVariant } from '../../lambda/audio/manifest';
-import { framesToMs } from '../../lambda/audio/stream-format';
+import { framesToMs, secondsToFrames } from '../../lambda/audio/stream-format';
+import { lines } from '../../lambda/content/lines';
 import { ROUTINES } from '../../lambda/content/routines';
+import { stepTargetSeconds } from '../../lambda/core/pacing';
+import { CLOSING_TAIL_SECONDS, variantPreferences } from '../../tools/render/layout';
 import { frameCount, readFrames } from '../../tools/render/mp3';
 import { MANIFEST_FILE, renderCatalogue } from '../../tools/render/pipeline';
 import { toneEngine } from './tone-engine';
@@ -75,6 +78,29 @@ describe('a render', () => {
     }
     expect(summary).toMatchObject({ steps: hand?.steps.length, filesWritten: hand?.steps.length, filesReused: 0 });
     expect(summary.manifest).toEqual(manifest);
+  });
+
+  it("ends the routine's last step with its closing, after the step's time, and every other step on time", async () => {
+    const { outDir, cacheDir } = folders();
+    const engine = toneEngine();
+    await renderCatalogue({ engine, outDir, cacheDir, routines: ['hand'], variants: [GENTLE_QUICK] });
+    const manifest = manifestIn(outDir);
+    const steps = hand?.steps ?? [];
+    const closing = `${hand?.closing} ${lines.routineFinished(hand?.name ?? '')}`;
+    expect(engine.requests.filter((request) => request.text === closing)).toEqual([{ text: closing, rate: 'normal' }]);
+    steps.forEach((_step, index) => {
+      const file = manifest.files[manifest.steps[`hand/${index + 1}/gentle.normal.quicker`] ?? ''];
+      if (hand === undefined || file === undefined) throw new Error(`no file for step ${index + 1}`);
+      const targetMs = framesToMs(secondsToFrames(stepTargetSeconds(hand, index, variantPreferences(GENTLE_QUICK))));
+      const [closingAt, kind] = file.segments[file.segments.length - 1] ?? [];
+      expect(kind).toBe('closingCue');
+      if (index < steps.length - 1) {
+        expect(file.ms).toBe(targetMs);
+      } else {
+        expect(closingAt).toBe(targetMs);
+        expect(file.ms).toBeGreaterThan(targetMs + CLOSING_TAIL_SECONDS * 1000);
+      }
+    });
   });
 
   it('synthesises each distinct line once per speech rate, whatever the pace, and counts its characters', async () => {

@@ -1,7 +1,8 @@
 /**
  * The local render of the whole catalogue, from nothing (a fresh output folder and cache): how
  * long it takes, how many files and bytes it makes, and how far each step's real length is from its
- * target, measured on the files themselves with codec-parser (every frame header read back).
+ * target, measured on the files themselves with codec-parser (every frame header read back). A
+ * routine's last step is measured up to its closing, which is said after the step's time.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,11 +63,14 @@ export async function audioRender(
     const errors: number[] = [];
     let worst = { pct: -1, where: '' };
     let offFormat = 0;
-    entries.forEach(([key, _hash], index) => {
+    entries.forEach(([key, hash], index) => {
       const place = parseVariantKey(key);
       const routine = place === undefined ? undefined : catalogue.get(place.routineId);
       const frames = measured[index];
-      if (place === undefined || routine === undefined || frames === undefined) throw new Error(`no file for ${key}`);
+      const file = summary.manifest.files[hash];
+      if (place === undefined || routine === undefined || frames === undefined || file === undefined) {
+        throw new Error(`no file for ${key}`);
+      }
       const header = frames.headers[0];
       const inFormat =
         frames.headers.length === 1 &&
@@ -75,7 +79,10 @@ export async function audioRender(
         header.bitrate === AUDIO_FORMAT.bitrateKbps &&
         header.channels === AUDIO_FORMAT.channels;
       if (!inFormat) offFormat += 1;
-      const seconds = frames.parsedSamples / AUDIO_FORMAT.sampleRate;
+      // After the last step's time come its closing and the tail: as long as the manifest says they are.
+      const closingAt = file.segments[file.segments.length - 1]?.[0] ?? file.ms;
+      const afterStepMs = place.stepIndex === routine.steps.length - 1 ? file.ms - closingAt : 0;
+      const seconds = frames.parsedSamples / AUDIO_FORMAT.sampleRate - afterStepMs / 1000;
       const target = stepTargetSeconds(routine, place.stepIndex, variantPreferences(place.variant));
       const pct = (Math.abs(seconds - target) / target) * 100;
       errors.push(pct);

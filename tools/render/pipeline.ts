@@ -158,7 +158,15 @@ export async function renderCatalogue(options: RenderOptions): Promise<RenderSum
           const request: SpeechRequest = { text: item.text, rate: plan.speechRate };
           return [{ hash: sha([...soundInputs, request]).slice(0, 32), request }];
         });
-        const layoutInputs = [MIN_GAP_SECONDS, CLOSING_TAIL_SECONDS, plan.targetSeconds, plan.items];
+        // A closing said after the target is named only where there is one, so the hashes of the
+        // other steps, laid out as before, stay as they were.
+        const layoutInputs = [
+          MIN_GAP_SECONDS,
+          CLOSING_TAIL_SECONDS,
+          plan.targetSeconds,
+          plan.items,
+          ...(plan.closingAfterTarget ? ['closingAfterTarget'] : []),
+        ];
         const hash = sha([...soundInputs, layoutInputs]).slice(0, 16);
         jobs.push({
           key: variantKey(routine.id, stepIndex, variant),
