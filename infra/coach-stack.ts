@@ -1,8 +1,9 @@
+import * as path from 'node:path';
 import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { AlarmTopic } from './alarm-topic';
 import { type AudioDomain, AudioHosting, asIBucket } from './audio-hosting';
-import { AudioUpload } from './audio-upload';
+import { AUDIO_MANIFEST_FILE, AudioUpload } from './audio-upload';
 import { SkillAlarms } from './skill-alarms';
 import { SkillFunction } from './skill-function';
 import { OUTPUT_KEYS } from './stack-outputs';
@@ -63,10 +64,19 @@ export class CoachStack extends Stack {
 
     this.userTable = new UserTable(this, 'Users');
     this.audio = new AudioHosting(this, 'Audio', props.audioDomain === undefined ? {} : { domain: props.audioDomain });
+    // The function plays audio only when this stack uploads a render: then it gets the origin and
+    // the render's manifest; without one it gets neither and speaks every routine.
     this.skillFunction = new SkillFunction(this, 'Skill', {
       skillId: props.skillId,
       tableName: this.userTable.table.tableName,
-      audioBaseUrl: this.audio.baseUrl,
+      ...(props.audioSourceDir === undefined
+        ? {}
+        : {
+            audio: {
+              baseUrl: this.audio.baseUrl,
+              manifestFile: path.join(props.audioSourceDir, AUDIO_MANIFEST_FILE),
+            },
+          }),
     });
     this.userTable.grantItemAccess(this.skillFunction.function);
 
@@ -101,7 +111,8 @@ export class CoachStack extends Stack {
     });
     new CfnOutput(this, OUTPUT_KEYS.audioBaseUrl, {
       value: this.audio.baseUrl,
-      description: 'HTTPS origin of the rendered audio (the skill function has it as AUDIO_BASE_URL)',
+      description:
+        'HTTPS origin of the rendered audio (the skill function has it as AUDIO_BASE_URL when the stack uploads a render)',
     });
     new CfnOutput(this, OUTPUT_KEYS.audioBucketName, {
       value: this.audio.bucket.bucketName,

@@ -6,6 +6,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AUDIO_BASE_URL } from '../lambda/audio/env';
+import { AUDIO_MANIFEST_BUNDLE_FILE } from '../lambda/audio/source';
 import { ENV } from '../lambda/persistence/table';
 
 /** Repository root: the bundler resolves packages and the lock file from here. */
@@ -26,6 +27,17 @@ export const SKILL_FUNCTION_TIMEOUT = Duration.seconds(7);
  */
 export const SKILL_FUNCTION_MEMORY_MB = 512;
 
+/** The rendered audio a skill function plays: where it is served, and its manifest. */
+export interface SkillFunctionAudio {
+  /** The HTTPS origin of the rendered audio, passed to the handler as AUDIO_BASE_URL. */
+  readonly baseUrl: string;
+  /**
+   * The render manifest (build/audio/manifest.json), bundled beside index.js as
+   * AUDIO_MANIFEST_BUNDLE_FILE, where the handler reads it on the first hands-free request.
+   */
+  readonly manifestFile: string;
+}
+
 /** Properties of {@link SkillFunction}. */
 export interface SkillFunctionProps {
   /** The Alexa skill id: the trigger's EventSourceToken and the handler's SKILL_ID. */
@@ -33,11 +45,12 @@ export interface SkillFunctionProps {
   /** The DynamoDB table name passed to the handler as TABLE_NAME. */
   readonly tableName: string;
   /**
-   * The HTTPS origin of the rendered audio, passed to the handler as AUDIO_BASE_URL.
+   * The rendered audio, both its origin and its manifest, or neither: the handler offers hands-free
+   * mode only with both.
    *
-   * @default - not set; the skill speaks with SSML only
+   * @default - no AUDIO_BASE_URL and no manifest in the bundle; the skill speaks with SSML only
    */
-  readonly audioBaseUrl?: string;
+  readonly audio?: SkillFunctionAudio;
   /**
    * The handler's entry file; it must export `handler`.
    *
@@ -56,6 +69,23 @@ export interface SkillFunctionProps {
    * @default logs.RetentionDays.ONE_MONTH
    */
   readonly logRetention?: logs.RetentionDays;
+}
+
+/**
+ * Bundling hooks that copy `file` into the bundle as AUDIO_MANIFEST_BUNDLE_FILE, beside index.js.
+ * The copy is made by Node (the one tool every machine that bundles has), so it works in any shell.
+ * Uncompressed on purpose: the asset zip compresses it as well as gzip would, and reading it plain
+ * saves the handler a gunzip.
+ */
+export function copyIntoBundle(file: string): nodejs.ICommandHooks {
+  const copy = "require('node:fs').copyFileSync(process.argv[1], process.argv[2])";
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (_inputDir, outputDir) => [
+      `node -e "${copy}" ${JSON.stringify(file)} ${JSON.stringify(path.join(outputDir, AUDIO_MANIFEST_BUNDLE_FILE))}`,
+    ],
+  };
 }
 
 /**
@@ -99,7 +129,7 @@ export class SkillFunction extends Construct {
       environment: {
         [ENV.tableName]: props.tableName,
         [ENV.skillId]: props.skillId,
-        ...(props.audioBaseUrl === undefined ? {} : { [AUDIO_BASE_URL]: props.audioBaseUrl }),
+        ...(props.audio === undefined ? {} : { [AUDIO_BASE_URL]: props.audio.baseUrl }),
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
@@ -114,6 +144,7 @@ export class SkillFunction extends Construct {
         externalModules: [],
         // Bundle with the locally installed esbuild; no Docker here or in CI.
         forceDockerBundling: false,
+        ...(props.audio === undefined ? {} : { commandHooks: copyIntoBundle(props.audio.manifestFile) }),
       },
     });
 

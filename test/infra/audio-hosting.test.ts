@@ -460,12 +460,13 @@ describe('without rendered audio', () => {
     synthesised = synthCoachApp({ audioDir: NO_AUDIO_DIR }, { bundle: false });
   });
 
-  it('still creates the bucket and the distribution, and passes their URL to the function', () => {
+  it(`still creates the bucket and the distribution, but gives the function no ${AUDIO_BASE_URL}: it speaks`, () => {
     synthesised.template.resourceCountIs('AWS::S3::Bucket', 2);
     synthesised.template.resourceCountIs('AWS::CloudFront::Distribution', 1);
     synthesised.template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: { [AUDIO_BASE_URL]: Match.anyValue() } },
+      Environment: { Variables: { [AUDIO_BASE_URL]: Match.absent() } },
     });
+    synthesised.template.hasOutput(OUTPUT_KEYS.audioBaseUrl, { Value: Match.anyValue() });
   });
 
   it('uploads nothing and says so, with how to render', () => {
@@ -489,11 +490,18 @@ describe('without rendered audio', () => {
 describe('with a custom audio domain', () => {
   const domain = 'audio.example.com';
   const certificateArn = 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789';
+  let audioDir: string;
   let synthesised: SynthesisedCoachApp;
 
   beforeAll(() => {
-    synthesised = synthCoachApp({ audioDomain: domain, audioCertificateArn: certificateArn }, { bundle: false });
+    audioDir = writeAudioFixture();
+    synthesised = synthCoachApp(
+      { audioDir, audioDomain: domain, audioCertificateArn: certificateArn },
+      { bundle: false },
+    );
   });
+
+  afterAll(() => fs.rmSync(audioDir, { recursive: true, force: true }));
 
   it('serves the domain with its certificate, SNI, and TLS 1.2 at least', () => {
     synthesised.template.hasResourceProperties('AWS::CloudFront::Distribution', {

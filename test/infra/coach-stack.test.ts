@@ -3,8 +3,16 @@ import * as path from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { OUTPUT_KEYS } from '../../infra/stack-outputs';
 import { AUDIO_BASE_URL } from '../../lambda/audio/env';
+import { AUDIO_MANIFEST_BUNDLE_FILE } from '../../lambda/audio/source';
 import { PARTITION_KEY, TTL_ATTRIBUTE } from '../../lambda/persistence/table';
-import { type SynthesisedCoachApp, synthCoachApp, TEST_SKILL_ID, violationsIn } from './synth-coach-app';
+import {
+  AUDIO_FIXTURE_FILES,
+  type SynthesisedCoachApp,
+  synthCoachApp,
+  TEST_SKILL_ID,
+  violationsIn,
+  writeAudioFixture,
+} from './synth-coach-app';
 
 type Resources = Record<string, { Type: string; Properties?: Record<string, unknown>; [key: string]: unknown }>;
 
@@ -25,6 +33,21 @@ interface Statement {
   Effect: string;
   Action: string | string[];
   Resource: unknown;
+}
+
+/** The skill function's properties (a stack that uploads audio has the upload's Python function too). */
+function skillProperties(template: Template): Record<string, unknown> {
+  const skill = Object.values(template.findResources('AWS::Lambda::Function') as Resources).find(
+    (f) => f.Properties?.Runtime === 'nodejs22.x',
+  );
+  if (skill?.Properties === undefined) throw new Error('no skill function');
+  return skill.Properties;
+}
+
+/** The folder of the skill function's bundled asset in the cloud assembly. */
+function skillAssetDir(synthesised: SynthesisedCoachApp, template: Template): string {
+  const code = skillProperties(template).Code as { S3Key: string };
+  return path.join(synthesised.assembly.directory, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
 }
 
 let synthesised: SynthesisedCoachApp;
@@ -51,13 +74,11 @@ describe('skill function', () => {
     });
   });
 
-  it('gets the table name, the skill id, the audio origin and source maps from its environment', () => {
-    const distributionId = onlyResource(template, 'AWS::CloudFront::Distribution').logicalId;
+  it(`gets the table name, the skill id and source maps from its environment, and no ${AUDIO_BASE_URL} without rendered audio`, () => {
     const { resource } = onlyResource(template, 'AWS::Lambda::Function');
     expect((resource.Properties?.Environment as { Variables?: unknown } | undefined)?.Variables).toEqual({
       TABLE_NAME: { Ref: tableId },
       SKILL_ID: TEST_SKILL_ID,
-      [AUDIO_BASE_URL]: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] },
       NODE_OPTIONS: '--enable-source-maps',
     });
   });
@@ -82,9 +103,9 @@ describe('skill function', () => {
     });
   });
 
-  it('ships a minified bundle with the AWS SDK and a source map', () => {
-    const code = onlyResource(template, 'AWS::Lambda::Function').resource.Properties?.Code as { S3Key: string };
-    const assetDir = path.join(synthesised.assembly.directory, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
+  it('ships a minified bundle with the AWS SDK and a source map, and no render manifest without rendered audio', () => {
+    const assetDir = skillAssetDir(synthesised, template);
+    expect(fs.readdirSync(assetDir).sort()).toEqual(['index.js', 'index.js.map']);
     const bundle = fs.readFileSync(path.join(assetDir, 'index.js'), 'utf8');
     expect(fs.existsSync(path.join(assetDir, 'index.js.map'))).toBe(true);
     // Booleans, not toContain: a failure would otherwise print the whole 700 KB bundle.
@@ -242,5 +263,41 @@ describe('cdk-nag AwsSolutions', () => {
     );
     expect(acknowledged.map((a) => a.id)).toContain('AwsSolutions-L1');
     for (const { reason } of acknowledged) expect(reason.length).toBeGreaterThan(40);
+  });
+});
+
+describe('skill function with rendered audio', () => {
+  let audioDir: string;
+  let withAudio: SynthesisedCoachApp;
+
+  beforeAll(() => {
+    // Prepare: a small rendered catalogue and a second bundled synthesis (esbuild and the copy run).
+    audioDir = writeAudioFixture();
+    withAudio = synthCoachApp({ audioDir });
+  });
+
+  afterAll(() => fs.rmSync(audioDir, { recursive: true, force: true }));
+
+  it(`bundles the render's manifest beside index.js as ${AUDIO_MANIFEST_BUNDLE_FILE}, byte for byte`, () => {
+    const assetDir = skillAssetDir(withAudio, withAudio.template);
+    expect(fs.readdirSync(assetDir).sort()).toEqual(['index.js', 'index.js.map', AUDIO_MANIFEST_BUNDLE_FILE].sort());
+    expect(fs.readFileSync(path.join(assetDir, AUDIO_MANIFEST_BUNDLE_FILE), 'utf8')).toBe(
+      AUDIO_FIXTURE_FILES['manifest.json'],
+    );
+  });
+
+  it(`passes the distribution's HTTPS origin as ${AUDIO_BASE_URL}`, () => {
+    const distributionId = onlyResource(withAudio.template, 'AWS::CloudFront::Distribution').logicalId;
+    expect((skillProperties(withAudio.template).Environment as { Variables?: unknown }).Variables).toEqual({
+      TABLE_NAME: expect.anything(),
+      SKILL_ID: TEST_SKILL_ID,
+      [AUDIO_BASE_URL]: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] },
+      NODE_OPTIONS: '--enable-source-maps',
+    });
+  });
+
+  it('ships another asset than the one without audio: a new render deploys new code', () => {
+    const keyOf = (t: Template) => (skillProperties(t).Code as { S3Key: string }).S3Key;
+    expect(keyOf(withAudio.template)).not.toBe(keyOf(template));
   });
 });
