@@ -6,7 +6,8 @@
  */
 import * as path from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { AUDIO_MANIFEST_BUNDLE_FILE, audioSourceFromEnv } from './audio/source';
+import { AUDIO_MANIFEST_BUNDLE_FILE, type AudioSource, audioSourceFromEnv } from './audio/source';
+import { consoleLogger, errorFields } from './log';
 import { createStoreFromEnv } from './persistence/dynamo-client';
 import { MemoryUserStore } from './persistence/memory-store';
 import { ENV } from './persistence/table';
@@ -19,11 +20,24 @@ function storeFromEnv(): UserStore {
   return process.env[ENV.tableName] ? createStoreFromEnv(process.env).store : new MemoryUserStore();
 }
 
-export const handler = async (event: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope> => {
-  if (skillHandler === undefined) {
+/**
+ * The rendered audio from the environment. A misconfigured origin is logged and the skill runs
+ * without audio (routines spoken), rather than failing every request.
+ */
+function audioFromEnv(): AudioSource | undefined {
+  try {
     // In the bundle, __dirname is the folder of index.js; run from source (tests, the simulator),
     // lambda/, which holds no manifest.
-    const audio = audioSourceFromEnv(process.env, path.join(__dirname, AUDIO_MANIFEST_BUNDLE_FILE));
+    return audioSourceFromEnv(process.env, path.join(__dirname, AUDIO_MANIFEST_BUNDLE_FILE));
+  } catch (error) {
+    consoleLogger.error('audio_source_invalid', errorFields(error));
+    return undefined;
+  }
+}
+
+export const handler = async (event: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope> => {
+  if (skillHandler === undefined) {
+    const audio = audioFromEnv();
     skillHandler = createHandler({
       store: storeFromEnv(),
       skillId: process.env[ENV.skillId] || undefined,

@@ -11,7 +11,7 @@ import { decidePlayback, type PlaybackReport } from '../core/coach';
 import type { CoachEvent } from '../core/events';
 import { errorFields } from '../log';
 import { answeringOf } from './request-types';
-import { requestTime, runTurn, type TurnDeps } from './turn';
+import { audioFor, requestTime, runTurn, type TurnDeps } from './turn';
 
 /** The player's buttons (or the Now Playing screen's), as the commands they stand for. */
 const BUTTON_EVENTS: Readonly<Record<string, CoachEvent>> = {
@@ -34,7 +34,8 @@ export function playbackHandler(deps: TurnDeps): RequestHandler {
     canHandle: (input) => answeringOf(input.requestEnvelope) === 'playback',
     handle: async (input) => {
       const type = getRequestType(input.requestEnvelope);
-      const player = playerOf(input.requestEnvelope, deps.audio);
+      const audio = audioFor(input, deps);
+      const player = playerOf(input.requestEnvelope, audio);
       const button = BUTTON_EVENTS[type];
       // Buttons and reports about a player that holds nothing of the skill's change nothing.
       if (button !== undefined && player !== undefined) return runTurn(input, button, deps);
@@ -61,7 +62,7 @@ export function playbackHandler(deps: TurnDeps): RequestHandler {
         }
       }
       const playing = reportedToken(input.requestEnvelope);
-      for (const directive of audioDirectives(decision.audio, deps.audio, playing)) {
+      for (const directive of audioDirectives(decision.audio, audio, playing)) {
         input.responseBuilder.addDirective(directive);
       }
       return input.responseBuilder.getResponse();

@@ -58,6 +58,24 @@ function updateIdOf(input: HandlerInput): string {
     : randomUUID();
 }
 
+/**
+ * The rendered audio, when this request could use it (the device has an audio player, or reports
+ * one) and its manifest can be read. A manifest that cannot be read is logged and the skill goes on
+ * without audio: routines are spoken, nothing fails.
+ */
+export function audioFor(input: HandlerInput, deps: TurnDeps): AudioSource | undefined {
+  const envelope = input.requestEnvelope;
+  if (deps.audio === undefined) return undefined;
+  if (!deviceHasAudioPlayer(envelope) && reportedToken(envelope) === undefined) return undefined;
+  try {
+    deps.audio.manifest();
+    return deps.audio;
+  } catch (error) {
+    deps.logger.error('audio_manifest_unusable', errorFields(error));
+    return undefined;
+  }
+}
+
 /** Requests from the player's buttons: outside any session, answered with audio directives only. */
 function fromPlayerButtons(input: HandlerInput): boolean {
   return answeringOf(input.requestEnvelope) === 'playback';
@@ -159,7 +177,8 @@ export async function runTurn(input: HandlerInput, event: CoachEvent, deps: Turn
   const userId = userIdOf(input);
   const session = await openSession(input, deps, userId);
   const envelope = input.requestEnvelope;
-  const player = playerOf(envelope, deps.audio);
+  const audio = audioFor(input, deps);
+  const player = playerOf(envelope, audio);
   const decision = decide({
     state: session.state,
     profile: session.profile,
@@ -169,7 +188,7 @@ export async function runTurn(input: HandlerInput, event: CoachEvent, deps: Turn
     catalogue: deps.catalogue,
     wording: deps.wording,
     ...(session.pending ? { unsaved: session.pending } : {}),
-    canPlayAudio: deps.audio !== undefined && deviceHasAudioPlayer(envelope),
+    canPlayAudio: audio !== undefined && deviceHasAudioPlayer(envelope),
     ...(player ? { player } : {}),
     newSession: session.fresh,
   });
@@ -178,5 +197,5 @@ export async function runTurn(input: HandlerInput, event: CoachEvent, deps: Turn
     const { plan: _plan, ...data } = settled;
     input.attributesManager.setSessionAttributes(toSessionAttributes({ state: decision.state, ...data }));
   }
-  return respond(input, settled.plan, decision.profile.preferences.speechRate, deps.audio);
+  return respond(input, settled.plan, decision.profile.preferences.speechRate, audio);
 }

@@ -7,7 +7,9 @@ import { CoreWalker } from '../support/walk';
 
 const combinations: Preferences[] = PRESSURE_LEVELS.flatMap((pressure) =>
   PACES.flatMap((pace) =>
-    SPEECH_RATES.flatMap((speechRate) => FLOWS.map((flow) => ({ pressure, pace, speechRate, flow, handsFree: 'off' as const }))),
+    SPEECH_RATES.flatMap((speechRate) =>
+      FLOWS.map((flow) => ({ pressure, pace, speechRate, flow, handsFree: 'off' as const })),
+    ),
   ),
 );
 

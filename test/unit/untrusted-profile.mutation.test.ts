@@ -118,7 +118,13 @@ describe('times read back', () => {
       pausedAt: at,
       paused: { routineId: 'foot', stepIndex: 0, at },
     });
-    expect(profile.preferencesAt).toEqual({ pressure: read, pace: read, speechRate: read, flow: read, handsFree: read });
+    expect(profile.preferencesAt).toEqual({
+      pressure: read,
+      pace: read,
+      speechRate: read,
+      flow: read,
+      handsFree: read,
+    });
     expect(profile.pausedAt).toBe(read);
     expect(profile.paused?.at).toBe(read);
   });

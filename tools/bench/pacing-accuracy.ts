@@ -71,7 +71,13 @@ export function audioCheck(): AudioCheck {
     const parts: string[] = [];
     const errors: number[] = [];
     for (const routine of ROUTINES.slice(0, 3)) {
-      const prefs: Preferences = { pressure: 'gentle', pace: 'normal', speechRate: 'normal', flow: 'continuous', handsFree: 'off' };
+      const prefs: Preferences = {
+        pressure: 'gentle',
+        pace: 'normal',
+        speechRate: 'normal',
+        flow: 'continuous',
+        handsFree: 'off',
+      };
       const target = stepTargetSeconds(routine, 1, prefs);
       let total = 0;
       let failed = false;
