@@ -12,9 +12,22 @@ import { homedir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import type { AudioSource } from '../../lambda/audio/source';
 import { ROUTINES } from '../../lambda/content/routines';
 import { countWords, WORDS_PER_SECOND } from '../../lambda/core/speech-estimate';
+import type { PlayerSnapshot } from './audio-player';
+import { describeToken, type SimulatorAudio, simulatorAudio } from './audio-source';
+import { PLAYBACK_BUTTONS, type PlaybackButton } from './envelope';
 import { MODELS_DIR } from './interaction-model';
+import {
+  describeDeviceTurn,
+  describeDirectives,
+  describePlayer,
+  minutesAndSeconds,
+  nowPlaying,
+  type RoutineInfo,
+} from './player-text';
+import { RealtimeAudio } from './realtime-audio';
 import { SimulatedDevice, type SkillHandler, type Turn } from './session-driver';
 import { formatSeconds, readOutputSpeech, type Segment } from './ssml-reader';
 
@@ -31,7 +44,9 @@ Options:
   --script FILE    read the lines from FILE
   --json           print each request and response as one JSON line
   --realtime       play the answers back in real time: silences as progress bars, speech through
-                   espeak-ng when it is installed; in a terminal, typing a line interrupts
+                   espeak-ng when it is installed; in a terminal, typing a line interrupts. On
+                   /device audio the player runs in real time too: the rendered MP3 through mpg123,
+                   ffplay or mpv when build/audio and one of them are there, else a progress line
   --locale LOCALE  interaction model and request locale (default: en-US)
   --help           show this
 `;
@@ -41,6 +56,12 @@ const COMMANDS = `Commands:
   /wait SECONDS       let time pass before the next line (the mic may close meanwhile)
   /device screen      pretend to be an Echo Show (the session stays open without the mic)
   /device voice       pretend to be a voice-only Echo (the default)
+  /device audio       pretend to be an Echo with an audio player (hands-free mode plays there)
+  /player             what the audio player holds: the step, offset, activity and queue
+  /button play|pause|next|previous
+                      press a playback button (PlaybackController, to the skill that played last)
+  /fail [ERROR_TYPE]  make the playing stream fail (PlaybackFailed; default
+                      MEDIA_ERROR_SERVICE_UNAVAILABLE)
   /status             the routine, step, preferences and simulated time
   /quit               end the session and leave
 Lines starting with # are comments.`;
@@ -127,7 +148,7 @@ function wrap(prefix: string, text: string): string {
   return lines.join('\n');
 }
 
-function describe(turn: Turn): string {
+function describe(turn: Turn, info?: RoutineInfo): string {
   const parts: string[] = [];
   if (turn.intent !== undefined) {
     const request = turn.request?.request as { intent?: { slots?: Record<string, unknown> } } | undefined;
@@ -149,6 +170,7 @@ function describe(turn: Turn): string {
     parts.push(String(turn.request.request.type));
   }
   parts.push(`≈ ${formatSeconds(turn.seconds)} s`);
+  parts.push(...describeDirectives(turn.response?.response.directives, info));
   if (turn.sessionEnded) parts.push('session ended');
   else if (turn.listening) parts.push('mic open');
   else parts.push('session open, mic closed');
@@ -166,6 +188,19 @@ const sleep = (ms: number, signal: AbortSignal) =>
       clearTimeout(timer);
       done();
     });
+  });
+
+/** Like sleep, for a loop that waits many times on one signal: it leaves no listener behind. */
+const tick = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((done) => {
+    if (signal.aborted) return done();
+    const finish = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', finish);
+      done();
+    };
+    const timer = setTimeout(finish, ms);
+    signal.addEventListener('abort', finish);
   });
 
 function hasEspeak(): boolean {
@@ -230,6 +265,8 @@ async function play(segments: readonly Segment[], espeak: boolean, signal: Abort
 
 interface Backend {
   handler: SkillHandler;
+  /** The same skill and store, given rendered audio: what an audio device talks to. */
+  audioHandler(audio: AudioSource): Promise<SkillHandler>;
   close(): Promise<void>;
   /** Where the skill's info logs go; undefined drops them. */
   log: WriteStream | undefined;
@@ -238,7 +275,13 @@ interface Backend {
 async function memoryBackend(): Promise<Backend> {
   const { createHandler } = await import('../../lambda/skill.js');
   const { MemoryUserStore } = await import('../../lambda/persistence/memory-store.js');
-  return { handler: createHandler({ store: new MemoryUserStore() }), close: async () => {}, log: undefined };
+  const store = new MemoryUserStore();
+  return {
+    handler: createHandler({ store }),
+    audioHandler: async (audio) => createHandler({ store, audio }),
+    close: async () => {},
+    log: undefined,
+  };
 }
 
 async function dynaliteBackend(dataDir: string): Promise<Backend> {
@@ -260,6 +303,12 @@ async function dynaliteBackend(dataDir: string): Promise<Backend> {
   const log = createWriteStream(join(dataDir, 'skill.log'), { flags: 'a' });
   return {
     handler,
+    // The entry point reads no audio from the environment here: the same store, with the audio given.
+    audioHandler: async (audio) => {
+      const { createHandler } = await import('../../lambda/skill.js');
+      const { createStoreFromEnv } = await import('../../lambda/persistence/dynamo-client.js');
+      return createHandler({ store: createStoreFromEnv(process.env).store, audio });
+    },
     log,
     close: () =>
       new Promise<void>((done) => {
@@ -274,7 +323,7 @@ async function dynaliteBackend(dataDir: string): Promise<Backend> {
  * Runs the handler with the skill's console logs (JSON lines) kept out of the conversation: info
  * lines go to the log file, warnings and errors to stderr, dimmed.
  */
-function withSkillLogs(backend: Backend): SkillHandler {
+function withSkillLogs(backend: Backend, handler: () => SkillHandler): SkillHandler {
   return async (event, context) => {
     const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error };
     const toFile = (...args: unknown[]) => backend.log?.write(`${args.map(String).join(' ')}\n`);
@@ -287,7 +336,7 @@ function withSkillLogs(backend: Backend): SkillHandler {
     console.warn = toStderr;
     console.error = toStderr;
     try {
-      return await backend.handler(event, context);
+      return await handler()(event, context);
     } finally {
       Object.assign(console, saved);
     }
@@ -321,6 +370,11 @@ class LineSource {
       this.ended = true;
       this.waiting?.();
     });
+  }
+
+  /** A line is waiting to be read. */
+  get pending(): boolean {
+    return this.lines.length > 0;
   }
 
   async next(): Promise<string | undefined> {
@@ -378,14 +432,22 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const routines = new Map(ROUTINES.map((routine) => [routine.id as string, routine]));
-  const device = new SimulatedDevice({
-    handler: withSkillLogs(backend),
+  const routineInfo: RoutineInfo = (id) => {
+    const routine = routines.get(id);
+    return routine ? { name: routine.name, steps: routine.steps.length } : undefined;
+  };
+  // Audio mode: the render (or a timeline-only manifest) and the skill given it, on first /device audio.
+  let audio: SimulatorAudio | undefined;
+  let audioHandler: SkillHandler | undefined;
+  const device: SimulatedDevice = new SimulatedDevice({
+    handler: withSkillLogs(
+      backend,
+      (): SkillHandler => (device.audioPlayer && audioHandler ? audioHandler : backend.handler),
+    ),
     userId: userIdFor(options.user),
     locale: options.locale,
-    routineInfo: (id) => {
-      const routine = routines.get(id);
-      return routine ? { name: routine.name, steps: routine.steps.length } : undefined;
-    },
+    routineInfo,
+    player: { lengthOf: (url) => audio?.lengthOf(url) },
   });
   const espeak = options.realtime && hasEspeak();
 
@@ -407,6 +469,56 @@ async function main(argv: string[]): Promise<number> {
   }
 
   let failed = false;
+  const realAudio = options.realtime ? RealtimeAudio.find((url) => audio?.localFile(url)) : undefined;
+  let progressShown = false;
+  const endProgress = () => {
+    if (progressShown) process.stdout.write('\n');
+    progressShown = false;
+  };
+  /** A request the device sent on its own, a notice, or a timeout. */
+  const showDeviceTurn = (turn: Turn) => {
+    if (turn.error !== undefined) {
+      failed = true;
+      process.stderr.write(`error: ${turn.error}\n`);
+    }
+    if (options.json) {
+      console.log(
+        JSON.stringify(
+          turn.request
+            ? {
+                line: turn.line,
+                request: turn.request,
+                response: turn.response ?? null,
+                ...(turn.error ? { error: turn.error } : {}),
+              }
+            : { line: turn.line, notice: turn.text },
+        ),
+      );
+      return;
+    }
+    endProgress();
+    if (!turn.request) console.log(dim(`(${turn.text})`));
+    else if (turn.request.request.type === 'SessionEndedRequest') console.log(dim(turn.line));
+    else {
+      const at = new Date(turn.at ?? device.clock).toISOString().slice(11, 19);
+      console.log(dim(`  ${at} ${describeDeviceTurn(turn, routineInfo)}`));
+      if (turn.event?.type === 'AudioPlayer.PlaybackStarted' && turn.event.item) {
+        console.log(nowPlaying(turn.event.item, routineInfo));
+      }
+    }
+  };
+  /** The turns, and whatever the device did on its own meanwhile, in the order they happened. */
+  const showAll = async (...turns: (Turn | undefined)[]) => {
+    const all = [...turns.filter((turn): turn is Turn => turn !== undefined), ...device.takeEvents()];
+    all.sort((a, b) => (a.at ?? 0) - (b.at ?? 0));
+    for (const turn of all) {
+      // A line's turn has a session; what the device sent on its own (events, buttons, timeouts) has none.
+      if (turns.includes(turn) && (turn.request === undefined || turn.request.session !== undefined)) {
+        if (turn.request?.request.type === 'SessionEndedRequest') showDeviceTurn(turn);
+        else await show(turn);
+      } else showDeviceTurn(turn);
+    }
+  };
   const show = async (turn: Turn | undefined) => {
     if (!turn) return;
     if (turn.error !== undefined) {
@@ -439,13 +551,47 @@ async function main(argv: string[]): Promise<number> {
       if (interactive) source.onArrival = () => interrupt.abort();
       const played = await play(segments, espeak, interrupt.signal);
       source.onArrival = undefined;
-      console.log(dim(describe(turn)));
+      console.log(dim(describe(turn, routineInfo)));
       // The clock follows real time: the next line is spoken when it was typed (or the speech ended).
-      await show(await device.wait(Math.max(0, played - 2)));
+      for (const later of await device.advance(Math.max(0, played - 2))) showDeviceTurn(later);
       return;
     }
     console.log(wrap('alexa> ', turn.text || '(no speech)'));
-    console.log(dim(describe(turn)));
+    console.log(dim(describe(turn, routineInfo)));
+  };
+
+  /** --realtime on an audio device: the player runs in real time until a line is typed or it stops. */
+  const runPlayer = async () => {
+    const busy = (snapshot: PlayerSnapshot | undefined) =>
+      snapshot?.activity === 'PLAYING' && snapshot.heldUntil !== 'dialog';
+    if (!options.realtime || !busy(device.player?.snapshot(device.clock)) || (interactive && source.pending)) return;
+    const interrupt = new AbortController();
+    if (interactive) source.onArrival = () => interrupt.abort();
+    let last = Date.now();
+    let lastLine = 0;
+    for (;;) {
+      const snapshot = device.player?.snapshot(device.clock);
+      if (interrupt.signal.aborted || !busy(snapshot) || snapshot === undefined) break;
+      if (realAudio?.canPlay(snapshot)) realAudio.follow(snapshot);
+      else if (snapshot.item && snapshot.started && !options.json) {
+        const length = snapshot.lengthMs === undefined ? '?' : minutesAndSeconds(snapshot.lengthMs);
+        const line = `  ▶ ${describeToken(snapshot.item.token, routineInfo)} · ${minutesAndSeconds(snapshot.offsetMs)} of ${length}`;
+        if (process.stdout.isTTY) {
+          process.stdout.write(`\r${dim(line)}\x1b[K`);
+          progressShown = true;
+        } else if (Date.now() - lastLine >= 15_000) {
+          console.log(dim(line));
+          lastLine = Date.now();
+        }
+      }
+      await tick(250, interrupt.signal);
+      const now = Date.now();
+      for (const turn of await device.advance((now - last) / 1000)) showDeviceTurn(turn);
+      last = now;
+    }
+    realAudio?.stop();
+    endProgress();
+    source.onArrival = undefined;
   };
 
   const command = async (line: string): Promise<'quit' | undefined> => {
@@ -455,7 +601,7 @@ async function main(argv: string[]): Promise<number> {
       case 'exit':
         return 'quit';
       case 'new-session':
-        await show(await device.newSession());
+        await showAll(await device.newSession());
         if (!options.json) console.log(dim('(no session is open)'));
         return undefined;
       case 'wait': {
@@ -464,21 +610,57 @@ async function main(argv: string[]): Promise<number> {
           console.log(dim('usage: /wait SECONDS'));
           return undefined;
         }
-        await show(await device.wait(seconds));
+        for (const turn of await device.advance(seconds)) showDeviceTurn(turn);
         return undefined;
       }
-      case 'device':
-        if (args[0] === 'screen' || args[0] === 'voice') {
-          device.screen = args[0] === 'screen';
-          console.log(
-            dim(`(device: ${args[0] === 'screen' ? 'Echo Show' : 'voice-only Echo'}; applies to new requests)`),
-          );
-        } else {
-          console.log(dim('usage: /device screen|voice'));
+      case 'device': {
+        const kind = args[0];
+        if (kind !== 'screen' && kind !== 'voice' && kind !== 'audio') {
+          console.log(dim('usage: /device screen|voice|audio'));
+          return undefined;
         }
+        if (kind === 'audio' && audio === undefined) {
+          audio = simulatorAudio();
+          audioHandler = await backend.audioHandler(audio.source);
+          if (options.json) console.log(JSON.stringify({ line, notice: `audio: ${audio.description}` }));
+          else console.log(dim(`(audio: ${audio.description})`));
+        }
+        device.screen = kind === 'screen';
+        device.audioPlayer = kind === 'audio';
+        const names = { screen: 'Echo Show', voice: 'voice-only Echo', audio: 'Echo with an audio player' };
+        if (!options.json) console.log(dim(`(device: ${names[kind]}; applies to new requests)`));
         return undefined;
+      }
+      case 'player':
+        await showAll();
+        console.log(describePlayer(device.player?.snapshot(device.clock), routineInfo));
+        return undefined;
+      case 'button': {
+        const button = args[0] as PlaybackButton;
+        if (!PLAYBACK_BUTTONS.includes(button)) {
+          console.log(dim(`usage: /button ${PLAYBACK_BUTTONS.join('|')}`));
+          return undefined;
+        }
+        if (!device.audioPlayer) {
+          console.log(dim('(this device has no playback buttons for the skill: /device audio first)'));
+          return undefined;
+        }
+        await showAll(await device.press(button));
+        return undefined;
+      }
+      case 'fail': {
+        if (!device.audioPlayer) {
+          console.log(dim('(not an audio device: /device audio first)'));
+          return undefined;
+        }
+        const type = args[0] ?? 'MEDIA_ERROR_SERVICE_UNAVAILABLE';
+        for (const turn of await device.failPlayback({ type, message: 'simulated by /fail' })) showDeviceTurn(turn);
+        return undefined;
+      }
       case 'status':
+        await showAll();
         console.log(`${device.status()} · ${new Date(device.clock).toISOString().slice(11, 19)} UTC`);
+        if (device.audioPlayer) console.log(describePlayer(device.player?.snapshot(device.clock), routineInfo));
         return undefined;
       case 'help':
         console.log(COMMANDS);
@@ -515,12 +697,14 @@ async function main(argv: string[]): Promise<number> {
       if (line.startsWith('/')) {
         if ((await command(line)) === 'quit') break;
       } else {
-        await show(await device.say(line));
+        await showAll(await device.say(line));
       }
+      await runPlayer();
       prompt();
     }
-    if (device.sessionOpen && !readerGone) await show(await device.newSession());
+    if (device.sessionOpen && !readerGone) await showAll(await device.newSession());
   } finally {
+    realAudio?.stop();
     rl?.close();
     await backend.close();
   }

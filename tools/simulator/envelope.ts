@@ -3,6 +3,7 @@
  * One builder with overrides, so no test copies request JSON by hand.
  */
 import type { RequestEnvelope } from 'ask-sdk-model';
+import type { PlaybackError, PlayerContext, PlayerEventType } from './audio-player';
 
 export const DEFAULT_SKILL_ID = 'amzn1.ask.skill.00000000-0000-4000-8000-000000000000';
 
@@ -19,7 +20,35 @@ export interface EnvelopeContext {
   locale?: string;
   /** Declares an APL-capable screen in supportedInterfaces. */
   screen?: boolean;
+  /** Declares an audio player (`supportedInterfaces.AudioPlayer`). */
+  audioPlayer?: boolean;
+  /** context.AudioPlayer, sent while the skill owns the player. */
+  player?: PlayerContext | undefined;
 }
+
+/** What a session-less device request (an AudioPlayer event, a button) needs of the context. */
+export type EventContext = Omit<EnvelopeContext, 'sessionId' | 'isNew' | 'attributes'>;
+
+export const PLAYBACK_BUTTONS = ['play', 'pause', 'next', 'previous'] as const;
+export type PlaybackButton = (typeof PLAYBACK_BUTTONS)[number];
+
+/** The request a PlaybackController button sends. */
+export const BUTTON_REQUESTS: Readonly<Record<PlaybackButton, string>> = {
+  play: 'PlaybackController.PlayCommandIssued',
+  pause: 'PlaybackController.PauseCommandIssued',
+  next: 'PlaybackController.NextCommandIssued',
+  previous: 'PlaybackController.PreviousCommandIssued',
+};
+
+export type EventSpec =
+  | {
+      type: PlayerEventType;
+      token: string;
+      offsetInMilliseconds: number;
+      error?: PlaybackError | undefined;
+      currentPlaybackState?: PlayerContext | undefined;
+    }
+  | { type: 'PlaybackController'; button: PlaybackButton };
 
 export interface SlotValue {
   /** What the user said for the slot. */
@@ -88,15 +117,13 @@ function slotsOf(
 /** Slot names to slot type names, for the entity-resolution authority string. */
 export const SLOT_TYPES: Record<string, string> = { routine: 'ROUTINE_NAME', concern: 'CONCERN' };
 
-export function buildEnvelope(spec: RequestSpec, ctx: EnvelopeContext): RequestEnvelope {
-  const skillId = ctx.skillId ?? DEFAULT_SKILL_ID;
-  const locale = ctx.locale ?? 'en-US';
-  const timestamp = alexaTimestamp(ctx.at);
-  const application = { applicationId: skillId };
+function contextOf(ctx: EventContext) {
+  const application = { applicationId: ctx.skillId ?? DEFAULT_SKILL_ID };
   const user = { userId: ctx.userId };
-  const supportedInterfaces: Record<string, unknown> = ctx.screen
-    ? { 'Alexa.Presentation.APL': { runtime: { maxVersion: '2023.3' } } }
-    : {};
+  const supportedInterfaces: Record<string, unknown> = {
+    ...(ctx.screen ? { 'Alexa.Presentation.APL': { runtime: { maxVersion: '2023.3' } } } : {}),
+    ...(ctx.audioPlayer ? { AudioPlayer: {} } : {}),
+  };
   const context = {
     System: {
       application,
@@ -105,7 +132,37 @@ export function buildEnvelope(spec: RequestSpec, ctx: EnvelopeContext): RequestE
       apiEndpoint: 'https://api.amazonalexa.com',
       apiAccessToken: 'simulated-token',
     },
+    ...(ctx.player ? { AudioPlayer: { ...ctx.player } } : {}),
   };
+  return { application, user, context };
+}
+
+/**
+ * A request the device sends on its own, with no session: an AudioPlayer event (token, offset,
+ * and for PlaybackFailed the error and the playback state) or a PlaybackController button.
+ */
+export function buildEventEnvelope(spec: EventSpec, ctx: EventContext): RequestEnvelope {
+  const { context } = contextOf(ctx);
+  const base = { requestId: requestId(), timestamp: alexaTimestamp(ctx.at), locale: ctx.locale ?? 'en-US' };
+  const request =
+    spec.type === 'PlaybackController'
+      ? { type: BUTTON_REQUESTS[spec.button], ...base }
+      : {
+          type: spec.type,
+          ...base,
+          token: spec.token,
+          offsetInMilliseconds: spec.offsetInMilliseconds,
+          ...(spec.error ? { error: { ...spec.error } } : {}),
+          ...(spec.currentPlaybackState ? { currentPlaybackState: { ...spec.currentPlaybackState } } : {}),
+        };
+  return { version: '1.0', context, request } as unknown as RequestEnvelope;
+}
+
+export function buildEnvelope(spec: RequestSpec, ctx: EnvelopeContext): RequestEnvelope {
+  const skillId = ctx.skillId ?? DEFAULT_SKILL_ID;
+  const locale = ctx.locale ?? 'en-US';
+  const timestamp = alexaTimestamp(ctx.at);
+  const { application, user, context } = contextOf(ctx);
   const session = {
     new: ctx.isNew,
     sessionId: ctx.sessionId,

@@ -48,6 +48,10 @@ export const BUILT_IN_PHRASES: Readonly<Record<string, readonly string[]>> = {
   'AMAZON.RepeatIntent': ['repeat', 'repeat that', 'say that again', 'say again', 'again', 'what was that', 'pardon'],
   'AMAZON.StartOverIntent': ['start over', 'restart', 'start again', 'begin again', 'from the beginning'],
   'AMAZON.NavigateHomeIntent': ['go home', 'home', 'go to home'],
+  'AMAZON.LoopOnIntent': ['loop', 'loop on', 'turn on loop', 'turn loop on'],
+  'AMAZON.LoopOffIntent': ['loop off', 'turn off loop', 'turn loop off', 'stop looping'],
+  'AMAZON.ShuffleOnIntent': ['shuffle', 'shuffle on', 'turn on shuffle', 'turn shuffle on'],
+  'AMAZON.ShuffleOffIntent': ['shuffle off', 'turn off shuffle', 'turn shuffle off', 'stop shuffling'],
 };
 
 export interface Resolution {

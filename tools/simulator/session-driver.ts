@@ -19,11 +19,38 @@
  *   "ask partner massage to …" (a one-shot IntentRequest), each starting a new session. With a
  *   session open, "open partner massage" sends a LaunchRequest in that session, and "ask partner
  *   massage to X" is heard as X.
+ * - An audio device (`audioPlayer`) has a simulated player (audio-player.ts) that plays against the
+ *   same clock. A Play response ends the session; speech in it is heard first, then the stream
+ *   starts. While the user talks to Alexa and Alexa answers, the player is held at the offset of
+ *   the moment the user began (the request reports PLAYING there); when the answer has been spoken
+ *   and no mic is open, it plays on, unless the answer stopped or replaced it. The player's events
+ *   (PlaybackStarted, NearlyFinished, Finished, Stopped, Failed) go to the skill as requests with no
+ *   session, at the simulated moment they happen, in time order with session timeouts, whenever
+ *   time passes: before a line is spoken, within `wait`, right after an answer's directives.
+ * - Once the skill has played on the device, every request carries context.AudioPlayer, and with no
+ *   session open, a line that resolves to Pause, Resume, Next, Previous, Repeat, StartOver, Cancel,
+ *   LoopOn/Off or ShuffleOn/Off reaches the skill without its name, in a new session ("stop" arrives
+ *   as PauseIntent). Other lines need the invocation name, as without audio.
  */
-import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { Directive, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { SPEECH_TO_REQUEST_LAG_SECONDS } from '../../lambda/core/coach';
 import { MAX_SSML_CHARACTERS } from '../../lambda/core/limits';
-import { buildEnvelope, type RequestSpec } from './envelope';
+import {
+  type PlaybackError,
+  type PlayerEvent,
+  type PlayerHappening,
+  type PlayerOptions,
+  SimulatedAudioPlayer,
+} from './audio-player';
+import {
+  BUTTON_REQUESTS,
+  buildEnvelope,
+  buildEventEnvelope,
+  type EventContext,
+  type EventSpec,
+  type PlaybackButton,
+  type RequestSpec,
+} from './envelope';
 import { loadResolver, type Resolver } from './resolver';
 import { readOutputSpeech, validateSsml } from './ssml-reader';
 
@@ -40,6 +67,33 @@ export const LISTEN_SECONDS = 8;
 export const MAX_RESPONSE_BYTES = 120 * 1024;
 
 export const NO_SESSION_MESSAGE = "no session is open: start with 'open partner massage' or 'ask partner massage to …'";
+
+/**
+ * The built-in intents that reach a skill without its name while it owns the audio player (it
+ * played last on the device, however long ago). AMAZON.StopIntent arrives as PauseIntent.
+ */
+export const NAME_FREE_INTENTS: ReadonlySet<string> = new Set([
+  'AMAZON.PauseIntent',
+  'AMAZON.ResumeIntent',
+  'AMAZON.NextIntent',
+  'AMAZON.PreviousIntent',
+  'AMAZON.RepeatIntent',
+  'AMAZON.StartOverIntent',
+  'AMAZON.CancelIntent',
+  'AMAZON.LoopOnIntent',
+  'AMAZON.LoopOffIntent',
+  'AMAZON.ShuffleOnIntent',
+  'AMAZON.ShuffleOffIntent',
+]);
+
+/** Why a line said during the skill's audio, without its name, does not reach the skill. */
+export function notForTheSkillMessage(line: string): string {
+  return (
+    `while the audio plays, Alexa would not send "${line}" to the skill: only pause, resume, next, previous, ` +
+    `repeat, start over, cancel, loop and shuffle reach it without its name. Say "ask partner massage to ${line}", ` +
+    'or "pause" first'
+  );
+}
 
 export interface SimulatedDeviceOptions {
   handler: SkillHandler;
@@ -58,6 +112,10 @@ export interface SimulatedDeviceOptions {
   skillId?: string;
   /** Routine names and step counts, for status(). */
   routineInfo?: (id: string) => { name: string; steps: number } | undefined;
+  /** An Echo with an audio player (AudioPlayer in supportedInterfaces). @default false */
+  audioPlayer?: boolean;
+  /** How the simulated player learns a stream's length, and when it sends PlaybackNearlyFinished. */
+  player?: PlayerOptions;
 }
 
 export interface Turn {
@@ -80,6 +138,10 @@ export interface Turn {
   error?: string;
   /** The intent the line resolved to, for IntentRequests. */
   intent?: string;
+  /** Epoch ms the request went out (or, for a notice, when it happened). */
+  at?: number;
+  /** For a request the player sent: the event. */
+  event?: PlayerEvent;
 }
 
 interface Session {
@@ -129,7 +191,20 @@ export function responseProblems(envelope: unknown, requestType?: string): strin
       problems.push(`${where} has unknown type ${JSON.stringify(s.type)}`);
     }
   }
-  const hasDirectives = Array.isArray(response.directives) && response.directives.length > 0;
+  const directives: unknown[] = Array.isArray(response.directives) ? response.directives : [];
+  const hasDirectives = directives.length > 0;
+  problems.push(...audioDirectiveProblems(directives, requestType, response.shouldEndSession));
+  if (requestType !== undefined && PLAYBACK_REQUEST.test(requestType)) {
+    for (const key of ['outputSpeech', 'reprompt', 'card'] as const) {
+      if (response[key] !== undefined)
+        problems.push(`a ${requestType} answer may hold AudioPlayer directives only, not ${key}`);
+    }
+    for (const directive of directives) {
+      const type = String(field(directive, 'type'));
+      if (!type.startsWith('AudioPlayer.'))
+        problems.push(`a ${requestType} answer may hold AudioPlayer directives only, not ${type}`);
+    }
+  }
   if (requestType === 'SessionEndedRequest') {
     if (response.outputSpeech || response.reprompt) problems.push('a SessionEndedRequest answer must not speak');
   } else if ((requestType === 'LaunchRequest' || requestType === 'IntentRequest') && !response.outputSpeech) {
@@ -137,6 +212,62 @@ export function responseProblems(envelope: unknown, requestType?: string): strin
   }
   if (response.reprompt && response.shouldEndSession === true) {
     problems.push('a reprompt with shouldEndSession true is never heard');
+  }
+  return problems;
+}
+
+/** Requests the device sends on its own for the audio player, whose answers hold AudioPlayer directives only. */
+const PLAYBACK_REQUEST = /^(?:AudioPlayer|PlaybackController)\./;
+const PLAY_BEHAVIORS = ['REPLACE_ALL', 'ENQUEUE', 'REPLACE_ENQUEUED'];
+const CLEAR_BEHAVIORS = ['CLEAR_ALL', 'CLEAR_ENQUEUED'];
+/** AudioPlayer.Play: a token of at most this many characters (AudioPlayer interface reference). */
+export const MAX_AUDIO_TOKEN_LENGTH = 1024;
+
+/**
+ * What Alexa rejects in AudioPlayer directives (AudioPlayer interface reference): more than one
+ * Play; a play or clear behaviour it does not know; a stream that is not HTTPS, without a token (or
+ * with one over 1,024 characters), at an offset that is not a whole number of ms; ENQUEUE without
+ * expectedPreviousToken, or REPLACE_ALL with one; and, in answer to a spoken request, a Play that
+ * does not end the session (ask-sdk leaves shouldEndSession unset). expectedPreviousToken is let
+ * through on REPLACE_ENQUEUED, which devices accept.
+ */
+export function audioDirectiveProblems(
+  directives: readonly unknown[],
+  requestType: string | undefined,
+  shouldEndSession: unknown,
+): string[] {
+  const problems: string[] = [];
+  const plays = directives.filter((directive) => field(directive, 'type') === 'AudioPlayer.Play');
+  if (plays.length > 1) problems.push(`${plays.length} AudioPlayer.Play directives; one per response`);
+  for (const play of plays) {
+    const behavior = field(play, 'playBehavior');
+    const stream = field(field(play, 'audioItem'), 'stream');
+    const url = field(stream, 'url');
+    const token = field(stream, 'token');
+    const offset = field(stream, 'offsetInMilliseconds');
+    const expected = field(stream, 'expectedPreviousToken');
+    if (!PLAY_BEHAVIORS.includes(String(behavior))) problems.push(`Play has playBehavior ${JSON.stringify(behavior)}`);
+    if (typeof url !== 'string' || !url.startsWith('https://'))
+      problems.push(`Play stream url ${JSON.stringify(url)} is not HTTPS`);
+    if (typeof token !== 'string' || token.length === 0 || token.length > MAX_AUDIO_TOKEN_LENGTH) {
+      problems.push(`Play stream token must be 1 to ${MAX_AUDIO_TOKEN_LENGTH} characters`);
+    }
+    if (offset !== undefined && (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0)) {
+      problems.push(`Play stream offsetInMilliseconds ${JSON.stringify(offset)} is not whole ms`);
+    }
+    if (behavior === 'ENQUEUE' && typeof expected !== 'string')
+      problems.push('Play ENQUEUE without expectedPreviousToken');
+    if (behavior === 'REPLACE_ALL' && expected !== undefined)
+      problems.push('Play REPLACE_ALL with expectedPreviousToken');
+    if ((requestType === 'LaunchRequest' || requestType === 'IntentRequest') && shouldEndSession !== true) {
+      problems.push(`a ${requestType} answer with AudioPlayer.Play must set shouldEndSession true`);
+    }
+  }
+  for (const directive of directives) {
+    const clear = field(directive, 'clearBehavior');
+    if (field(directive, 'type') === 'AudioPlayer.ClearQueue' && !CLEAR_BEHAVIORS.includes(String(clear))) {
+      problems.push(`ClearQueue has clearBehavior ${JSON.stringify(clear)}`);
+    }
   }
   return problems;
 }
@@ -160,12 +291,16 @@ export class SimulatedDevice {
   private last: LastResponse | undefined;
   private lastResponseEnvelope: ResponseEnvelope | undefined;
   private sessionCount = 0;
+  private audio: SimulatedAudioPlayer | undefined;
+  /** What the device sent or did on its own that no caller has taken yet (see takeEvents). */
+  private backlog: Turn[] = [];
   private readonly handler: SkillHandler;
   private readonly userId: string;
   private readonly deviceId: string | undefined;
   private readonly locale: string;
   private readonly skillId: string | undefined;
   private readonly routineInfo: SimulatedDeviceOptions['routineInfo'];
+  private readonly playerOptions: PlayerOptions;
 
   constructor(options: SimulatedDeviceOptions) {
     this.handler = options.handler;
@@ -177,6 +312,8 @@ export class SimulatedDevice {
     this.resolver = options.resolver ?? loadResolver(this.locale);
     this.skillId = options.skillId;
     this.routineInfo = options.routineInfo;
+    this.playerOptions = options.player ?? { lengthOf: () => undefined };
+    this.audioPlayer = options.audioPlayer ?? false;
   }
 
   get sessionOpen(): boolean {
@@ -196,21 +333,52 @@ export class SimulatedDevice {
     return this.last ? { sentAt: this.last.sentAt, seconds: this.last.seconds } : undefined;
   }
 
+  /** An Echo with an audio player. Turning it on gives a new, idle player; turning it off drops it. */
+  get audioPlayer(): boolean {
+    return this.audio !== undefined;
+  }
+
+  set audioPlayer(on: boolean) {
+    if (on === this.audioPlayer) return;
+    this.audio = on ? new SimulatedAudioPlayer(this.playerOptions) : undefined;
+  }
+
+  /** The simulated player, on an audio device. */
+  get player(): SimulatedAudioPlayer | undefined {
+    return this.audio;
+  }
+
+  /**
+   * Everything the device sent or did on its own since the last call (player events and their
+   * answers, notices, timeouts found before a line), in the order it happened; each has `at`.
+   */
+  takeEvents(): Turn[] {
+    const taken = this.backlog;
+    this.backlog = [];
+    return taken;
+  }
+
   /** Speaks one line to the device at the current clock. */
   async say(line: string): Promise<Turn> {
-    const timeout = await this.expire(this.clock);
+    const before = await this.advanceTo(this.clock);
+    this.backlog.push(...before);
+    const timeout = before.find((turn) => turn.request?.request.type === 'SessionEndedRequest');
     const invocation = this.resolver.parseInvocation(line);
+    let nameFree: RequestSpec | undefined;
     if (!this.session) {
-      if (!invocation) {
+      nameFree = invocation ? undefined : this.nameFreeRequest(line);
+      if (!invocation && !nameFree) {
+        const playing = this.audio?.owner === true && this.audio.activity === 'PLAYING';
         return {
           line,
           request: undefined,
           response: undefined,
           ssml: undefined,
-          text: NO_SESSION_MESSAGE,
+          text: playing ? notForTheSkillMessage(line) : NO_SESSION_MESSAGE,
           seconds: 0,
           listening: false,
           sessionEnded: true,
+          at: this.clock,
           ...(timeout?.error !== undefined ? { error: timeout.error } : {}),
         };
       }
@@ -221,28 +389,82 @@ export class SimulatedDevice {
         attributes: {},
       };
     }
-    if (invocation?.kind === 'launch') return this.send(line, { type: 'LaunchRequest' });
-    const utterance = invocation?.kind === 'oneShot' ? invocation.utterance : line;
-    const resolved = this.resolver.resolve(utterance);
-    return this.send(line, { type: 'IntentRequest', intent: resolved.intent, slots: resolved.slots });
+    // The wake word ducks the player: it holds where it was until the dialog is over.
+    this.audio?.holdForDialog(this.clock);
+    let spec: RequestSpec;
+    if (nameFree) spec = nameFree;
+    else if (invocation?.kind === 'launch') spec = { type: 'LaunchRequest' };
+    else {
+      const utterance = invocation?.kind === 'oneShot' ? invocation.utterance : line;
+      const resolved = this.resolver.resolve(utterance);
+      spec = { type: 'IntentRequest', intent: resolved.intent, slots: resolved.slots };
+    }
+    const turn = await this.send(line, spec);
+    // What the answer's directives caused at once (PlaybackStopped, a dropped enqueue).
+    this.backlog.push(...(await this.advanceTo(this.clock)));
+    return turn;
   }
 
   /**
    * Lets `seconds` of simulated time pass. Returns the SessionEndedRequest turn when the session
-   * timed out on an open mic meanwhile.
+   * timed out on an open mic meanwhile; the player's events meanwhile wait in takeEvents().
    */
   async wait(seconds: number): Promise<Turn | undefined> {
+    const turns = await this.advance(seconds);
+    const timeout = turns.find((turn) => turn.request?.request.type === 'SessionEndedRequest');
+    this.backlog.push(...turns.filter((turn) => turn !== timeout));
+    return timeout;
+  }
+
+  /** Lets `seconds` of simulated time pass; returns all the device did meanwhile, in order. */
+  async advance(seconds: number): Promise<Turn[]> {
     const until = this.clock + Math.max(0, seconds) * 1000;
-    const turn = await this.expire(until);
+    const turns = [...this.takeEvents(), ...(await this.advanceTo(until))];
     this.clock = until;
-    return turn;
+    return turns;
   }
 
   /** Ends the open session as the user would ("Alexa, stop" to the device, or walking away). */
   async newSession(): Promise<Turn | undefined> {
-    const timeout = await this.expire(this.clock);
+    const before = await this.advanceTo(this.clock);
+    const timeout = before.find((turn) => turn.request?.request.type === 'SessionEndedRequest');
+    this.backlog.push(...before.filter((turn) => turn !== timeout));
     if (!this.session) return timeout;
-    return this.endSession('USER_INITIATED', '(session ended by the user)');
+    const ended = await this.endSession('USER_INITIATED', '(session ended by the user)');
+    this.backlog.push(...(await this.advanceTo(this.clock)));
+    return ended;
+  }
+
+  /**
+   * Presses a PlaybackController button on the device: the request goes to the skill that played
+   * last, with no session, and its answer may hold AudioPlayer directives only.
+   */
+  async press(button: PlaybackButton): Promise<Turn> {
+    this.backlog.push(...(await this.advanceTo(this.clock)));
+    const at = this.clock;
+    if (this.audio?.owner !== true) {
+      return this.notice(
+        `the ${button} button controls the audio that played last; this skill has played none here`,
+        at,
+      );
+    }
+    const turn = await this.sendDeviceRequest(BUTTON_REQUESTS[button], { type: 'PlaybackController', button }, at);
+    this.backlog.push(...(await this.advanceTo(this.clock)));
+    return turn;
+  }
+
+  /**
+   * Makes the current stream fail now, as a dropped connection would: PlaybackFailed goes to the
+   * skill. Returns what the device sent, or a notice when nothing was playing.
+   */
+  async failPlayback(
+    error: PlaybackError = { type: 'MEDIA_ERROR_SERVICE_UNAVAILABLE', message: 'simulated: the stream broke off' },
+  ): Promise<Turn[]> {
+    const before = await this.advanceTo(this.clock);
+    if (!this.audio?.fail(this.clock, error)) {
+      return [...before, this.notice('nothing is playing, so nothing can fail', this.clock)];
+    }
+    return [...before, ...(await this.advanceTo(this.clock))];
   }
 
   /** One line: the routine, step n of m, pressure, pace, voice and flow; or "no routine". */
@@ -276,6 +498,14 @@ export class SimulatedDevice {
     return `${parts.join(' · ')} (${session})`;
   }
 
+  /** The name-free request a line makes while the skill owns the player, if it makes one. */
+  private nameFreeRequest(line: string): RequestSpec | undefined {
+    if (this.audio?.owner !== true) return undefined;
+    const resolved = this.resolver.resolve(line);
+    const intent = resolved.intent === 'AMAZON.StopIntent' ? 'AMAZON.PauseIntent' : resolved.intent;
+    return NAME_FREE_INTENTS.has(intent) ? { type: 'IntentRequest', intent, slots: {} } : undefined;
+  }
+
   /** Sends SessionEndedRequest with `reason` at the current clock and closes the session. */
   private async endSession(
     reason: 'USER_INITIATED' | 'EXCEEDED_MAX_REPROMPTS',
@@ -286,27 +516,126 @@ export class SimulatedDevice {
     this.clock = at;
     const turn = await this.send(line, { type: 'SessionEndedRequest', reason });
     this.clock = saved;
-    this.session = undefined;
-    this.last = undefined;
+    this.closeSession(at);
     return { ...turn, sessionEnded: true, listening: false };
   }
 
-  /** Applies the session rules for time passing up to `until`. */
-  private async expire(until: number): Promise<Turn | undefined> {
+  /** No session from `at`: the player, held while the mic was open, plays on. */
+  private closeSession(at: number): void {
+    this.session = undefined;
+    this.last = undefined;
+    this.audio?.releaseAt(at);
+  }
+
+  /** When the open session closes by itself, if it does: a timeout on an open mic, or quietly. */
+  private sessionCloseAt(): { at: number; timeout: boolean } | undefined {
     const last = this.last;
     if (!this.session || !last) return undefined;
     const speechEnd = last.sentAt + last.seconds * 1000;
     if (last.shouldEndSession === false) {
       const listenMs = (LISTEN_SECONDS + (last.hasReprompt ? last.repromptSeconds + LISTEN_SECONDS : 0)) * 1000;
-      const deadline = speechEnd + listenMs;
-      if (until > deadline) {
-        return this.endSession('EXCEEDED_MAX_REPROMPTS', '(no reply: the mic closed and the session ended)', deadline);
-      }
-    } else if (last.shouldEndSession === undefined && !this.screen && until > speechEnd) {
-      this.session = undefined;
-      this.last = undefined;
+      return { at: speechEnd + listenMs, timeout: true };
     }
+    if (last.shouldEndSession === undefined && !this.screen) return { at: speechEnd, timeout: false };
     return undefined;
+  }
+
+  /**
+   * Runs the device up to `until`: the session's timeout and the player's events, in time order
+   * (the session first at a tie). Returns what it sent and noticed.
+   */
+  private async advanceTo(until: number): Promise<Turn[]> {
+    const turns: Turn[] = [];
+    for (;;) {
+      const close = this.sessionCloseAt();
+      const due = this.audio?.nextDueAt();
+      if (close !== undefined && close.at < until && (due === undefined || close.at <= due)) {
+        if (close.timeout) {
+          turns.push(
+            await this.endSession(
+              'EXCEEDED_MAX_REPROMPTS',
+              '(no reply: the mic closed and the session ended)',
+              close.at,
+            ),
+          );
+        } else {
+          this.closeSession(close.at);
+        }
+        continue;
+      }
+      const happening = this.audio?.step(until);
+      if (happening === undefined) break;
+      if (happening !== 'changed') turns.push(await this.deliver(happening));
+    }
+    return turns;
+  }
+
+  private notice(text: string, at: number): Turn {
+    return {
+      line: `(${text})`,
+      request: undefined,
+      response: undefined,
+      ssml: undefined,
+      text,
+      seconds: 0,
+      listening: false,
+      sessionEnded: this.session === undefined,
+      at,
+    };
+  }
+
+  /** Sends a player event to the skill and plays its answer's directives. */
+  private async deliver(happening: PlayerHappening): Promise<Turn> {
+    if (happening.kind === 'notice') return this.notice(happening.text, happening.at);
+    const spec: EventSpec = {
+      type: happening.type,
+      token: happening.token,
+      offsetInMilliseconds: happening.offsetInMilliseconds,
+      error: happening.error,
+      currentPlaybackState: happening.currentPlaybackState,
+    };
+    const turn = await this.sendDeviceRequest(happening.type, spec, happening.at, happening);
+    return { ...turn, event: happening };
+  }
+
+  /**
+   * Sends a request with no session (a player event, a button) at `at`. An answer Alexa would
+   * reject (speech, a card, a directive that is not AudioPlayer's) is an error and plays nothing.
+   */
+  private async sendDeviceRequest(type: string, spec: EventSpec, at: number, event?: PlayerEvent): Promise<Turn> {
+    const context: EventContext = {
+      userId: this.userId,
+      at,
+      locale: this.locale,
+      screen: this.screen,
+      audioPlayer: this.audioPlayer,
+      player: event?.context ?? this.audio?.context(at),
+      ...(this.deviceId !== undefined ? { deviceId: this.deviceId } : {}),
+      ...(this.skillId !== undefined ? { skillId: this.skillId } : {}),
+    };
+    const request = buildEventEnvelope(spec, context);
+    let response: ResponseEnvelope | undefined;
+    let error: string | undefined;
+    try {
+      const answer: unknown = await this.handler(request);
+      assertValidResponse(answer, type);
+      response = answer;
+      this.audio?.apply(response.response.directives, at);
+    } catch (thrown) {
+      error = `${type}: ${thrown instanceof Error ? thrown.message : String(thrown)}`;
+    }
+    return {
+      line: type,
+      request,
+      response,
+      ssml: undefined,
+      text: '',
+      seconds: 0,
+      listening: false,
+      sessionEnded: this.session === undefined,
+      at,
+      ...(error !== undefined ? { error } : {}),
+    };
   }
 
   private async send(line: string, spec: RequestSpec): Promise<Turn> {
@@ -322,6 +651,8 @@ export class SimulatedDevice {
       at: this.clock,
       locale: this.locale,
       screen: this.screen,
+      audioPlayer: this.audioPlayer,
+      player: this.audio?.context(this.clock),
       ...(this.deviceId !== undefined ? { deviceId: this.deviceId } : {}),
       ...(this.skillId !== undefined ? { skillId: this.skillId } : {}),
     });
@@ -332,6 +663,9 @@ export class SimulatedDevice {
     try {
       const answer: unknown = await this.handler(request);
       assertValidResponse(answer, spec.type);
+      if (!this.audioPlayer && hasAudioPlayerDirective(answer.response.directives)) {
+        throw new Error('invalid response: AudioPlayer directives to a device without an audio player');
+      }
       response = answer;
     } catch (thrown) {
       error = thrown instanceof Error ? thrown.message : String(thrown);
@@ -340,8 +674,7 @@ export class SimulatedDevice {
 
     if (!response) {
       // Alexa says "There was a problem with the requested skill's response" and the session ends.
-      this.session = undefined;
-      this.last = undefined;
+      this.closeSession(sentAt);
       return {
         line,
         request,
@@ -351,6 +684,7 @@ export class SimulatedDevice {
         seconds: 0,
         listening: false,
         sessionEnded: true,
+        at: sentAt,
         error: error ?? 'no response',
         ...intent,
       };
@@ -377,7 +711,12 @@ export class SimulatedDevice {
         hasReprompt: reprompt !== undefined,
         shouldEndSession: body.shouldEndSession,
       };
-      if (body.shouldEndSession === true) {
+      const plays = hasAudioPlayerDirective(body.directives, 'AudioPlayer.Play');
+      this.audio?.apply(body.directives, sentAt);
+      // The player waits for the speech, and for the answer to an open mic.
+      if (body.shouldEndSession !== false || plays) this.audio?.releaseAt(Math.round(sentAt + speech.seconds * 1000));
+      // A Play ends the session: the stream is what the device does next.
+      if (body.shouldEndSession === true || plays) {
         this.session = undefined;
         this.last = undefined;
       }
@@ -389,11 +728,18 @@ export class SimulatedDevice {
       ssml,
       text: speech.text,
       seconds: speech.seconds,
-      listening: body.shouldEndSession === false,
+      listening: body.shouldEndSession === false && this.session !== undefined,
       sessionEnded: this.session === undefined,
+      at: sentAt,
       ...(reprompt !== undefined ? { reprompt: reprompt.text } : {}),
       ...(error !== undefined ? { error } : {}),
       ...intent,
     };
   }
+}
+
+function hasAudioPlayerDirective(directives: readonly Directive[] | undefined, type?: string): boolean {
+  return (directives ?? []).some((directive) =>
+    type === undefined ? String(directive.type).startsWith('AudioPlayer.') : directive.type === type,
+  );
 }
