@@ -118,6 +118,12 @@ describe('the pause gateway', () => {
     expect(play(result).item.variant.pace).toBe('slower');
   });
 
+  it('resume in the same variant goes on from the point even in the introduction', () => {
+    const inIntro = player('stopped', { offset: 6, point: { segment: 0, fraction: 0.5 } });
+    const result = turn({ type: 'resume' }, { state: pausedState(inIntro), player: inIntro, newSession: false });
+    expect(play(result).from).toEqual({ segment: 0, fraction: 0.5 });
+  });
+
   it('resume in the gateway plays the step on from where it stopped, in the same variant', () => {
     const stopped = player('stopped');
     const result = turn({ type: 'resume' }, { state: pausedState(stopped), player: stopped, newSession: false });
@@ -323,12 +329,24 @@ describe('hands-free mode', () => {
     expect(ready.plan.segments.some((s) => s.kind === 'silence')).toBe(true);
   });
 
-  it('"start foot massage hands free" plays that routine as audio with the preference off', () => {
+  it.each([
+    ['yes', { type: 'yes' }],
+    ['ready', { type: 'resume' }],
+    ['next', { type: 'next' }],
+  ] as const)('"start foot massage hands free", then %s, plays it as audio with the preference off', (_word, event) => {
     const profile = profileWith({ handsFree: 'off' });
     const opened = turn({ type: 'start', routineId: 'foot', handsFree: true }, { profile });
-    const ready = turn({ type: 'yes' }, { state: opened.state, profile: opened.profile, newSession: false });
+    const ready = turn(event, { state: opened.state, profile: opened.profile, newSession: false });
     expect(play(ready).item.stepIndex).toBe(0);
     expect(ready.profile.preferences.handsFree).toBe('off');
+  });
+
+  it('a routine started without "hands free" is spoken while the preference is off', () => {
+    const profile = profileWith({ handsFree: 'off' });
+    const opened = turn({ type: 'start', routineId: 'foot' }, { profile });
+    expect(
+      turn({ type: 'resume' }, { state: opened.state, profile: opened.profile, newSession: false }).plan.audio,
+    ).toBeUndefined();
   });
 
   it('is offered once, at a routine’s opening, on a device that can play it', () => {

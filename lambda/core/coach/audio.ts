@@ -5,10 +5,10 @@
  */
 import type { Routine } from '../catalogue';
 import type { Segment } from '../pacing';
-import { inIntroduction, STEP_START, sameVariant } from '../player';
+import { STEP_START, sameVariant } from '../player';
 import { deliver, finish, keepPlace, playStep } from './delivery';
 import { type Draft, endPlan } from './draft';
-import { carryOn } from './going-on';
+import { carryOn, pointToGoOn } from './going-on';
 import { pointToSave } from './moves';
 import type { Decision } from './plan';
 import { type Heard, stepToSave } from './position';
@@ -66,8 +66,7 @@ export function resumeAudio(draft: Draft, state: AudioState, heard: Heard, routi
     return draft.result(state, { segments: [], listen: false, endSession: true, audio: { kind: 'keepPlaying' } });
   if (heard.finished) return deliver(draft, routine, state.resumeAt, []);
   if (!draft.playsAudio(routine.id)) return deliver(draft, routine, { stepIndex: heard.stepIndex, offset: 0 }, []);
-  const point = heard.point === undefined || inIntroduction(heard.point) ? STEP_START : heard.point;
-  return playStep(draft, routine, heard.stepIndex, point, []);
+  return playStep(draft, routine, heard.stepIndex, pointToGoOn(draft, heard), []);
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { Routine } from '../catalogue';
 import { type Position, packSteps, type Segment, stepSpans } from '../pacing';
-import { type AudioPoint, inIntroduction, type PlayItem, STEP_START, variantOf } from '../player';
+import { type AudioPoint, type PlayItem, STEP_START, variantOf } from '../player';
 import { historyAsOf } from '../profile';
 import type { Wording } from '../wording';
 import type { Draft } from './draft';
@@ -26,7 +26,7 @@ function screeningOnce(draft: Draft): Segment[] {
   return [draft.say(draft.lines.safetyBeforeStarting, 'opening')];
 }
 
-/** How a waiting routine goes on: as audio whatever the preference, from a point in its step's audio. */
+/** How a waiting routine goes on: as audio whatever the preference, and from a point in its step's audio. */
 interface GoingOn {
   readonly handsFree?: true;
   readonly point?: AudioPoint;
@@ -124,11 +124,11 @@ export function deliver(
   routine: Routine,
   from: Position,
   preface: readonly Segment[],
-  goingOn: GoingOn = {},
+  point: AudioPoint = STEP_START,
 ): Decision {
   if (from.stepIndex >= routine.steps.length) return finish(draft, routine, preface);
-  if (draft.playsAudio(routine.id, goingOn.handsFree === true)) {
-    return playStep(draft, routine, from.stepIndex, goingOn.point ?? STEP_START, preface);
+  if (draft.playsAudio(routine.id)) {
+    return playStep(draft, routine, from.stepIndex, point, preface);
   }
   return speakSteps(
     draft,
@@ -170,7 +170,7 @@ export function playStep(
   const audio = {
     kind: 'play',
     item,
-    from: inIntroduction(from) ? STEP_START : from,
+    from,
     enqueue: false,
     nowPlaying: nowPlaying(draft.lines, routine, stepIndex),
   } as const;

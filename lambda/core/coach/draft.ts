@@ -80,11 +80,14 @@ export class Draft {
 
   /**
    * Whether a routine goes on as audio: on a device that plays the skill's audio, when hands-free
-   * mode is on, or this routine was started hands free, or the player holds it already.
+   * mode is on, or this routine was started hands free ("start foot massage hands free"), or the
+   * player holds it already.
    */
-  playsAudio(routineId: RoutineId, startedHandsFree = false): boolean {
+  playsAudio(routineId: RoutineId): boolean {
     if (this.input.canPlayAudio !== true || this.speakOnly || this.audioFailed) return false;
-    if (this.prefs.handsFree === 'on' || startedHandsFree) return true;
+    if (this.prefs.handsFree === 'on') return true;
+    const before = this.input.state;
+    if (before.mode === 'routine' && before.handsFree === true && before.routineId === routineId) return true;
     return this.player?.item.routineId === routineId;
   }
 

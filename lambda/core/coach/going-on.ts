@@ -3,7 +3,7 @@
  * routine waits at it and asks; a halted routine says again what it waits for.
  */
 import type { Segment } from '../pacing';
-import { STEP_START, sameVariant } from '../player';
+import { type AudioPoint, inIntroduction, STEP_START, sameVariant } from '../player';
 import { deliver, goOnPrompt, goOnReprompt, playStep, waiting } from './delivery';
 import type { Draft } from './draft';
 import type { Decision } from './plan';
@@ -70,19 +70,26 @@ function goOnPlaying(draft: Draft, state: AudioState, heard: Heard, answer: read
     return draft.result(state, { segments: answer, listen: false, endSession: true, audio: { kind: 'keepPlaying' } });
   }
   if (heard.finished) return deliver(draft, routine, from, answer);
-  return playStep(draft, routine, heard.stepIndex, heard.point ?? STEP_START, answer);
+  return playStep(draft, routine, heard.stepIndex, pointToGoOn(draft, heard), answer);
+}
+
+/**
+ * The point a step goes on from as audio: where the player stopped (the renderer starts a little
+ * before it). In a variant other than the one that was playing, a point in the step's introduction
+ * is the step's start: the new words are heard whole.
+ */
+export function pointToGoOn(draft: Draft, heard: Heard): AudioPoint {
+  const point = heard.point ?? STEP_START;
+  const player = draft.player;
+  const sameAudio = player !== undefined && sameVariant(player.item.variant, draft.prefs);
+  return !sameAudio && inIntroduction(point) ? STEP_START : point;
 }
 
 /** Goes on from where a waiting routine waits: its step, and in audio its point in the step. */
 export function goOnFromWaiting(draft: Draft, state: InRoutineState, preface: readonly Segment[]): Decision {
   const routine = draft.routineOf(state);
-  if (state.mode === 'audio') return deliver(draft, routine, state.resumeAt, preface, { point: state.point });
   if (state.mode === 'halted') return deliver(draft, routine, state.resumeAt, preface);
-  const goingOn = {
-    ...(state.handsFree ? { handsFree: true as const } : {}),
-    ...(state.point !== undefined ? { point: state.point } : {}),
-  };
-  return deliver(draft, routine, state.resumeAt, preface, goingOn);
+  return deliver(draft, routine, state.resumeAt, preface, state.point);
 }
 
 /** The routine's state after an aside: it waits at the step that was playing, from its start (in audio, at its point). */
