@@ -60,6 +60,8 @@ export const lines = {
   comeBackLater: "When you're ready, say: Alexa, open partner massage.",
   routineTitle: (name: string) => `${sentenceCase(name)}.`,
   openingInvite: "While I'm talking, you can say 'Alexa, it hurts' or 'Alexa, less pressure' at any time.",
+  openingInviteHandsFree:
+    "The steps will play as audio. 'Alexa, next' and 'Alexa, go back' work as they are; for anything else, like less pressure or that it hurts, say 'Alexa, pause' first.",
   whenReady: "Help her get comfortable in position. When she's settled, say ready.",
   whenReadyReprompt: "Say ready when she's comfortable, or stop to finish.",
   lastStepDone: 'That was the last step. Say yes to finish, or go back to do it again.',

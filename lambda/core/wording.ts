@@ -34,6 +34,8 @@ export interface Wording {
   /** A routine's name said as a sentence of its own, to open it. */
   readonly routineTitle: (name: string) => string;
   readonly openingInvite: string;
+  /** The same invitation when the routine will play as audio: custom commands need "Alexa, pause" first. */
+  readonly openingInviteHandsFree: string;
   /** The opening waits for her to get into position. */
   readonly whenReady: string;
   readonly whenReadyReprompt: string;

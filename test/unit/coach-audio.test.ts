@@ -310,6 +310,9 @@ describe('hands-free mode', () => {
     const opened = turn({ type: 'start', routineId: 'foot' });
     expect(opened.plan.audio).toBeUndefined();
     expect(opened.plan.listen).toBe(true);
+    // The commands said without "Alexa, pause" first are only the name-free ones.
+    expect(texts(opened)).toContain(lines.openingInviteHandsFree);
+    expect(texts(opened)).not.toContain(lines.openingInvite);
     const ready = turn({ type: 'resume' }, { state: opened.state, profile: opened.profile, newSession: false });
     expect(play(ready).item).toMatchObject({ routineId: 'foot', stepIndex: 0, flow: 'continuous' });
     expect(texts(ready)).toEqual([lines.audioStartHint]);
@@ -321,6 +324,7 @@ describe('hands-free mode', () => {
 
   it('is never used on a device without an audio player: the routine is spoken', () => {
     const opened = turn({ type: 'start', routineId: 'foot' }, { canPlayAudio: false });
+    expect(texts(opened)).toContain(lines.openingInvite);
     const ready = turn(
       { type: 'resume' },
       { state: opened.state, profile: opened.profile, newSession: false, canPlayAudio: false },

@@ -71,6 +71,8 @@ function handsFreeOfferOnce(draft: Draft, startedHandsFree: boolean): Segment[] 
  * as audio ("start foot massage hands free").
  */
 export function startRoutine(draft: Draft, routine: Routine, handsFree = false): Decision {
+  const asAudio = handsFree ? draft.input.canPlayAudio === true : draft.playsAudio(routine.id);
+  const invite = asAudio ? draft.lines.openingInviteHandsFree : draft.lines.openingInvite;
   const opening = [
     ...disclaimerOnce(draft),
     draft.say(draft.lines.routineTitle(routine.name), 'opening'),
@@ -78,7 +80,7 @@ export function startRoutine(draft: Draft, routine: Routine, handsFree = false):
     draft.say(routine.position, 'opening'),
     ...routine.cautions.map((caution) => draft.say(caution, 'opening')),
     ...handsFreeOfferOnce(draft, handsFree),
-    draft.say(draft.lines.openingInvite, 'opening'),
+    draft.say(invite, 'opening'),
   ];
   return waitForReady(draft, routine, { stepIndex: 0, offset: 0 }, opening, handsFree ? { handsFree: true } : {});
 }
