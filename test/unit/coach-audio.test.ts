@@ -375,6 +375,20 @@ describe('hands-free mode', () => {
     expect(on.update?.preferences?.handsFree?.value).toBe('on');
   });
 
+  it('turned on while the routine waits for ready, it keeps waiting, then plays on ready', () => {
+    const spoken = profileWith({ handsFree: 'off' }, { handsFreeOffered: false });
+    const opened = turn({ type: 'start', routineId: 'hand' }, { profile: spoken });
+    expect(texts(opened)).toContain(lines.handsFreeOffer);
+    const on = turn(
+      { type: 'handsFree', on: true },
+      { state: opened.state, profile: opened.profile, newSession: false },
+    );
+    expect(on.plan.audio).toBeUndefined();
+    expect(on.plan.listen).toBe(true);
+    const ready = turn({ type: 'resume' }, { state: on.state, profile: on.profile, newSession: false });
+    expect(play(ready).item).toMatchObject({ routineId: 'hand', stepIndex: 0 });
+  });
+
   it('turned off in the gateway, the step is spoken from its start and the audio stays stopped', () => {
     const stopped = player('stopped');
     const off = turn(

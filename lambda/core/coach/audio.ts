@@ -109,13 +109,16 @@ export function handsFreeAnswer(draft: Draft, on: boolean): Segment[] {
 }
 
 /**
- * Hands-free mode during a routine: turned on, the step goes on as audio from its start; turned
- * off while audio plays, it is spoken from the start of the step that was playing.
+ * Hands-free mode during a routine: turned on while a step is spoken, the step goes on as audio
+ * from its start (a routine waiting for "ready" keeps waiting, and then plays); turned off while
+ * audio plays, it is spoken from the start of the step that was playing.
  */
 export function handsFreeDuring(draft: Draft, state: InRoutineState, heard: Heard, routine: Routine, on: boolean) {
   const answer = handsFreeAnswer(draft, on);
   if (state.mode === 'halted') return carryOn(draft, state, heard, answer);
   const stepIndex = heard.finished ? state.resumeAt.stepIndex : heard.stepIndex;
-  if (state.mode === 'audio' || on) return deliver(draft, routine, { stepIndex, offset: 0 }, answer);
+  // A routine waiting for "ready" goes on waiting: she may not be settled yet.
+  if (state.mode === 'audio' || (on && !heard.finished))
+    return deliver(draft, routine, { stepIndex, offset: 0 }, answer);
   return carryOn(draft, state, heard, answer);
 }
