@@ -209,6 +209,23 @@ describe('commands said without the skill name while a routine plays', () => {
     expect(play(turn({ type: 'previous' }, { player: finished })).item.stepIndex).toBe(2);
   });
 
+  it('after a step finished in step-by-step flow, the place its report saved (the next step) is no change made elsewhere', () => {
+    const finished = player('finished', {
+      item: item({ flow: 'stepByStep' }),
+      offset: 90,
+      point: { segment: 4, fraction: 1 },
+    });
+    const saved: PausedPlace = {
+      routineId: 'foot',
+      stepIndex: 3,
+      stepId: foot.steps[3]?.id ?? '',
+      at: ISSUED + 90_000,
+    };
+    const profile = profileWith({ flow: 'stepByStep' }, { paused: saved, pausedAt: saved.at });
+    expect(play(turn({ type: 'next' }, { player: finished, profile })).item.stepIndex).toBe(3);
+    expect(play(turn({ type: 'resume' }, { player: finished, profile })).item.stepIndex).toBe(3);
+  });
+
   it('next on the last step says the closing, counts the practice and stops the audio', () => {
     const lastStep = player('playing', { item: item({ stepIndex: foot.steps.length - 1 }) });
     const result = turn({ type: 'next' }, { player: lastStep });

@@ -78,9 +78,14 @@ function fromPlayer(
   if (player === undefined || input.newSession !== true || state.mode !== 'menu') return state;
   const { item } = player;
   const paused = profile.paused;
-  const sameStep = paused !== null && paused.routineId === item.routineId && paused.stepIndex === item.stepIndex;
-  if (profile.pausedAt > item.issuedAt && !sameStep) return state;
   const finished = player.activity === 'finished';
+  // The item's own reports keep its step as the place, and, once it finished in step-by-step flow,
+  // the step after it: neither is a change made elsewhere.
+  const sameStep =
+    paused !== null &&
+    paused.routineId === item.routineId &&
+    (paused.stepIndex === item.stepIndex || (finished && paused.stepIndex === item.stepIndex + 1));
+  if (profile.pausedAt > item.issuedAt && !sameStep) return state;
   return {
     mode: 'audio',
     routineId: item.routineId,
