@@ -182,6 +182,7 @@ export const lines = {
     `Paused in step ${stepNumber} of ${stepCount}, ${title}.`,
   audioPausedOptions: 'You can say more or less pressure, slower, it hurts, or resume.',
   audioPausedReprompt: 'Say resume to carry on, or tell me what you need.',
+  audioAlreadyPlaying: "It's playing already.",
   audioStillPaused: "It's paused, and I've kept your place. Say 'Alexa, resume' when you're ready.",
   audioWait: "Take your time. I've kept your place; say 'Alexa, resume' when you're ready.",
   audioCancelled: (name: string, stepNumber: number) =>

@@ -177,6 +177,8 @@ export interface Wording {
   readonly audioPausedAt: (stepNumber: number, stepCount: number, title: string) => string;
   readonly audioPausedOptions: string;
   readonly audioPausedReprompt: string;
+  /** Resume said while the step plays. */
+  readonly audioAlreadyPlaying: string;
   /** Pause said again while the audio is stopped: the session ends with the place kept. */
   readonly audioStillPaused: string;
   /** "Hold on" while the routine plays as audio. */

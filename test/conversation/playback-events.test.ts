@@ -190,9 +190,7 @@ describe('the player’s reports through the handler', () => {
 describe('with the store down', () => {
   it('every report still answers, and a name-free resume goes on from the token alone', async () => {
     const client = createDynamoClient({ AWS_REGION: 'us-east-1', DYNAMODB_ENDPOINT: 'http://127.0.0.1:9' });
-    const dead = new DynamoUserStore({ client, tableName: TABLE, timeoutMs: 300 } as ConstructorParameters<
-      typeof DynamoUserStore
-    >[0]);
+    const dead = new DynamoUserStore({ client, tableName: TABLE, operationDeadlineMs: 300 });
     const logged: string[] = [];
     const handler = createHandler({ store: dead, audio: audio.source, logger: logOf(logged) });
     const userId = newUser();

@@ -241,10 +241,10 @@ describe('commands said without the skill name while a routine plays', () => {
     expect(texts(result)[0]).toBe(lines.statusStep(3, foot.steps.length, foot.steps[2]?.title ?? '', foot.name));
   });
 
-  it('resume while it plays changes nothing', () => {
+  it('resume while it plays says so and changes nothing', () => {
     const result = turn({ type: 'resume' }, { player: player() });
     expect(result.plan.audio).toEqual({ kind: 'keepPlaying' });
-    expect(texts(result)).toEqual([]);
+    expect(texts(result)).toEqual([lines.audioAlreadyPlaying]);
   });
 
   it('loop and shuffle get a short answer and the audio goes on', () => {

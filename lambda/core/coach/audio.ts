@@ -53,7 +53,8 @@ export function waitAudio(draft: Draft, state: AudioState, heard: Heard, routine
 
 /**
  * Resume: the audio goes on from where it stopped (a little before), in the variant the preferences
- * ask for now; a step played to its end goes on with the next. Said while it plays, nothing changes.
+ * ask for now; a step played to its end goes on with the next. Said while it plays, it says so and
+ * nothing changes.
  */
 export function resumeAudio(draft: Draft, state: AudioState, heard: Heard, routine: Routine): Decision {
   const player = draft.player;
@@ -62,8 +63,10 @@ export function resumeAudio(draft: Draft, state: AudioState, heard: Heard, routi
     player.item.routineId === routine.id &&
     sameVariant(player.item.variant, draft.prefs) &&
     player.item.flow === draft.prefs.flow;
-  if (playing)
-    return draft.result(state, { segments: [], listen: false, endSession: true, audio: { kind: 'keepPlaying' } });
+  if (playing) {
+    const answer = [draft.say(draft.lines.audioAlreadyPlaying)];
+    return draft.result(state, { segments: answer, listen: false, endSession: true, audio: { kind: 'keepPlaying' } });
+  }
   if (heard.finished) return deliver(draft, routine, state.resumeAt, []);
   if (!draft.playsAudio(routine.id)) return deliver(draft, routine, { stepIndex: heard.stepIndex, offset: 0 }, []);
   return playStep(draft, routine, heard.stepIndex, pointToGoOn(draft, heard), []);
