@@ -1,14 +1,20 @@
 /**
- * `npm run bench`: builds the bundle if stale, measures seven figures and prints them as a table
+ * `npm run bench`: builds the bundle if stale, measures eight figures and prints them as a table
  * (`-- --json`: the same figures as JSON, and nothing else, on stdout). Progress goes to stderr.
  * The last, the local render of the whole audio catalogue, takes minutes: `-- --no-audio` skips it.
+ * Hands-free mode (figure 5) plays the render in build/audio when there is one, else a
+ * timeline-only manifest (tools/simulator/audio-source.ts); `-- --timeline-audio` always uses the latter.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createStoreFromEnv } from '../../lambda/persistence/dynamo-client';
 import { startDynalite } from '../../test/support/dynalite';
+import { simulatorAudio } from '../simulator/audio-source';
 import { audioRender } from './audio-render';
 import { BASELINE_BUNDLE, buildBaseline, ensureSkillBundle, SKILL_BUNDLE, sizeKb } from './bundle';
 import { coldStarts } from './cold-start';
 import { dynamoCalls } from './dynamo-calls';
+import { handsFreeFigures } from './hands-free-figures';
 import { audioCheck, pacingAccuracy } from './pacing-accuracy';
 import { type Figure, formatTable } from './report';
 import { SPEECH_LIMITS, speechBudget } from './speech-budget';
@@ -26,6 +32,7 @@ const TABLE_NAME = 'bench-profiles';
 
 const json = process.argv.includes('--json');
 const withAudio = !process.argv.includes('--no-audio');
+const timelineAudio = process.argv.includes('--timeline-audio');
 /** The render meets each step's target within this, measured on the files. */
 const AUDIO_LENGTH_GOAL_PCT = 2;
 const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
@@ -177,11 +184,18 @@ async function main(): Promise<void> {
       });
       notes.push(`session ${s.session} writes came from: ${s.writingTurns.join(', ') || 'none'}`);
     }
+
+    // 5. Hands-free mode beside the spoken answers: calls per routine, and where "Alexa, pause" lands.
+    // A folder with no manifest in it gives the timeline-only manifest.
+    const handsFreeAudio = simulatorAudio(timelineAudio ? { renderDir: join(tmpdir(), 'bench-no-render') } : {});
+    const handsFree = await handsFreeFigures(dynamo.store, dynamo.counter, handsFreeAudio, progress);
+    figures.push(...handsFree.figures);
+    notes.push(...handsFree.notes);
   } finally {
     await dynalite.stop();
   }
 
-  // 5. Speech budgets.
+  // 6. Speech budgets.
   progress('speech budgets over the catalogue × preferences');
   const budget = speechBudget();
   figures.push({
@@ -211,7 +225,7 @@ async function main(): Promise<void> {
   notes.push(`longest response: ${budget.seconds.where}`);
   for (const failure of budget.failures.slice(0, 5)) notes.push(`speech budget failure: ${failure}`);
 
-  // 6. Pacing accuracy.
+  // 7. Pacing accuracy.
   progress('pacing accuracy');
   const pacing = pacingAccuracy();
   figures.push({
@@ -236,7 +250,7 @@ async function main(): Promise<void> {
   const audio = audioCheck();
   notes.push(audio.message);
 
-  // 7. The local render of the whole audio catalogue.
+  // 8. The local render of the whole audio catalogue.
   if (withAudio) {
     progress('local render of the whole audio catalogue (a few minutes)');
     const render = await audioRender(progress);
