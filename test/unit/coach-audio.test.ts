@@ -132,6 +132,15 @@ describe('the pause gateway', () => {
     expect(texts(result)).toEqual([]);
   });
 
+  it('"Alexa, pause" when nothing plays (days later) keeps the place and ends, without a gateway', () => {
+    const stopped = player('stopped');
+    const result = turn({ type: 'pause' }, { player: stopped });
+    expect(texts(result)).toEqual([lines.audioStillPaused]);
+    expect(result.plan.endSession).toBe(true);
+    expect(result.plan.audio).toBeUndefined();
+    expect(result.state).toEqual({ mode: 'menu' });
+  });
+
   it('pause said again in the gateway ends the session with the place and its point kept', () => {
     const stopped = player('stopped');
     const result = turn({ type: 'pause' }, { state: pausedState(stopped), player: stopped, newSession: false });
@@ -245,6 +254,13 @@ describe('commands said without the skill name while a routine plays', () => {
     const result = turn({ type: 'resume' }, { player: player() });
     expect(result.plan.audio).toEqual({ kind: 'keepPlaying' });
     expect(texts(result)).toEqual([lines.audioAlreadyPlaying]);
+    expect([result.plan.listen, result.plan.endSession]).toEqual([false, true]);
+  });
+
+  it('resume while it plays in another flow than the preference plays it again in that flow, from the same point', () => {
+    const result = turn({ type: 'resume' }, { player: player(), profile: profileWith({ flow: 'stepByStep' }) });
+    expect(play(result).item).toMatchObject({ stepIndex: 2, flow: 'stepByStep' });
+    expect(play(result).from).toEqual({ segment: 2, fraction: 0.25 });
   });
 
   it('loop and shuffle get a short answer and the audio goes on', () => {
@@ -261,6 +277,8 @@ describe('commands said without the skill name while a routine plays', () => {
     const cancelled = turn({ type: 'cancel' }, { player: player(), profile });
     expect(cancelled.plan.audio).toEqual({ kind: 'clear' });
     expect(cancelled.update?.paused).toEqual({ place: null, at: NOW });
+    expect(texts(cancelled)).toEqual([lines.audioCancelled(foot.name, 3)]);
+    expect([cancelled.plan.endSession, cancelled.state]).toEqual([true, { mode: 'menu' }]);
     const later = decide({
       state: { mode: 'menu' },
       profile: cancelled.profile,
@@ -418,6 +436,24 @@ describe('hands-free mode', () => {
     expect(off.plan.segments.some((s) => s.kind === 'speech' && s.step === 2)).toBe(true);
   });
 
+  it('turned on when it is on already, nothing is written', () => {
+    const result = turn({ type: 'handsFree', on: true });
+    expect(texts(result)[0]).toBe(lines.handsFreeOn);
+    expect(result.update).toBeUndefined();
+  });
+
+  it('turned on while halted, the routine stays halted and says what it waits for', () => {
+    const stopped = player('stopped');
+    const hurt = turn({ type: 'discomfort' }, { state: pausedState(stopped), player: stopped, newSession: false });
+    const on = turn(
+      { type: 'handsFree', on: true },
+      { state: hurt.state, profile: hurt.profile, player: stopped, newSession: false },
+    );
+    expect(on.state.mode).toBe('halted');
+    expect(on.plan.audio).toBeUndefined();
+    expect(texts(on)).toEqual([lines.handsFreeOn, lines.discomfortChoice]);
+  });
+
   it('turned on where no audio can play, it is kept for the speakers that can', () => {
     const result = turn(
       { type: 'handsFree', on: true },
@@ -455,6 +491,7 @@ describe('hands-free mode', () => {
   it('"hold on" while it plays keeps the place and ends, to be resumed by name-free resume', () => {
     const result = turn({ type: 'wait', seconds: 60 }, { player: player() });
     expect(texts(result)).toEqual([lines.audioWait]);
+    expect([result.plan.endSession, result.state]).toEqual([true, { mode: 'menu' }]);
     expect(result.plan.audio).toEqual({ kind: 'stop' });
     expect(result.update?.paused?.place).toMatchObject({ stepIndex: 2, point: { segment: 2, fraction: 0.25 } });
   });

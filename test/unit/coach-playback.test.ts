@@ -98,6 +98,18 @@ describe('the player’s reports', () => {
 
   it('reports about a routine or step the catalogue lacks change nothing', () => {
     expect(decideOn('started', place({ stepIndex: 40 }))).toEqual({});
+    expect(decideOn('started', place({ stepIndex: foot.steps.length }))).toEqual({});
+  });
+
+  it('each report about an item writes under its own id, and the same report twice under the same one', () => {
+    const ids = [
+      decideOn('started', place()),
+      decideOn('stopped', place({}, 'stopped')),
+      decideOn('finished', place({ flow: 'stepByStep' }, 'finished')),
+      decideOn('failed', place({ attempt: 2 }, 'stopped')),
+    ].map((decision) => decision.update?.id);
+    expect(new Set(ids).size).toBe(4);
+    expect(decideOn('started', place(), NOW + 5000).update?.id).toBe(ids[0]);
   });
 });
 
