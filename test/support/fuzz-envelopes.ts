@@ -8,8 +8,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import fc from 'fast-check';
+import { ALL_VARIANTS, MAX_STEP_NUMBER } from '../../lambda/audio/manifest';
+import { buildAudioToken } from '../../lambda/audio/token';
+import { catalogue } from '../../lambda/content/routines';
+import { ROUTINE_IDS } from '../../lambda/core/catalogue';
+import type { PlayItem } from '../../lambda/core/player';
+import { FLOWS } from '../../lambda/core/preferences';
 import { REQUEST_TYPES, type RequestType } from '../../lambda/handlers/request-types';
 import { buildEnvelope, type EnvelopeContext } from '../../tools/simulator/envelope';
+import { NAME_FREE_INTENTS } from '../../tools/simulator/session-driver';
 import { envelopeOf } from './request-envelopes';
 
 interface ModelSlot {
@@ -76,6 +83,58 @@ export type RequestRecipe =
   | { readonly type: 'other'; readonly requestType: RequestType }
   | { readonly type: 'unknown'; readonly requestType: string };
 
+/** When the skill issued a token's item, from the request's time (future ones too), or any epoch time. */
+export type IssuedRecipe =
+  | { readonly kind: 'before'; readonly ms: number }
+  | { readonly kind: 'after'; readonly ms: number }
+  | { readonly kind: 'epoch'; readonly ms: number };
+
+/** A play item of the skill's: `step` is taken modulo the routine's steps, or lies beyond them. */
+export interface ItemRecipe {
+  readonly routine: number;
+  readonly step: { readonly kind: 'in'; readonly pick: number } | { readonly kind: 'beyond'; readonly extra: number };
+  readonly variant: number;
+  readonly flow: number;
+  readonly attempt: 1 | 2;
+  readonly issued: IssuedRecipe;
+}
+
+/**
+ * A token as a request reports it: one the skill sent earlier in the chain (`issued`, else the
+ * item), a valid one of the current or an old render, one with a single field changed, another
+ * skill's, or any JSON value.
+ */
+export type TokenRecipe =
+  | { readonly kind: 'issued'; readonly back: number; readonly fallback: ItemRecipe }
+  | { readonly kind: 'valid'; readonly item: ItemRecipe; readonly render: string | null }
+  | { readonly kind: 'near'; readonly item: ItemRecipe; readonly field: number; readonly value: string }
+  | { readonly kind: 'foreign'; readonly value: string }
+  | { readonly kind: 'odd'; readonly value: unknown };
+
+/** An offset: a place in the token's file (as a fraction of its length), any value, or none. */
+export type OffsetRecipe =
+  | { readonly kind: 'within'; readonly fraction: number }
+  | { readonly kind: 'value'; readonly value: unknown }
+  | { readonly kind: 'missing' };
+
+/** What a request says of the device's audio player. */
+export interface PlayerRecipe {
+  /** supportedInterfaces.AudioPlayer, else the chain's choice. */
+  readonly device: boolean | null;
+  /** context.AudioPlayer: absent, an odd value, or its fields (undefined ones left out). */
+  readonly context:
+    | { readonly kind: 'absent' }
+    | { readonly kind: 'odd'; readonly value: unknown }
+    | {
+        readonly kind: 'fields';
+        readonly token: TokenRecipe | null;
+        readonly offset: OffsetRecipe;
+        readonly activity: { readonly value: unknown } | null;
+      };
+  /** An AudioPlayer event's own token and offset (null: the token left out); other requests have none. */
+  readonly event: { readonly token: TokenRecipe | null; readonly offset: OffsetRecipe };
+}
+
 export interface StepRecipe {
   readonly request: RequestRecipe;
   readonly timing: Timing;
@@ -85,6 +144,8 @@ export interface StepRecipe {
   readonly envelopeMutations: readonly Mutation[];
   /** Rarely: the envelope is replaced whole (null, a string, an array…), or is for another skill. */
   readonly damage: { readonly kind: 'replace'; readonly value: unknown } | { readonly kind: 'foreignSkill' } | null;
+  /** The audio player the request reports (applied before the mutations); null leaves the envelope's own. */
+  readonly player: PlayerRecipe | null;
 }
 
 /** Strings Alexa would never send: odd code points, markup, huge. */
@@ -244,12 +305,21 @@ const timing: fc.Arbitrary<Timing> = fc.oneof(
 const OTHER_TYPES = REQUEST_TYPES.filter(
   (type) => !['LaunchRequest', 'IntentRequest', 'SessionEndedRequest', 'CanFulfillIntentRequest'].includes(type),
 );
+/** The audio player's reports and buttons. */
+export const PLAYBACK_TYPES = REQUEST_TYPES.filter((type) => /^(?:AudioPlayer|PlaybackController)\./.test(type));
 
 function requestArbitrary(model: InteractionModel): fc.Arbitrary<RequestRecipe> {
   const intent = intentArbitrary(model);
   return fc.oneof(
     { weight: 3, arbitrary: fc.constant({ type: 'LaunchRequest' as const }) },
     { weight: 14, arbitrary: intent.map((value) => ({ type: 'IntentRequest' as const, ...value })) },
+    {
+      // The commands that reach the skill without its name while it owns the player.
+      weight: 3,
+      arbitrary: fc
+        .constantFrom(...NAME_FREE_INTENTS)
+        .map((name) => ({ type: 'IntentRequest' as const, intent: name, slots: {} })),
+    },
     { weight: 1, arbitrary: intent.map((value) => ({ type: 'CanFulfillIntentRequest' as const, ...value })) },
     {
       weight: 2,
@@ -262,6 +332,10 @@ function requestArbitrary(model: InteractionModel): fc.Arbitrary<RequestRecipe> 
       arbitrary: fc.constantFrom(...OTHER_TYPES).map((requestType) => ({ type: 'other' as const, requestType })),
     },
     {
+      weight: 4,
+      arbitrary: fc.constantFrom(...PLAYBACK_TYPES).map((requestType) => ({ type: 'other' as const, requestType })),
+    },
+    {
       weight: 1,
       arbitrary: fc
         .oneof(fc.constantFrom('Alexa.Future.Event', 'launchrequest', 'Intent', ''), oddString)
@@ -269,6 +343,208 @@ function requestArbitrary(model: InteractionModel): fc.Arbitrary<RequestRecipe> 
     },
   );
 }
+
+const DAY_MS = 86_400_000;
+/** The latest issue time a token can hold (epoch ms, the range of a Date). */
+const MAX_ISSUED_AT = 8.64e15;
+
+const itemArbitrary: fc.Arbitrary<ItemRecipe> = fc.record({
+  routine: fc.nat(),
+  step: fc.oneof(
+    { weight: 8, arbitrary: fc.nat().map((pick) => ({ kind: 'in' as const, pick })) },
+    { weight: 1, arbitrary: fc.nat(MAX_STEP_NUMBER).map((extra) => ({ kind: 'beyond' as const, extra })) },
+  ),
+  variant: fc.nat(),
+  flow: fc.nat(),
+  attempt: fc.constantFrom(1 as const, 2 as const),
+  issued: fc.oneof(
+    { weight: 6, arbitrary: fc.nat(30 * DAY_MS).map((ms) => ({ kind: 'before' as const, ms })) },
+    { weight: 2, arbitrary: fc.integer({ min: 1, max: 400 * DAY_MS }).map((ms) => ({ kind: 'after' as const, ms })) },
+    { weight: 1, arbitrary: fc.nat(MAX_ISSUED_AT).map((ms) => ({ kind: 'epoch' as const, ms })) },
+  ),
+});
+
+/** A render version other than the current one (a token from an older render). */
+const oldRender = fc.oneof(
+  fc.constantFrom('timeline-000000000000', 'r1', 'a'.repeat(64), 'render_2025-01-01'),
+  fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/),
+);
+
+/** What replaces one field of a valid token: near misses, separators that split or join fields, junk. */
+const nearValue = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      '',
+      '0',
+      '00',
+      '01',
+      '1',
+      '2',
+      '3',
+      '-1',
+      '1.5',
+      '100',
+      '99',
+      '1e1',
+      ' 1',
+      'pmc2',
+      'PMC1',
+      'pmc',
+      'Foot',
+      'foot',
+      'lowerBack',
+      'constructor',
+      '__proto__',
+      'gentle',
+      'firm',
+      'Medium',
+      'normal',
+      'quicker',
+      'c',
+      's',
+      'C',
+      'x',
+      'zzzzzzzzzzz',
+      'zzzzzzzzzzzz',
+      '2gosa7pa2gw',
+      '2gosa7pa2gv',
+      '|',
+      '.',
+      '/',
+      '||',
+      'a|b',
+      'a.b',
+      'a/b',
+      '\u0000',
+      'é',
+      '٣',
+    ),
+  },
+  { weight: 1, arbitrary: oddString },
+);
+
+/** Tokens of other skills and services, and near prefixes of the skill's own. */
+const foreignToken = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      'amzn1.track.foot.1',
+      'spotify:track:4uLU6hMCjMI75M1A2tKUQC',
+      'https://audio.simulator.invalid/foot/1-0123456789abcdef.mp3',
+      '00000000-0000-4000-8000-000000000000',
+      'pmc1',
+      'pmc1|',
+      'pmc1|||',
+      'pmc0|foot/1/medium.normal.normal|r1|c.1.0',
+      'pmc1|foot/1/medium.normal.normal|r1|c.1.0|',
+      ' pmc1|foot/1/medium.normal.normal|r1|c.1.0',
+      'x'.repeat(1025),
+    ),
+  },
+  { weight: 1, arbitrary: oddString },
+);
+
+const tokenArbitrary: fc.Arbitrary<TokenRecipe> = fc.oneof(
+  {
+    weight: 8,
+    arbitrary: fc
+      .record({ back: fc.nat(3), fallback: itemArbitrary })
+      .map((value) => ({ kind: 'issued' as const, ...value })),
+  },
+  {
+    weight: 4,
+    arbitrary: fc
+      .record({
+        item: itemArbitrary,
+        render: fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: oldRender }),
+      })
+      .map((value) => ({ kind: 'valid' as const, ...value })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ item: itemArbitrary, field: fc.nat(), value: nearValue })
+      .map((value) => ({ kind: 'near' as const, ...value })),
+  },
+  { weight: 1, arbitrary: foreignToken.map((value) => ({ kind: 'foreign' as const, value })) },
+  { weight: 1, arbitrary: oddJson.map((value) => ({ kind: 'odd' as const, value })) },
+);
+
+const offsetArbitrary: fc.Arbitrary<OffsetRecipe> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc
+      .oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1, 0.999))
+      .map((fraction) => ({ kind: 'within' as const, fraction })),
+  },
+  {
+    weight: 3,
+    arbitrary: fc
+      .oneof(
+        fc.constantFrom(
+          -1,
+          -0,
+          -12_000,
+          -1e15,
+          0.5,
+          12_000.25,
+          1e15,
+          Number.MAX_SAFE_INTEGER,
+          2 ** 53 + 2,
+          1e308,
+          -1e308,
+          Number.MIN_VALUE,
+          'NaN',
+          'Infinity',
+          '-Infinity',
+          '12000',
+          '1e3',
+          '',
+          null,
+          true,
+          [],
+          {},
+        ),
+        fc.integer(),
+        fc.double({ noDefaultInfinity: true, noNaN: true }),
+        oddJson,
+      )
+      .map((value) => ({ kind: 'value' as const, value })),
+  },
+  { weight: 1, arbitrary: fc.constant({ kind: 'missing' as const }) },
+);
+
+/** playerActivity: each value AudioPlayer reports, and others. */
+const activityArbitrary = fc.oneof(
+  // Playing most, as while the skill's audio plays.
+  { weight: 4, arbitrary: fc.constant('PLAYING') },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom('PAUSED', 'FINISHED', 'BUFFER_UNDERRUN', 'STOPPED', 'IDLE'),
+  },
+  { weight: 1, arbitrary: fc.constantFrom('playing', 'Paused', '', 'PLAYING ', 'toString', '__proto__') },
+  { weight: 1, arbitrary: oddJson },
+);
+
+export const playerArbitrary: fc.Arbitrary<PlayerRecipe> = fc.record({
+  device: fc.oneof({ weight: 8, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.boolean() }),
+  context: fc.oneof(
+    { weight: 2, arbitrary: fc.constant({ kind: 'absent' as const }) },
+    { weight: 1, arbitrary: oddJson.map((value) => ({ kind: 'odd' as const, value })) },
+    {
+      weight: 10,
+      arbitrary: fc
+        .record({
+          token: fc.option(tokenArbitrary, { freq: 8 }),
+          offset: offsetArbitrary,
+          activity: fc.option(fc.record({ value: activityArbitrary }), { freq: 8 }),
+        })
+        .map((value) => ({ kind: 'fields' as const, ...value })),
+    },
+  ),
+  event: fc.record({ token: fc.option(tokenArbitrary, { freq: 10 }), offset: offsetArbitrary }),
+});
 
 export function stepArbitrary(model: InteractionModel): fc.Arbitrary<StepRecipe> {
   return fc.record({
@@ -292,6 +568,7 @@ export function stepArbitrary(model: InteractionModel): fc.Arbitrary<StepRecipe>
       { weight: 1, arbitrary: oddJson.map((value) => ({ kind: 'replace' as const, value })) },
       { weight: 1, arbitrary: fc.constant({ kind: 'foreignSkill' as const }) },
     ),
+    player: fc.option(playerArbitrary, { freq: 5 }),
   });
 }
 
@@ -300,6 +577,11 @@ export interface ChainRecipe {
   readonly pausedPlace: { readonly routine: number; readonly stepIndex: number } | null;
   /** Launch, start a routine and say ready before the random steps, so they meet a routine under way. */
   readonly startRoutine: number | null;
+  /**
+   * Whether the handler has rendered audio, and whether the device declares an audio player unless a
+   * step says otherwise; with both, the opening starts the routine hands free.
+   */
+  readonly audio: { readonly source: boolean; readonly device: boolean };
   readonly steps: readonly StepRecipe[];
 }
 
@@ -307,6 +589,10 @@ export function chainArbitrary(model: InteractionModel, maxSteps: number): fc.Ar
   return fc.record({
     pausedPlace: fc.option(fc.record({ routine: fc.nat(), stepIndex: fc.nat(8) }), { freq: 3 }),
     startRoutine: fc.option(fc.nat(), { freq: 2 }),
+    audio: fc.record({
+      source: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+      device: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+    }),
     steps: fc.array(stepArbitrary(model), { minLength: 1, maxLength: maxSteps }),
   });
 }
@@ -371,5 +657,136 @@ export function envelopeFor(request: RequestRecipe, ctx: EnvelopeContext): Reque
       return envelopeOf(request.requestType, ctx);
     case 'unknown':
       return envelopeOf('Messaging.MessageReceived', ctx, { type: request.requestType });
+  }
+}
+
+/** What a chain's run knows that a player recipe is resolved against. */
+export interface PlayerWorld {
+  /** The render version of the audio the chain's source holds (the source's, even when the handler has none). */
+  readonly renderVersion: string;
+  /** The request's time, epoch ms. */
+  readonly now: number;
+  /** The tokens of every AudioPlayer.Play the skill sent in the chain, latest last. */
+  readonly issued: readonly string[];
+  /** Whether the device declares an audio player when the step does not say. */
+  readonly device: boolean;
+  /** The length in ms of the file a token's step variant plays, when it names one. */
+  fileMs(token: string): number | undefined;
+}
+
+function itemOf(recipe: ItemRecipe, now: number): PlayItem {
+  const routineId = ROUTINE_IDS[recipe.routine % ROUTINE_IDS.length] ?? 'foot';
+  const steps = catalogue.get(routineId)?.steps.length ?? 1;
+  const stepIndex =
+    recipe.step.kind === 'in' ? recipe.step.pick % steps : Math.min(steps + recipe.step.extra, MAX_STEP_NUMBER - 1);
+  const issuedAt =
+    recipe.issued.kind === 'epoch'
+      ? recipe.issued.ms
+      : Math.min(
+          MAX_ISSUED_AT,
+          Math.max(0, Math.floor(now) + (recipe.issued.kind === 'after' ? 1 : -1) * recipe.issued.ms),
+        );
+  return {
+    routineId,
+    stepIndex,
+    variant: ALL_VARIANTS[recipe.variant % ALL_VARIANTS.length] ?? {
+      pressure: 'medium',
+      speechRate: 'normal',
+      pace: 'normal',
+    },
+    flow: FLOWS[recipe.flow % FLOWS.length] ?? 'continuous',
+    attempt: recipe.attempt,
+    issuedAt,
+  };
+}
+
+/** Replaces one field of a token (fields run between `|`, `/` and `.`). */
+function changeField(token: string, pick: number, value: string): string {
+  const parts = token.split(/([|/.])/);
+  const fields = parts.flatMap((_part, index) => (index % 2 === 0 ? [index] : []));
+  const at = fields[pick % fields.length] ?? 0;
+  parts[at] = value;
+  return parts.join('');
+}
+
+/** The token a recipe describes, for this request. */
+export function tokenFor(recipe: TokenRecipe, world: PlayerWorld): unknown {
+  switch (recipe.kind) {
+    case 'issued': {
+      const { issued } = world;
+      const token = issued[issued.length - 1 - (recipe.back % Math.max(issued.length, 1))];
+      return token ?? buildAudioToken(itemOf(recipe.fallback, world.now), world.renderVersion);
+    }
+    case 'valid':
+      return buildAudioToken(itemOf(recipe.item, world.now), recipe.render ?? world.renderVersion);
+    case 'near':
+      return changeField(
+        buildAudioToken(itemOf(recipe.item, world.now), world.renderVersion),
+        recipe.field,
+        recipe.value,
+      );
+    case 'foreign':
+    case 'odd':
+      return jsonCopy(recipe.value);
+  }
+}
+
+function offsetFor(recipe: OffsetRecipe, token: unknown, world: PlayerWorld): { value?: unknown } {
+  switch (recipe.kind) {
+    case 'within': {
+      const ms = (typeof token === 'string' ? world.fileMs(token) : undefined) ?? 120_000;
+      return { value: Math.round(recipe.fraction * ms) };
+    }
+    case 'value':
+      return { value: jsonCopy(recipe.value) };
+    case 'missing':
+      return {};
+  }
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+/** Declares the device's audio player in supportedInterfaces, or takes it out, in place. */
+export function declareAudioPlayer(envelope: RequestEnvelope, on: boolean): void {
+  const device = record(record(record(envelope.context)?.System)?.device);
+  if (device === undefined) return;
+  const interfaces = record(device.supportedInterfaces) ?? {};
+  device.supportedInterfaces = interfaces;
+  if (on) interfaces.AudioPlayer = {};
+  else delete interfaces.AudioPlayer;
+}
+
+/**
+ * Puts what a player recipe describes into an envelope, in place: the device's audio player in
+ * supportedInterfaces, context.AudioPlayer, and an AudioPlayer event's token and offset.
+ */
+export function applyPlayer(envelope: RequestEnvelope, recipe: PlayerRecipe, world: PlayerWorld): void {
+  const context = record(envelope.context);
+  const request = record(envelope.request);
+  if (context === undefined || request === undefined) return;
+  declareAudioPlayer(envelope, recipe.device ?? world.device);
+  const player = recipe.context;
+  if (player.kind === 'absent') delete context.AudioPlayer;
+  else if (player.kind === 'odd') context.AudioPlayer = jsonCopy(player.value);
+  else {
+    const token = player.token === null ? undefined : tokenFor(player.token, world);
+    const offset = offsetFor(player.offset, token, world);
+    context.AudioPlayer = {
+      ...(token !== undefined ? { token } : {}),
+      ...('value' in offset ? { offsetInMilliseconds: offset.value } : {}),
+      ...(player.activity !== null ? { playerActivity: jsonCopy(player.activity.value) } : {}),
+    };
+  }
+  if (typeof request.type === 'string' && request.type.startsWith('AudioPlayer.')) {
+    const token = recipe.event.token === null ? undefined : tokenFor(recipe.event.token, world);
+    const offset = offsetFor(recipe.event.offset, token, world);
+    if (token === undefined) delete request.token;
+    else request.token = token;
+    if ('value' in offset) request.offsetInMilliseconds = offset.value;
+    else delete request.offsetInMilliseconds;
   }
 }
