@@ -87,6 +87,17 @@ function problemsOf(envelope: unknown, requestType: string): string[] {
   return responseProblems(envelope, requestType);
 }
 
+describe('intents the model does not have', () => {
+  it('are answered as not understood, and the log keeps a bounded copy of the untrusted name', async () => {
+    const { handler, logged } = await recordingHandler();
+    const name = `Made${'Up'.repeat(5000)}Intent`;
+    const reply = await handler(envelopeOf('IntentRequest', CTX, { intent: { name, confirmationStatus: 'NONE' } }));
+    expect(readOutputSpeech(reply.response.outputSpeech).text).toContain(lines.fallbackMenu);
+    const line = logged.find((entry) => entry.event === 'unknown_intent');
+    expect(String(line?.fields.intent)).toBe(name.slice(0, 80));
+  });
+});
+
 describe('request types the skill does not speak to', () => {
   const silent = REQUEST_TYPES.filter((type) => type !== 'LaunchRequest' && type !== 'IntentRequest');
 
