@@ -12,7 +12,6 @@ import type { AudioSource } from '../audio/source';
 import type { Catalogue } from '../core/catalogue';
 import { type Decision, decide, INITIAL_STATE, type Plan } from '../core/coach';
 import type { CoachEvent } from '../core/events';
-import type { PlayerPlace } from '../core/player';
 import type { SpeechRate } from '../core/preferences';
 import { newProfile, type ProfileUpdate, type UserProfile } from '../core/profile';
 import type { Wording } from '../core/wording';
@@ -173,17 +172,6 @@ export function respond(input: HandlerInput, plan: Plan, rate: SpeechRate, audio
   return builder.getResponse();
 }
 
-/**
- * When the store could not be read as the session opened, the preferences are unknown: while the
- * player holds one of the skill's items, its token says the step variant and flow she had, so the
- * routine goes on as it was playing (as the player's own reports do) rather than in the defaults.
- */
-function unreadProfileFromPlayer(session: SessionData & { readonly fresh: boolean }, player: PlayerPlace | undefined) {
-  const profile = session.profile;
-  if (!session.fresh || session.version !== undefined || player === undefined) return profile;
-  return { ...profile, preferences: { ...profile.preferences, ...player.item.variant, flow: player.item.flow } };
-}
-
 /** Runs one turn for a coach event and builds the response. */
 export async function runTurn(input: HandlerInput, event: CoachEvent, deps: TurnDeps): Promise<Response> {
   const userId = userIdOf(input);
@@ -193,7 +181,7 @@ export async function runTurn(input: HandlerInput, event: CoachEvent, deps: Turn
   const player = playerOf(envelope, audio);
   const decision = decide({
     state: session.state,
-    profile: unreadProfileFromPlayer(session, player),
+    profile: session.profile,
     event,
     now: requestTime(input),
     updateId: updateIdOf(input),
@@ -203,6 +191,8 @@ export async function runTurn(input: HandlerInput, event: CoachEvent, deps: Turn
     canPlayAudio: audio !== undefined && deviceHasAudioPlayer(envelope),
     ...(player ? { player } : {}),
     newSession: session.fresh,
+    // The store could not be read as this session opened: the profile is only the defaults.
+    profileUnread: session.fresh && session.version === undefined,
   });
   const settled = await settle(deps, userId, session, decision);
   if (!fromPlayerButtons(input) && envelope.request.type !== 'SessionEndedRequest') {

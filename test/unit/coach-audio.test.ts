@@ -322,6 +322,30 @@ describe('commands said without the skill name while a routine plays', () => {
     expect(play(result).from).toEqual({ segment: 2, fraction: 0.25 });
   });
 
+  it('with the store unreadable, the step goes on in the variant and flow its token names, not the defaults', () => {
+    const firm = player('stopped', {
+      item: item({ variant: { pressure: 'firm', speechRate: 'slower', pace: 'quicker' }, flow: 'stepByStep' }),
+    });
+    const unread = { ...newProfile(), preferences: DEFAULT_PREFERENCES };
+    const result = decide({
+      state: { mode: 'menu' },
+      profile: unread,
+      event: { type: 'resume' },
+      now: NOW,
+      updateId: 'unread',
+      catalogue,
+      wording: lines,
+      canPlayAudio: true,
+      player: firm,
+      newSession: true,
+      profileUnread: true,
+    });
+    expect(play(result).item).toMatchObject({ variant: firm.item.variant, flow: 'stepByStep' });
+    // A profile that was read, even one with the defaults, is what she chose.
+    const read = turn({ type: 'resume' }, { player: firm, profile: unread });
+    expect(play(read).item).toMatchObject({ variant: { pressure: 'gentle' }, flow: 'continuous' });
+  });
+
   it('a player whose audio failed twice: the step is spoken instead, and the answer says why', () => {
     const failed: PausedPlace = {
       routineId: 'foot',

@@ -26,8 +26,8 @@ import { COACH_TABLE, type EventType, type Transition } from './table';
  *   place whose routine has gained or lost steps since (see `fitPlace`).
  */
 export function decide(input: DecideInput): Decision {
-  const profile = fitProfile(input.profile, input.catalogue);
   const player = playerOfOurs(input.player, input.catalogue);
+  const profile = fitProfile(knownPreferences(input, player), input.catalogue);
   const state = fromPlayer(fitToCatalogue(input.state, input.catalogue), input, profile, player);
   const { player: _reported, ...rest } = input;
   const draft = new Draft({ ...rest, profile, ...(player ? { player } : {}) });
@@ -53,6 +53,18 @@ function fitToCatalogue(state: CoachState, catalogue: Catalogue): CoachState {
   const fitted = stepIndex < 0 || stepIndex > steps ? { ...state, resumeAt: { stepIndex: 0, offset: 0 } } : state;
   if (fitted.mode !== 'routine' || fitted.played.spans.every(([step]) => step < steps)) return fitted;
   return { ...fitted, played: { ...fitted.played, spans: [] } };
+}
+
+/**
+ * When the store could not be read, the preferences are unknown; while the player holds one of the
+ * skill's items, its token says the step variant and flow she had, so the routine goes on as it was
+ * playing (as the player's own reports do), not in the defaults.
+ */
+function knownPreferences(input: DecideInput, player: PlayerPlace | undefined): UserProfile {
+  const profile = input.profile;
+  if (input.profileUnread !== true || player === undefined) return profile;
+  const { variant, flow } = player.item;
+  return { ...profile, preferences: { ...profile.preferences, ...variant, flow } };
 }
 
 /** The player's item, when it names a routine and step the catalogue has. */

@@ -38,6 +38,8 @@ export interface DecideInput {
   readonly player?: PlayerPlace;
   /** This is the session's first turn (a request said without the skill's name starts one). */
   readonly newSession?: boolean;
+  /** The stored profile could not be read: `profile` holds the defaults, not what she chose. */
+  readonly profileUnread?: boolean;
 }
 
 type Change = Omit<ProfileUpdate, 'id'>;
