@@ -520,3 +520,84 @@ describe('hands-free mode', () => {
     expect(result.update?.paused?.place).toMatchObject({ stepIndex: 2, point: { segment: 2, fraction: 0.25 } });
   });
 });
+
+describe('which player a session starts from', () => {
+  it('a token naming a step the routine lacks is no player of the skill’s', () => {
+    const beyond = player('playing', { item: item({ stepIndex: foot.steps.length }) });
+    const result = turn({ type: 'next' }, { player: beyond });
+    expect(result.plan.audio).toBeUndefined();
+    expect(texts(result)[0]).toBe(lines.noRoutineGoing);
+  });
+
+  it('only a session’s first turn starts from the player: at the menu mid-session, next finds no routine', () => {
+    const result = turn({ type: 'next' }, { state: { mode: 'menu' }, player: player('stopped'), newSession: false });
+    expect(result.plan.audio).toBeUndefined();
+    expect(texts(result)[0]).toBe(lines.noRoutineGoing);
+  });
+
+  it('a place saved at another step of the same routine after the item was issued wins over the player', () => {
+    const later: PausedPlace = { routineId: 'foot', stepIndex: 5, at: ISSUED + 1 };
+    const result = turn(
+      { type: 'resume' },
+      { player: player('stopped'), profile: profileWith({}, { paused: later, pausedAt: later.at }) },
+    );
+    expect(texts(result)[0]).toBe(lines.resumingAt(foot.name, 6));
+  });
+
+  it('the step after the item counts as its own place only once the item finished', () => {
+    const next: PausedPlace = { routineId: 'foot', stepIndex: 3, at: ISSUED + 1 };
+    const profile = profileWith({}, { paused: next, pausedAt: next.at });
+    const finished = player('finished', { item: item({ flow: 'stepByStep' }) });
+    expect(play(turn({ type: 'next' }, { player: finished, profile })).item.stepIndex).toBe(3);
+    const stopped = turn({ type: 'resume' }, { player: player('stopped'), profile });
+    expect(texts(stopped)[0]).toBe(lines.resumingAt(foot.name, 4));
+  });
+
+  it('a place saved at the very moment the item was issued does not outrank it', () => {
+    const same: PausedPlace = { routineId: 'lowerBack', stepIndex: 1, at: ISSUED };
+    const result = turn(
+      { type: 'resume' },
+      { player: player('stopped'), profile: profileWith({}, { paused: same, pausedAt: ISSUED }) },
+    );
+    expect(play(result).item).toMatchObject({ routineId: 'foot', stepIndex: 2 });
+  });
+
+  it.each([
+    ['another step', { stepIndex: 4, at: ISSUED }],
+    ['an older item', { stepIndex: 2, at: ISSUED - 1 }],
+  ])('audio that failed on %s does not stop this item playing', (_what, where) => {
+    const failed: PausedPlace = { routineId: 'foot', point: { segment: 1, fraction: 0 }, audioFailed: true, ...where };
+    const result = turn(
+      { type: 'resume' },
+      { player: player('stopped'), profile: profileWith({}, { paused: failed, pausedAt: failed.at }) },
+    );
+    expect(result.plan.audio?.kind).toBe('play');
+  });
+});
+
+describe('answers while the routine plays as audio', () => {
+  it('"how much longer" in the gateway answers, then plays on from the same point', () => {
+    const stopped = player('stopped');
+    const result = turn({ type: 'status' }, { state: pausedState(stopped), player: stopped, newSession: false });
+    expect(texts(result)[0]).toBe(lines.statusStep(3, foot.steps.length, foot.steps[2]?.title ?? '', foot.name));
+    expect(play(result).from).toEqual(stopped.point);
+  });
+
+  it('an answer while it plays in another flow than the preference plays it again in that flow', () => {
+    const result = turn({ type: 'status' }, { player: player(), profile: profileWith({ flow: 'stepByStep' }) });
+    expect(play(result).item.flow).toBe('stepByStep');
+  });
+
+  it('an answer after a step played to its end (step by step) waits for next, as the spoken flow does', () => {
+    const finished = player('finished', { item: item({ flow: 'stepByStep' }), point: { segment: 4, fraction: 1 } });
+    const result = turn({ type: 'status' }, { player: finished, profile: profileWith({ flow: 'stepByStep' }) });
+    expect(result.plan.audio).toBeUndefined();
+    expect(result.plan.listen).toBe(true);
+    expect(texts(result).at(-1)).toBe(lines.waitForNext(4, foot.steps[3]?.title ?? ''));
+    const next = turn(
+      { type: 'next' },
+      { state: result.state, profile: result.profile, player: finished, newSession: false },
+    );
+    expect(play(next).item.stepIndex).toBe(3);
+  });
+});

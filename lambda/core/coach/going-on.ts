@@ -2,6 +2,7 @@
  * Going on after an answer: the step that was playing carries on (spoken, or as audio), or the
  * routine waits at it and asks; a halted routine says again what it waits for.
  */
+import type { Routine } from '../catalogue';
 import type { Segment } from '../pacing';
 import { type AudioPoint, inIntroduction, STEP_START, sameVariant } from '../player';
 import { deliver, goOnPrompt, goOnReprompt, playStep, waiting } from './delivery';
@@ -51,8 +52,9 @@ export function carryOn(draft: Draft, state: InRoutineState, heard: Heard, answe
 /**
  * After an answer in hands-free mode: the audio that was playing goes on by itself when nothing
  * about it changed; otherwise the step plays again from where it was, in the variant the
- * preferences now ask for (its introduction counts as its start); a step played to its end goes on
- * with the next. With hands-free mode just turned off, the step is spoken from its start.
+ * preferences now ask for (its introduction counts as its start). After a step that played to its
+ * end, the routine waits for the next one, as the spoken flow does: the session listens for "next".
+ * With hands-free mode just turned off, the step is spoken from its start.
  */
 function goOnPlaying(draft: Draft, state: AudioState, heard: Heard, answer: readonly Segment[]): Decision {
   const routine = draft.routineOf(state);
@@ -69,7 +71,7 @@ function goOnPlaying(draft: Draft, state: AudioState, heard: Heard, answer: read
   if (unchanged) {
     return draft.result(state, { segments: answer, listen: false, endSession: true, audio: { kind: 'keepPlaying' } });
   }
-  if (heard.finished) return deliver(draft, routine, from, answer);
+  if (heard.finished) return askToGoOn(draft, { ...state, point: STEP_START }, routine, answer);
   return playStep(draft, routine, heard.stepIndex, pointToGoOn(draft, heard), answer);
 }
 
@@ -83,6 +85,17 @@ export function pointToGoOn(draft: Draft, heard: Heard): AudioPoint {
   const player = draft.player;
   const sameAudio = player !== undefined && sameVariant(player.item.variant, draft.prefs);
   return !sameAudio && inIntroduction(point) ? STEP_START : point;
+}
+
+/** Answers, then waits at the start of the step the routine goes on with, or before its closing. */
+function askToGoOn(draft: Draft, state: AudioState, routine: Routine, answer: readonly Segment[]): Decision {
+  const next = { ...state, question: { kind: 'continue' } } as const;
+  const stepIndex = state.resumeAt.stepIndex;
+  const lines = draft.lines;
+  if (stepIndex >= routine.steps.length) {
+    return draft.listen(next, [...answer, draft.say(lines.lastStepDone, 'prompt')], lines.lastStepDoneReprompt);
+  }
+  return draft.listen(next, [...answer, goOnPrompt(draft, routine, stepIndex)], goOnReprompt(draft, stepIndex));
 }
 
 /** Goes on from where a waiting routine waits: its step, and in audio its point in the step. */
