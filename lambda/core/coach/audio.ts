@@ -5,10 +5,10 @@
  */
 import type { Routine } from '../catalogue';
 import type { Segment } from '../pacing';
-import { STEP_START, sameVariant } from '../player';
+import { type AudioPoint, STEP_START } from '../player';
 import { deliver, finish, keepPlace, playStep } from './delivery';
 import { type Draft, endPlan } from './draft';
-import { carryOn, pointToGoOn } from './going-on';
+import { carryOn, keepPlaying, playsOnAsItIs, pointToGoOn } from './going-on';
 import { pointToSave } from './moves';
 import type { Decision } from './plan';
 import { type Heard, stepToSave } from './position';
@@ -39,16 +39,26 @@ export function pauseAudio(draft: Draft, state: AudioState, heard: Heard, routin
     ];
     return draft.listen(paused, answer, lines.audioPausedReprompt);
   }
-  keepPlace(draft, routine, stepIndex, point);
-  return draft.result({ mode: 'menu' }, endPlan([draft.say(lines.audioStillPaused)]));
+  return keepPlaceAndEnd(draft, routine, stepIndex, point, lines.audioStillPaused);
 }
 
 /** "Hold on" in hands-free mode: the audio stays stopped, the place is kept, and "Alexa, resume" goes on. */
 export function waitAudio(draft: Draft, state: AudioState, heard: Heard, routine: Routine): Decision {
   const stepIndex = stepToSave(state, heard);
   if (stepIndex >= routine.steps.length) return finish(draft, routine, []);
-  keepPlace(draft, routine, stepIndex, pointToSave(state, heard));
-  return draft.result({ mode: 'menu' }, endPlan([draft.say(draft.lines.audioWait)]));
+  return keepPlaceAndEnd(draft, routine, stepIndex, pointToSave(state, heard), draft.lines.audioWait);
+}
+
+/** The place is kept with its point, and the session ends with a line; "Alexa, resume" goes on. */
+function keepPlaceAndEnd(
+  draft: Draft,
+  routine: Routine,
+  stepIndex: number,
+  point: AudioPoint | undefined,
+  line: string,
+): Decision {
+  keepPlace(draft, routine, stepIndex, point);
+  return draft.result({ mode: 'menu' }, endPlan([draft.say(line)]));
 }
 
 /**
@@ -57,16 +67,7 @@ export function waitAudio(draft: Draft, state: AudioState, heard: Heard, routine
  * nothing changes.
  */
 export function resumeAudio(draft: Draft, state: AudioState, heard: Heard, routine: Routine): Decision {
-  const player = draft.player;
-  const playing =
-    player?.activity === 'playing' &&
-    player.item.routineId === routine.id &&
-    sameVariant(player.item.variant, draft.prefs) &&
-    player.item.flow === draft.prefs.flow;
-  if (playing) {
-    const answer = [draft.say(draft.lines.audioAlreadyPlaying)];
-    return draft.result(state, { segments: answer, listen: false, endSession: true, audio: { kind: 'keepPlaying' } });
-  }
+  if (playsOnAsItIs(draft, routine.id)) return keepPlaying(draft, state, [draft.say(draft.lines.audioAlreadyPlaying)]);
   if (heard.finished) return deliver(draft, routine, state.resumeAt, []);
   if (!draft.playsAudio(routine.id)) return deliver(draft, routine, { stepIndex: heard.stepIndex, offset: 0 }, []);
   return playStep(draft, routine, heard.stepIndex, pointToGoOn(draft, heard), []);

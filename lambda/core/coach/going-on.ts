@@ -2,7 +2,7 @@
  * Going on after an answer: the step that was playing carries on (spoken, or as audio), or the
  * routine waits at it and asks; a halted routine says again what it waits for.
  */
-import type { Routine } from '../catalogue';
+import type { Routine, RoutineId } from '../catalogue';
 import type { Segment } from '../pacing';
 import { type AudioPoint, inIntroduction, STEP_START, sameVariant } from '../player';
 import { deliver, goOnPrompt, goOnReprompt, playStep, waiting } from './delivery';
@@ -60,17 +60,7 @@ function goOnPlaying(draft: Draft, state: AudioState, heard: Heard, answer: read
   const routine = draft.routineOf(state);
   const from = heard.finished ? state.resumeAt : { stepIndex: heard.stepIndex, offset: 0 };
   if (!draft.playsAudio(routine.id)) return deliver(draft, routine, from, answer);
-  const player = draft.player;
-  const unchanged =
-    player !== undefined &&
-    player.activity === 'playing' &&
-    player.item.routineId === routine.id &&
-    player.item.stepIndex === heard.stepIndex &&
-    player.item.flow === draft.prefs.flow &&
-    sameVariant(player.item.variant, draft.prefs);
-  if (unchanged) {
-    return draft.result(state, { segments: answer, listen: false, endSession: true, audio: { kind: 'keepPlaying' } });
-  }
+  if (playsOnAsItIs(draft, routine.id)) return keepPlaying(draft, state, answer);
   if (heard.finished) return askToGoOn(draft, { ...state, point: STEP_START }, routine, answer);
   return playStep(draft, routine, heard.stepIndex, pointToGoOn(draft, heard), answer);
 }
@@ -85,6 +75,25 @@ export function pointToGoOn(draft: Draft, heard: Heard): AudioPoint {
   const player = draft.player;
   const sameAudio = player !== undefined && sameVariant(player.item.variant, draft.prefs);
   return !sameAudio && inIntroduction(point) ? STEP_START : point;
+}
+
+/**
+ * The player is playing this routine as the preferences now ask for it (the same variant and flow),
+ * so it can simply go on.
+ */
+export function playsOnAsItIs(draft: Draft, routineId: RoutineId): boolean {
+  const player = draft.player;
+  return (
+    player?.activity === 'playing' &&
+    player.item.routineId === routineId &&
+    player.item.flow === draft.prefs.flow &&
+    sameVariant(player.item.variant, draft.prefs)
+  );
+}
+
+/** Answers, and the audio that was playing goes on once the answer has been said. */
+export function keepPlaying(draft: Draft, state: AudioState, answer: readonly Segment[]): Decision {
+  return draft.result(state, { segments: answer, listen: false, endSession: true, audio: { kind: 'keepPlaying' } });
 }
 
 /** Answers, then waits at the start of the step the routine goes on with, or before its closing. */
