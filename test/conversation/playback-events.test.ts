@@ -16,6 +16,7 @@ import { createHandler } from '../../lambda/skill';
 import type { PlayerEventType } from '../../tools/simulator/audio-player';
 import { simulatorAudio } from '../../tools/simulator/audio-source';
 import { buildEnvelope, buildEventEnvelope, type EventContext } from '../../tools/simulator/envelope';
+import { playItem } from '../support/play-items';
 import { answerProblems, speechOf, spokenText } from '../support/response-checks';
 import { storeOnDynalite } from '../support/store-on-dynalite';
 
@@ -34,15 +35,7 @@ function newUser(): string {
 }
 
 function itemOf(partial: Partial<PlayItem> = {}): PlayItem {
-  return {
-    routineId: 'foot',
-    stepIndex: 1,
-    variant: { pressure: 'gentle', speechRate: 'normal', pace: 'normal' },
-    flow: 'continuous',
-    attempt: 1,
-    issuedAt: T0 - 60_000,
-    ...partial,
-  };
+  return playItem({ issuedAt: T0 - 60_000, ...partial });
 }
 
 function tokenOf(item: PlayItem): string {

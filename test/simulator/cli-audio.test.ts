@@ -1,16 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { runSimulator } from '../support/simulator-cli';
 
-const root = join(__dirname, '..', '..');
-const tsx = [require.resolve('tsx/cli'), join(root, 'tools', 'simulator', 'cli.ts')];
-const run = (args: string[], input: string) =>
-  spawnSync(process.execPath, [...tsx, ...args], {
-    cwd: root,
-    input,
-    encoding: 'utf8',
-    timeout: 25_000,
-    env: { ...process.env, NO_COLOR: '1' },
-  });
+const run = runSimulator;
 
 const SCRIPT = [
   '/device audio',

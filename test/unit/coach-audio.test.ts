@@ -10,6 +10,7 @@ import type { CoachEvent } from '../../lambda/core/events';
 import type { PlayerActivity, PlayerPlace, PlayItem } from '../../lambda/core/player';
 import { DEFAULT_PREFERENCES, type Preferences } from '../../lambda/core/preferences';
 import { newProfile, type PausedPlace, type UserProfile } from '../../lambda/core/profile';
+import { playItem } from '../support/play-items';
 
 const NOW = Date.parse('2026-11-27T20:00:00Z');
 const ISSUED = NOW - 60_000;
@@ -23,15 +24,7 @@ const foot = routineById('foot');
 const lowerBack = routineById('lowerBack');
 
 function item(partial: Partial<PlayItem> = {}): PlayItem {
-  return {
-    routineId: 'foot',
-    stepIndex: 2,
-    variant: { pressure: 'gentle', speechRate: 'normal', pace: 'normal' },
-    flow: 'continuous',
-    attempt: 1,
-    issuedAt: ISSUED,
-    ...partial,
-  };
+  return playItem({ stepIndex: 2, issuedAt: ISSUED, ...partial });
 }
 
 function player(activity: PlayerActivity = 'playing', partial: Partial<PlayerPlace> = {}): PlayerPlace {

@@ -6,6 +6,7 @@ import { routineSeconds } from '../../lambda/core/pacing';
 import type { PlayerPlace, PlayItem } from '../../lambda/core/player';
 import { DEFAULT_PREFERENCES } from '../../lambda/core/preferences';
 import { applyUpdate, newProfile, type UserProfile } from '../../lambda/core/profile';
+import { playItem } from '../support/play-items';
 
 const NOW = Date.parse('2026-11-27T20:00:00Z');
 const ISSUED = NOW - 90_000;
@@ -14,15 +15,8 @@ if (foot === undefined) throw new Error('no foot routine');
 const LAST = foot.steps.length - 1;
 
 function place(partial: Partial<PlayItem> = {}, activity: PlayerPlace['activity'] = 'playing'): PlayerPlace {
-  const item: PlayItem = {
-    routineId: 'foot',
-    stepIndex: 1,
-    variant: { pressure: 'medium', speechRate: 'slower', pace: 'quicker' },
-    flow: 'continuous',
-    attempt: 1,
-    issuedAt: ISSUED,
-    ...partial,
-  };
+  const variant = { pressure: 'medium', speechRate: 'slower', pace: 'quicker' } as const;
+  const item = playItem({ variant, issuedAt: ISSUED, ...partial });
   return { item, offset: 30, point: { segment: 2, fraction: 0.5 }, activity };
 }
 

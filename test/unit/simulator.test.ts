@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import {
   SimulatedDevice,
 } from '../../tools/simulator/session-driver';
 import { readSsml } from '../../tools/simulator/ssml-reader';
+import { REPO_ROOT, runSimulator, SIMULATOR_CLI } from '../support/simulator-cli';
 
 describe('readSsml', () => {
   it('reads words, merges adjacent breaks into one pause, and times both', () => {
@@ -209,17 +210,9 @@ describe('SimulatedDevice', () => {
 });
 
 describe('the simulator CLI', () => {
-  const root = join(__dirname, '..', '..');
-  // Under the Node running the tests, as `npm start` runs under the user's own Node.
-  const tsx = [require.resolve('tsx/cli'), join(root, 'tools', 'simulator', 'cli.ts')];
-  const run = (args: string[], input: string) =>
-    spawnSync(process.execPath, [...tsx, ...args], {
-      cwd: root,
-      input,
-      encoding: 'utf8',
-      timeout: 25_000,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
+  const root = REPO_ROOT;
+  const tsx = SIMULATOR_CLI;
+  const run = runSimulator;
 
   it('talks to the real skill with an in-memory store', () => {
     const result = run(['--memory'], 'open partner massage\nstart foot massage\n/status\n');
