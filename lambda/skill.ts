@@ -7,8 +7,7 @@
 import { type RequestHandler, type Skill, SkillBuilders } from 'ask-sdk-core';
 import type { RequestEnvelope, Response, ResponseEnvelope } from 'ask-sdk-model';
 import type { AudioSource } from './audio/source';
-import { lines } from './content/lines';
-import { catalogue as defaultCatalogue } from './content/routines';
+import { contentForRequest, type RequestContent } from './content';
 import type { Catalogue } from './core/catalogue';
 import { DEFAULT_PREFERENCES } from './core/preferences';
 import type { Wording } from './core/wording';
@@ -34,9 +33,9 @@ export interface SkillDeps {
   readonly store: UserStore;
   /** When set, requests for any other skill id are rejected. */
   readonly skillId?: string | undefined;
-  /** @default the built-in routine catalogue */
+  /** Replaces every locale's routines (tests of a changed catalogue). @default each locale's own */
   readonly catalogue?: Catalogue;
-  /** @default the built-in English lines */
+  /** Replaces every locale's lines. @default each locale's own */
   readonly wording?: Wording;
   /** @default JSON lines on the console */
   readonly logger?: Logger;
@@ -57,14 +56,30 @@ const ANSWERERS: { readonly [Way in Answering]: (deps: TurnDeps) => readonly Req
   acknowledge: (deps) => [acknowledgeHandler(deps.logger)],
 };
 
-function turnDepsOf(deps: SkillDeps): TurnDeps {
-  return {
-    store: deps.store,
-    catalogue: deps.catalogue ?? defaultCatalogue,
-    wording: deps.wording ?? lines,
-    logger: deps.logger ?? consoleLogger,
-    audio: deps.audio,
+/**
+ * The content for a request's locale, with the deps' replacements. A locale the skill has no model
+ * for is logged: the nearest English one it used, or the language it does not speak.
+ */
+function contentSource(deps: SkillDeps, logger: Logger): (requestLocale: unknown) => RequestContent {
+  return (requestLocale) => {
+    const content = contentForRequest(requestLocale);
+    const { choice } = content;
+    if (choice.kind === 'nearest') {
+      logger.info('locale_fallback', { requested: choice.requested, using: choice.locale, numbers: choice.numbers });
+    } else if (choice.kind === 'otherLanguage') {
+      logger.info('locale_not_spoken', { requested: choice.requested });
+    }
+    return {
+      ...content,
+      ...(deps.catalogue ? { catalogue: deps.catalogue } : {}),
+      ...(deps.wording ? { wording: deps.wording } : {}),
+    };
   };
+}
+
+function turnDepsOf(deps: SkillDeps): TurnDeps {
+  const logger = deps.logger ?? consoleLogger;
+  return { store: deps.store, content: contentSource(deps, logger), logger, audio: deps.audio };
 }
 
 export function createSkill(deps: SkillDeps): Skill {
@@ -134,12 +149,13 @@ function applicationIdOf(event: unknown): unknown {
 export function createHandler(deps: SkillDeps): LambdaHandler {
   const skill = createSkill(deps);
   const logger = deps.logger ?? consoleLogger;
-  const wording = deps.wording ?? lines;
+  const wordingOf = (event: unknown): Wording =>
+    deps.wording ?? contentForRequest(field(field(event, 'request'), 'locale')).wording;
   return async (event, context) => {
     const problem = envelopeProblem(event, deps.skillId);
     if (problem !== undefined) {
       logger.error('envelope_malformed', { problem, requestType: loggedType(event) });
-      return { version: '1.0', response: lastResortResponse(event, wording, DEFAULT_PREFERENCES) };
+      return { version: '1.0', response: lastResortResponse(event, wordingOf(event), DEFAULT_PREFERENCES) };
     }
     const applicationId = applicationIdOf(event);
     if (deps.skillId && applicationId !== deps.skillId) {
@@ -153,7 +169,7 @@ export function createHandler(deps: SkillDeps): LambdaHandler {
       const attributes = field(field(event, 'session'), 'attributes');
       let response: Response = {};
       try {
-        response = lastResortResponse(event, wording, DEFAULT_PREFERENCES);
+        response = lastResortResponse(event, wordingOf(event), DEFAULT_PREFERENCES);
       } catch (apologyError) {
         // The apology itself failed: an empty answer, which Alexa takes for any request type.
         logger.error('apology_failed', errorFields(apologyError));

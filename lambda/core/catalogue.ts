@@ -2,6 +2,7 @@
  * Routine and step types, and lookups over the catalogue by id and by spoken name.
  * The routines themselves are data in lambda/content/routines/.
  */
+import type { ConcernWords, HeardConcern } from './concerns';
 import type { PressureLevel } from './preferences';
 
 /** Ids double as slot value ids in the interaction model (ROUTINE_NAME). */
@@ -111,6 +112,8 @@ export class Catalogue {
   constructor(
     readonly routines: readonly Routine[],
     private readonly words: NameWords = NO_WORDS,
+    /** The concern and warning-sign words, to find in what was heard as a routine's name. */
+    private readonly concerns?: ConcernWords,
   ) {
     this.byId = new Map(routines.map((routine) => [routine.id, routine]));
     this.fillers = new Set(words.fillers.map(normalisePhrase));
@@ -162,6 +165,15 @@ export class Catalogue {
     const [first] = winners;
     if (first === undefined) return { kind: 'none' };
     return winners.length === 1 ? { kind: 'one', routine: first } : { kind: 'several', routines: winners };
+  }
+
+  /**
+   * A warning sign or concern in words heard as a routine's name ("a bad headache please"), unless
+   * they are exactly a routine's name or synonym.
+   */
+  heardConcern(phrase: string): HeardConcern | undefined {
+    if (this.concerns === undefined || this.findByName(phrase)) return undefined;
+    return this.concerns.find(phrase);
   }
 
   /** A phrase's words that can tell routines apart, each in its one form. */

@@ -5,7 +5,8 @@
  * tier (warning-signs.ts); a headache and itching are signs of tier 3, so they go there too.
  */
 import type { RoutineId } from './catalogue';
-import { WARNING_SIGN_IDS } from './warning-signs';
+import { normalisePhrase } from './catalogue';
+import { isWarningSignId, tierOf, WARNING_SIGN_IDS, type WarningSignId } from './warning-signs';
 
 export const CONCERN_IDS = [
   'swollenFeet',
@@ -46,5 +47,69 @@ export function isConcernId(value: unknown): value is ConcernId {
   return typeof value === 'string' && (CONCERN_IDS as readonly string[]).includes(value);
 }
 
+/** A value id of the CONCERN slot: an everyday concern or a warning sign. */
+export type ConcernSlotId = ConcernId | WarningSignId;
+
 /** Every value id of the CONCERN slot: the everyday concerns and the warning signs. */
-export const CONCERN_SLOT_IDS: readonly string[] = [...CONCERN_IDS, ...WARNING_SIGN_IDS];
+export const CONCERN_SLOT_IDS: readonly ConcernSlotId[] = [...CONCERN_IDS, ...WARNING_SIGN_IDS];
+
+/** What words heard as something else turn out to name. */
+export type HeardConcern =
+  | { readonly kind: 'sign'; readonly sign: WarningSignId }
+  | { readonly kind: 'concern'; readonly concern: ConcernId };
+
+/** A concern's or sign's words: its value and synonyms (lambda/content/concern-words.ts). */
+export type ConcernPhraseTable = Readonly<
+  Record<ConcernSlotId, { readonly value: string; readonly synonyms: readonly string[] }>
+>;
+
+/**
+ * Finds warning signs and concerns in words heard for something else, such as a routine's name
+ * ("a bad headache please", "swollen feet please"). A warning sign counts wherever it is said, unless
+ * it is part of a longer concern's words ("leg cramps" is a cramp, not belly cramps); an everyday
+ * concern counts only when it is all that was said, filler words aside.
+ */
+export class ConcernWords {
+  /** Each phrase's words, longest first, with what it names. */
+  private readonly phrases: readonly { readonly words: readonly string[]; readonly id: ConcernSlotId }[];
+  private readonly wholes: ReadonlyMap<string, ConcernSlotId>;
+  private readonly fillers: ReadonlySet<string>;
+
+  constructor(table: ConcernPhraseTable, fillers: readonly string[] = []) {
+    this.fillers = new Set(fillers.map(normalisePhrase));
+    const phrases: { words: string[]; id: ConcernSlotId }[] = [];
+    const wholes = new Map<string, ConcernSlotId>();
+    for (const id of CONCERN_SLOT_IDS) {
+      for (const phrase of [table[id].value, ...table[id].synonyms]) {
+        const words = normalisePhrase(phrase).split(' ').filter(Boolean);
+        if (words.length === 0) continue;
+        phrases.push({ words, id });
+        wholes.set(this.withoutFillers(words), id);
+      }
+    }
+    this.phrases = phrases.sort((a, b) => b.words.length - a.words.length);
+    this.wholes = wholes;
+  }
+
+  find(heard: string): HeardConcern | undefined {
+    const words = normalisePhrase(heard).split(' ').filter(Boolean);
+    if (words.length === 0) return undefined;
+    let sign: WarningSignId | undefined;
+    for (let at = 0; at < words.length; ) {
+      const found = this.phrases.find((phrase) => phrase.words.every((word, i) => words[at + i] === word));
+      if (!found) {
+        at += 1;
+        continue;
+      }
+      if (isWarningSignId(found.id) && (sign === undefined || tierOf(found.id) < tierOf(sign))) sign = found.id;
+      at += found.words.length;
+    }
+    if (sign) return { kind: 'sign', sign };
+    const whole = this.wholes.get(this.withoutFillers(words));
+    return whole !== undefined && isConcernId(whole) ? { kind: 'concern', concern: whole } : undefined;
+  }
+
+  private withoutFillers(words: readonly string[]): string {
+    return words.filter((word) => !this.fillers.has(word)).join(' ');
+  }
+}

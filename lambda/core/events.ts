@@ -41,6 +41,6 @@ export type CoachEvent =
   | { readonly type: 'warningSign'; readonly sign: WarningSignId }
   | { readonly type: 'labour' }
   | { readonly type: 'safetyInfo' }
-  | { readonly type: 'helpWith'; readonly concern?: ConcernId }
+  | { readonly type: 'helpWith'; readonly concern?: ConcernId; readonly heard?: string }
   | { readonly type: 'forgetMe' }
   | { readonly type: 'sessionEnded' };

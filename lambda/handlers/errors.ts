@@ -78,7 +78,11 @@ export function errorHandler(deps: TurnDeps): ErrorHandler {
       } catch (readError) {
         deps.logger.warn('session_preferences_unreadable', errorFields(readError));
       }
-      return lastResortResponse(input.requestEnvelope, deps.wording, prefs);
+      return lastResortResponse(
+        input.requestEnvelope,
+        deps.content(input.requestEnvelope.request.locale).wording,
+        prefs,
+      );
     },
   };
 }

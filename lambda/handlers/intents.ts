@@ -76,13 +76,13 @@ const startRoutine: ToEvent = (input) => {
 /**
  * Whatever carrier phrase brought it, a warning sign goes to its tier, labour to the labour
  * questions, an everyday concern to its answer, and anything unrecognised to the answer for a
- * concern the skill does not know (a safety line first).
+ * concern the skill does not know (a safety line first; the core looks for a sign in its words).
  */
 const concern: ToEvent = (input) => {
-  const { id } = parseSlot(input, Slot.concern);
+  const { id, heard } = parseSlot(input, Slot.concern);
   if (isWarningSignId(id)) return { type: 'warningSign', sign: id };
   if (isConcernId(id)) return { type: 'helpWith', concern: id };
-  return { type: 'helpWith' };
+  return heard ? { type: 'helpWith', heard } : { type: 'helpWith' };
 };
 
 export const INTENT_EVENTS: { readonly [Name in IntentName]: ToEvent } = {

@@ -45,12 +45,13 @@ export function playbackHandler(deps: TurnDeps): RequestHandler {
         return input.responseBuilder.getResponse();
       }
       if (report === 'failed') deps.logger.warn('playback_failed', failure(input.requestEnvelope.request));
+      const content = deps.content(input.requestEnvelope.request.locale);
       const decision = decidePlayback({
         report,
         player,
         now: requestTime(input),
-        catalogue: deps.catalogue,
-        wording: deps.wording,
+        catalogue: content.catalogue,
+        wording: content.wording,
       });
       const userId = getUserId(input.requestEnvelope);
       if (decision.update !== undefined && userId) {

@@ -9,22 +9,21 @@ import type { Response } from 'ask-sdk-model';
 import { audioDirectives } from '../audio/directives';
 import { deviceHasAudioPlayer, playerOf, reportedToken } from '../audio/player-context';
 import type { AudioSource } from '../audio/source';
-import type { Catalogue } from '../core/catalogue';
+import type { RequestContent } from '../content';
 import { type Decision, decide, INITIAL_STATE, type Plan } from '../core/coach';
 import type { CoachEvent } from '../core/events';
 import type { SpeechRate } from '../core/preferences';
 import { newProfile, type ProfileUpdate, type UserProfile } from '../core/profile';
-import type { Wording } from '../core/wording';
 import { errorFields, type Logger } from '../log';
 import type { UserStore } from '../persistence/user-store';
-import { renderPlan } from '../speech/ssml';
+import { escapeSsml, renderPlan, type SpokenNumbers } from '../speech/ssml';
 import { answeringOf } from './request-types';
 import { parseSessionData, type SessionData, toSessionAttributes } from './session-data';
 
 export interface TurnDeps {
   readonly store: UserStore;
-  readonly catalogue: Catalogue;
-  readonly wording: Wording;
+  /** The routines, lines and spoken numbers for a request's locale (content/index.ts). */
+  readonly content: (requestLocale: unknown) => RequestContent;
   readonly logger: Logger;
   /** The rendered audio; without it routines are always spoken. */
   readonly audio?: AudioSource | undefined;
@@ -155,7 +154,13 @@ async function settle(deps: TurnDeps, userId: string, session: SessionData, deci
  * audio player's directives. A Play ends the session (the platform requires it). Requests from the
  * player's buttons take the audio directives alone.
  */
-export function respond(input: HandlerInput, plan: Plan, rate: SpeechRate, audio?: AudioSource): Response {
+export function respond(
+  input: HandlerInput,
+  plan: Plan,
+  rate: SpeechRate,
+  audio?: AudioSource,
+  numbers: SpokenNumbers = {},
+): Response {
   const builder = input.responseBuilder;
   // The session's end: nothing may be said or played.
   if (input.requestEnvelope.request.type === 'SessionEndedRequest') return builder.getResponse();
@@ -163,7 +168,7 @@ export function respond(input: HandlerInput, plan: Plan, rate: SpeechRate, audio
   for (const directive of directives) builder.addDirective(directive);
   if (fromPlayerButtons(input)) return builder.getResponse();
   if (plan.segments.length > 0) {
-    const rendered = renderPlan(plan, rate);
+    const rendered = renderPlan(plan, rate, numbers);
     builder.speak(rendered.ssml);
     if (plan.listen && rendered.repromptSsml) builder.reprompt(rendered.repromptSsml);
   }
@@ -172,11 +177,27 @@ export function respond(input: HandlerInput, plan: Plan, rate: SpeechRate, audio
   return builder.getResponse();
 }
 
+/**
+ * A request in a language the skill does not speak gets its one short answer in that language. The
+ * session's data is left as it came, and an open session keeps listening, so a multilingual device
+ * can go on in English where it was.
+ */
+function otherLanguageAnswer(input: HandlerInput, line: string): Response {
+  const ssml = `<speak>${escapeSsml(line)}</speak>`;
+  const builder = input.responseBuilder.speak(ssml);
+  const inSession = input.requestEnvelope.session?.new === false;
+  return inSession ? builder.reprompt(ssml).getResponse() : builder.withShouldEndSession(true).getResponse();
+}
+
 /** Runs one turn for a coach event and builds the response. */
 export async function runTurn(input: HandlerInput, event: CoachEvent, deps: TurnDeps): Promise<Response> {
+  const envelope = input.requestEnvelope;
+  const content = deps.content(envelope.request.locale);
+  if (content.otherLanguage !== undefined && !fromPlayerButtons(input)) {
+    return otherLanguageAnswer(input, content.otherLanguage);
+  }
   const userId = userIdOf(input);
   const session = await openSession(input, deps, userId);
-  const envelope = input.requestEnvelope;
   const audio = audioFor(input, deps);
   const player = playerOf(envelope, audio);
   const decision = decide({
@@ -185,8 +206,8 @@ export async function runTurn(input: HandlerInput, event: CoachEvent, deps: Turn
     event,
     now: requestTime(input),
     updateId: updateIdOf(input),
-    catalogue: deps.catalogue,
-    wording: deps.wording,
+    catalogue: content.catalogue,
+    wording: content.wording,
     ...(session.pending ? { unsaved: session.pending } : {}),
     canPlayAudio: audio !== undefined && deviceHasAudioPlayer(envelope),
     ...(player ? { player } : {}),
@@ -199,5 +220,5 @@ export async function runTurn(input: HandlerInput, event: CoachEvent, deps: Turn
     const { plan: _plan, ...data } = settled;
     input.attributesManager.setSessionAttributes(toSessionAttributes({ state: decision.state, ...data }));
   }
-  return respond(input, settled.plan, decision.profile.preferences.speechRate, audio);
+  return respond(input, settled.plan, decision.profile.preferences.speechRate, audio, content.spokenNumbers);
 }

@@ -47,10 +47,27 @@ function prosodyRate(rate: SpeechRate): string | undefined {
   return factor === 1 ? undefined : `${Math.round(factor * 100)}%`;
 }
 
+/** How a locale's numbers are spoken, digits to words: "000" to "triple zero". */
+export type SpokenNumbers = Readonly<Record<string, string>>;
+
+/**
+ * Escaped text with each of the locale's numbers spoken as the locale says it (a card shows the
+ * digits): `<sub alias="nine nine nine">999</sub>`, never "nine hundred and ninety-nine".
+ */
+function speakText(text: string, numbers: SpokenNumbers): string {
+  const escaped = escapeSsml(text);
+  const digits = Object.keys(numbers);
+  if (digits.length === 0) return escaped;
+  return escaped.replace(/(?<![\d.,])\d+(?![\d.,]\d)/g, (found) => {
+    const spoken = numbers[found];
+    return spoken === undefined ? found : `<sub alias="${escapeSsml(spoken)}">${found}</sub>`;
+  });
+}
+
 /** Renders segments as one <speak> document. */
-export function renderSegments(segments: readonly Segment[], rate: SpeechRate): string {
+export function renderSegments(segments: readonly Segment[], rate: SpeechRate, numbers: SpokenNumbers = {}): string {
   const body = segments
-    .map((segment) => (segment.kind === 'speech' ? escapeSsml(segment.text) : renderSilence(segment.seconds)))
+    .map((segment) => (segment.kind === 'speech' ? speakText(segment.text, numbers) : renderSilence(segment.seconds)))
     .join(' ');
   const prosody = prosodyRate(rate);
   return prosody ? `<speak><prosody rate="${prosody}">${body}</prosody></speak>` : `<speak>${body}</speak>`;
@@ -71,8 +88,8 @@ export class SpeechLimitError extends Error {
   }
 }
 
-export function renderPlan(plan: Plan, rate: SpeechRate): RenderedPlan {
-  const ssml = renderSegments(plan.segments, rate);
+export function renderPlan(plan: Plan, rate: SpeechRate, numbers: SpokenNumbers = {}): RenderedPlan {
+  const ssml = renderSegments(plan.segments, rate, numbers);
   const seconds = timelineSeconds(plan.segments);
   if (ssml.length >= MAX_SSML_CHARACTERS) {
     throw new SpeechLimitError(`response has ${ssml.length} SSML characters (limit ${MAX_SSML_CHARACTERS})`);
@@ -87,5 +104,5 @@ export function renderPlan(plan: Plan, rate: SpeechRate): RenderedPlan {
     text: plan.reprompt,
     seconds: estimateSpeechSeconds(plan.reprompt, SPEECH_RATE_FACTOR[rate]),
   };
-  return { ssml, repromptSsml: renderSegments([reprompt], rate), seconds };
+  return { ssml, repromptSsml: renderSegments([reprompt], rate, numbers), seconds };
 }

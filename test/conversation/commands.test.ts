@@ -1,5 +1,6 @@
 /** Every voice command at the menu, mid-routine and after a pause, through the real handler. */
-import { lowerBack } from '../../lambda/content/routines/lower-back';
+
+import { catalogue } from '../../lambda/content';
 import { MemoryUserStore } from '../../lambda/persistence/memory-store';
 import { type Exchange, newDevice, runDialogue } from '../support/dialogue';
 
@@ -113,7 +114,7 @@ describe('mid-routine', () => {
 
   it('a pressure change is spoken in the new wording when asked to say it again', async () => {
     // Prepare
-    const warmingStrokes = lowerBack.steps[0];
+    const warmingStrokes = catalogue.get('lowerBack')?.steps[0];
     if (warmingStrokes === undefined) throw new Error('lower back relief has no steps');
     const { gentle, medium } = warmingStrokes.instruction;
     expect(medium).not.toEqual(gentle);

@@ -7,8 +7,7 @@
  */
 import fc from 'fast-check';
 import { pointAt, RESUME_REWIND_MS } from '../../lambda/audio/points';
-import { lines } from '../../lambda/content/lines';
-import { ROUTINES } from '../../lambda/content/routines';
+import { lines, ROUTINES } from '../../lambda/content';
 import type { Routine } from '../../lambda/core/catalogue';
 import type { StepVariant } from '../../lambda/core/preferences';
 import { type Logger, silentLogger } from '../../lambda/log';

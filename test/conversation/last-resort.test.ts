@@ -4,8 +4,7 @@
  * answer for their type and never an exception.
  */
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { lines } from '../../lambda/content/lines';
-import { catalogue } from '../../lambda/content/routines';
+import { catalogue, lines } from '../../lambda/content';
 import { Catalogue, type Routine } from '../../lambda/core/catalogue';
 import { MAX_SSML_CHARACTERS } from '../../lambda/core/limits';
 import type { LogFields, Logger } from '../../lambda/log';

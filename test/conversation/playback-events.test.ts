@@ -7,8 +7,7 @@ import type { Directive, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model
 import { stepFile } from '../../lambda/audio/manifest';
 import { pointAt, RESUME_REWIND_MS } from '../../lambda/audio/points';
 import { buildAudioToken, parseAudioToken } from '../../lambda/audio/token';
-import { lines } from '../../lambda/content/lines';
-import { catalogue } from '../../lambda/content/routines';
+import { catalogue, lines } from '../../lambda/content';
 import type { PlayItem } from '../../lambda/core/player';
 import { createDynamoClient } from '../../lambda/persistence/dynamo-client';
 import { DynamoUserStore } from '../../lambda/persistence/dynamo-store';

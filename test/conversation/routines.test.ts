@@ -1,7 +1,6 @@
 /** Every routine, started by name and by a synonym, walked from launch to its closing by voice. */
 
-import { lines } from '../../lambda/content/lines';
-import { ROUTINES } from '../../lambda/content/routines';
+import { lines, ROUTINES } from '../../lambda/content';
 import { checkTurn, newDevice, runDialogue } from '../support/dialogue';
 
 describe.each(ROUTINES.map((routine) => [routine.name, routine] as const))('%s', (_name, routine) => {

@@ -1,5 +1,5 @@
 /** Safety answers act at once, mid-routine and at the menu, and stop the routine. */
-import { lines } from '../../lambda/content/lines';
+import { lines } from '../../lambda/content';
 import { type Logger, silentLogger } from '../../lambda/log';
 import { MemoryUserStore } from '../../lambda/persistence/memory-store';
 import { createHandler } from '../../lambda/skill';

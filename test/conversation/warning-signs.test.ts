@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lines } from '../../lambda/content/lines';
+import { lines } from '../../lambda/content';
 import { type Tier, tierOf } from '../../lambda/core/warning-signs';
 import { MemoryUserStore } from '../../lambda/persistence/memory-store';
 import { LABOUR_PHRASES, UNKNOWN_CONCERN_PHRASES, WARNING_SIGN_PHRASES } from '../fixtures/warning-sign-phrases';

@@ -27,7 +27,7 @@ import fc from 'fast-check';
 import { type AudioManifest, type RenderedFile, stepFile } from '../../lambda/audio/manifest';
 import type { AudioSource } from '../../lambda/audio/source';
 import { parseAudioToken } from '../../lambda/audio/token';
-import { lines } from '../../lambda/content/lines';
+import { lines } from '../../lambda/content';
 import { ROUTINE_IDS } from '../../lambda/core/catalogue';
 import { checkedSessionAttributes } from '../../lambda/handlers/session-data';
 import type { LogFields, Logger } from '../../lambda/log';

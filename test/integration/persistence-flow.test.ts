@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { lines } from '../../lambda/content/lines';
+import { lines } from '../../lambda/content';
 import { silentLogger } from '../../lambda/log';
 import { countCalls, createDynamoClient } from '../../lambda/persistence/dynamo-client';
 import { DynamoUserStore } from '../../lambda/persistence/dynamo-store';

@@ -5,7 +5,7 @@
  * routine has, with its title; resuming goes there; pausing again stores the step's id.
  */
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { lines } from '../../lambda/content/lines';
+import { lines } from '../../lambda/content';
 import type { Routine } from '../../lambda/core/catalogue';
 import { silentLogger } from '../../lambda/log';
 import { type DynamoUserStore, partitionKeyOf } from '../../lambda/persistence/dynamo-store';

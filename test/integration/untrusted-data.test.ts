@@ -6,8 +6,7 @@
  */
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ResponseEnvelope } from 'ask-sdk-model';
-import { lines } from '../../lambda/content/lines';
-import { catalogue } from '../../lambda/content/routines';
+import { catalogue, lines } from '../../lambda/content';
 import { APPLIED_UPDATE_MEMORY } from '../../lambda/core/profile';
 import { MAX_PRACTICE_MINUTES, MAX_STEP_ID_LENGTH, MAX_UPDATE_ID_LENGTH } from '../../lambda/core/untrusted-profile';
 import { silentLogger } from '../../lambda/log';

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readManifest } from '../../lambda/audio/manifest';
-import { catalogue } from '../../lambda/content/routines';
+import { catalogue } from '../../lambda/content';
 import {
   DEFAULT_OUT_DIR,
   ENGINES,

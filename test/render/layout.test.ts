@@ -1,8 +1,11 @@
 import { ALL_VARIANTS } from '../../lambda/audio/manifest';
 import { secondsToFrames } from '../../lambda/audio/stream-format';
-import { lines } from '../../lambda/content/lines';
-import { ROUTINES } from '../../lambda/content/routines';
-import { foot } from '../../lambda/content/routines/foot';
+import { catalogue, lines, ROUTINES } from '../../lambda/content';
+
+const found = catalogue.get('foot');
+if (found === undefined) throw new Error('the catalogue has no foot massage');
+const foot = found;
+
 import type { Routine } from '../../lambda/core/catalogue';
 import { stepTargetSeconds } from '../../lambda/core/pacing';
 import { SPEECH_RATE_FACTOR } from '../../lambda/core/preferences';

@@ -17,8 +17,7 @@ import {
 } from '../../lambda/audio/manifest';
 import { AUDIO_FORMAT, AUDIO_PLAYER_STREAM } from '../../lambda/audio/stream-format';
 import { buildAudioToken, parseAudioToken } from '../../lambda/audio/token';
-import { lines } from '../../lambda/content/lines';
-import { catalogue } from '../../lambda/content/routines';
+import { catalogue, lines } from '../../lambda/content';
 import type { RoutineId } from '../../lambda/core/catalogue';
 import { stepTargetSeconds } from '../../lambda/core/pacing';
 import { CLOSING_TAIL_SECONDS, MIN_GAP_SECONDS, variantPreferences } from '../../tools/render/layout';

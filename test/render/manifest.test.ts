@@ -12,7 +12,7 @@ import {
 } from '../../lambda/audio/manifest';
 import { AUDIO_FORMAT, AUDIO_PLAYER_STREAM, framesToMs, secondsToFrames } from '../../lambda/audio/stream-format';
 import { buildAudioToken, LONGEST_AUDIO_TOKEN_LENGTH, parseAudioToken } from '../../lambda/audio/token';
-import { ROUTINES } from '../../lambda/content/routines';
+import { ROUTINES } from '../../lambda/content';
 
 const HASH = '0123456789abcdef';
 const VARIANT = { pressure: 'firm', speechRate: 'slower', pace: 'quicker' } as const;

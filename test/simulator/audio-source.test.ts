@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_VARIANTS, readManifest, stepFile } from '../../lambda/audio/manifest';
 import { parseAudioToken } from '../../lambda/audio/token';
-import { lines } from '../../lambda/content/lines';
-import { ROUTINES } from '../../lambda/content/routines';
+import { lines, ROUTINES } from '../../lambda/content';
 import { CLOSING_TAIL_SECONDS, planStep } from '../../tools/render/layout';
 import {
   describeToken,

@@ -2,7 +2,7 @@
  * The catalogue as a later release might have it: routines that gained and lost steps, built from
  * the real one, for tests of places paused before the change.
  */
-import { catalogue, ROUTINES } from '../../lambda/content/routines';
+import { catalogue, ROUTINES } from '../../lambda/content';
 import { Catalogue, type Routine, type Step } from '../../lambda/core/catalogue';
 
 function routineById(id: string): Routine {

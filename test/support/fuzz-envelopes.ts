@@ -10,7 +10,7 @@ import type { RequestEnvelope } from 'ask-sdk-model';
 import fc from 'fast-check';
 import { ALL_VARIANTS, MAX_STEP_NUMBER } from '../../lambda/audio/manifest';
 import { buildAudioToken } from '../../lambda/audio/token';
-import { catalogue } from '../../lambda/content/routines';
+import { catalogue } from '../../lambda/content';
 import { ROUTINE_IDS } from '../../lambda/core/catalogue';
 import type { PlayItem } from '../../lambda/core/player';
 import { FLOWS } from '../../lambda/core/preferences';

@@ -1,7 +1,6 @@
 /** Walks the coach core through whole routines with plain values, collecting every plan. */
 
-import { lines } from '../../lambda/content/lines';
-import { catalogue } from '../../lambda/content/routines';
+import { catalogue, lines } from '../../lambda/content';
 import type { RoutineId } from '../../lambda/core/catalogue';
 import { type CoachState, type Decision, decide, INITIAL_STATE, type RoutineState } from '../../lambda/core/coach';
 import type { CoachEvent } from '../../lambda/core/events';

@@ -1,6 +1,7 @@
 /** Routine names matched by their words: exact, without filler words, by weight, or ambiguous. */
+
+import { catalogue, ROUTINES } from '../../lambda/content';
 import { NAME_WORDS } from '../../lambda/content/name-words';
-import { catalogue, ROUTINES } from '../../lambda/content/routines';
 import { Catalogue, type NameMatch, type Routine } from '../../lambda/core/catalogue';
 
 function picked(match: NameMatch): string | string[] | undefined {

@@ -3,7 +3,7 @@
  * Every routine and step is named in the test title so a failure points at the content to fix.
  */
 
-import { catalogue, ROUTINES } from '../../lambda/content/routines';
+import { catalogue, ROUTINES } from '../../lambda/content';
 import { normalisePhrase, ROUTINE_IDS, type Routine, type Step } from '../../lambda/core/catalogue';
 import { PRESSURE_LEVELS } from '../../lambda/core/preferences';
 import { countWords, estimateSpeechSeconds } from '../../lambda/core/speech-estimate';

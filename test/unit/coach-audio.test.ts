@@ -2,8 +2,7 @@
  * Hands-free mode in the core: a routine the device's audio player holds, the pause gateway, and
  * going on as audio at the exact point. The player is given as the handlers would read it.
  */
-import { lines } from '../../lambda/content/lines';
-import { catalogue } from '../../lambda/content/routines';
+import { catalogue, lines } from '../../lambda/content';
 import type { Routine } from '../../lambda/core/catalogue';
 import { type AudioInstruction, type CoachState, type Decision, decide } from '../../lambda/core/coach';
 import type { CoachEvent } from '../../lambda/core/events';

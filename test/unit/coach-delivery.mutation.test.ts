@@ -1,5 +1,4 @@
-import { lines } from '../../lambda/content/lines';
-import { catalogue, ROUTINES } from '../../lambda/content/routines';
+import { catalogue, lines, ROUTINES } from '../../lambda/content';
 import { Catalogue, type Routine } from '../../lambda/core/catalogue';
 import { apologyPlan, type CoachState, type Decision, decide } from '../../lambda/core/coach';
 import type { CoachEvent } from '../../lambda/core/events';

@@ -1,5 +1,4 @@
-import { lines } from '../../lambda/content/lines';
-import { ROUTINES } from '../../lambda/content/routines';
+import { lines, ROUTINES } from '../../lambda/content';
 import { Catalogue, type Routine } from '../../lambda/core/catalogue';
 import { type CoachState, type Decision, decide, INITIAL_STATE } from '../../lambda/core/coach';
 import type { CoachEvent } from '../../lambda/core/events';

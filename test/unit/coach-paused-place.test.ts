@@ -3,8 +3,7 @@
  * to the nearest step with a word that the routine changed; never a step number the routine lacks
  * or an empty title. At the menu: the offer, resume, status, start over and help.
  */
-import { lines } from '../../lambda/content/lines';
-import { catalogue } from '../../lambda/content/routines';
+import { catalogue, lines } from '../../lambda/content';
 import type { Catalogue } from '../../lambda/core/catalogue';
 import { type CoachState, type Decision, decide } from '../../lambda/core/coach';
 import { fitPlace, stepGone } from '../../lambda/core/coach/paused-place';

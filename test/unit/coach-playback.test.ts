@@ -1,6 +1,5 @@
 /** The player's reports on the skill's items, decided in the core, and how their writes merge. */
-import { lines } from '../../lambda/content/lines';
-import { catalogue } from '../../lambda/content/routines';
+import { catalogue, lines } from '../../lambda/content';
 import { decidePlayback, type PlaybackReport } from '../../lambda/core/coach';
 import { routineSeconds } from '../../lambda/core/pacing';
 import type { PlayerPlace, PlayItem } from '../../lambda/core/player';

@@ -3,8 +3,7 @@
  * explicit words only after "it hurts", "what helps" keeps the routine, the last step still
  * listens, and labour follows her contractions.
  */
-import { lines } from '../../lambda/content/lines';
-import { ROUTINES } from '../../lambda/content/routines';
+import { lines, ROUTINES } from '../../lambda/content';
 import type { Decision } from '../../lambda/core/coach';
 import { MAX_RESPONSE_SECONDS } from '../../lambda/core/limits';
 import { tierOf, WARNING_SIGN_IDS } from '../../lambda/core/warning-signs';

@@ -2,8 +2,7 @@
  * Cell by cell: the labour column, the menu cells, mid-routine answers and the safety answers,
  * each checked for exactly what is said, in order, and what state and profile change follow.
  */
-import { lines } from '../../lambda/content/lines';
-import { catalogue, ROUTINES } from '../../lambda/content/routines';
+import { catalogue, lines, ROUTINES } from '../../lambda/content';
 import { Catalogue, type Routine, type RoutineId } from '../../lambda/core/catalogue';
 import {
   CONTRACTION_CUE_GAP_SECONDS,

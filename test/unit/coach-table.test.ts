@@ -2,8 +2,7 @@
  * The coach table itself: its types refuse a missing cell or a field a mode lacks, and every cell
  * gives a valid answer, in every mode, for every routine.
  */
-import { lines } from '../../lambda/content/lines';
-import { catalogue, ROUTINES } from '../../lambda/content/routines';
+import { catalogue, lines, ROUTINES } from '../../lambda/content';
 import {
   COACH_TABLE,
   type CoachState,

@@ -1,6 +1,5 @@
 /** The core's waits, steps by number and routine switches, cell by cell. */
-import { lines } from '../../lambda/content/lines';
-import { catalogue, ROUTINES } from '../../lambda/content/routines';
+import { catalogue, lines, ROUTINES } from '../../lambda/content';
 import { Catalogue } from '../../lambda/core/catalogue';
 import { type Decision, decide } from '../../lambda/core/coach';
 import type { MenuQuestion } from '../../lambda/core/coach/state';

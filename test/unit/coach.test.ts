@@ -1,5 +1,4 @@
-import { lines } from '../../lambda/content/lines';
-import { ROUTINES } from '../../lambda/content/routines';
+import { lines, ROUTINES } from '../../lambda/content';
 import { BOUNDARY_WINDOW_SECONDS, INITIAL_STATE, SPEECH_TO_REQUEST_LAG_SECONDS } from '../../lambda/core/coach';
 import { CoreWalker, playing, spokenText } from '../support/walk';
 

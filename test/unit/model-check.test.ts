@@ -1,4 +1,4 @@
-import { ROUTINES } from '../../lambda/content/routines';
+import { ROUTINES } from '../../lambda/content';
 import { CONCERN_SLOT_IDS } from '../../lambda/core/concerns';
 import { type CheckName, type CheckOptions, checkModel, summarise } from '../../tools/model-check/check';
 import { type InteractionModel, loadModel, type ModelIntent } from '../../tools/simulator/interaction-model';

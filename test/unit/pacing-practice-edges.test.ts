@@ -2,7 +2,7 @@
  * Edges found by mutation testing: a step split across answers never skips a cue, a silence is
  * never cut longer than itself, and a late practice entry from an earlier week keeps this week.
  */
-import { lines } from '../../lambda/content/lines';
+import { lines } from '../../lambda/content';
 import type { Routine } from '../../lambda/core/catalogue';
 import { packSteps, type Segment, stepTimeline } from '../../lambda/core/pacing';
 import { DEFAULT_PREFERENCES } from '../../lambda/core/preferences';

@@ -1,5 +1,4 @@
-import { lines } from '../../lambda/content/lines';
-import { ROUTINES } from '../../lambda/content/routines';
+import { lines, ROUTINES } from '../../lambda/content';
 import type { Routine } from '../../lambda/core/catalogue';
 import { MAX_RESPONSE_SECONDS } from '../../lambda/core/limits';
 import {

@@ -5,8 +5,7 @@
  * names the routine or step it checks, so a failure points at the content to fix.
  */
 
-import { lines } from '../../lambda/content/lines';
-import { ROUTINES } from '../../lambda/content/routines';
+import { lines, ROUTINES } from '../../lambda/content';
 import type { Cue, Routine, Step } from '../../lambda/core/catalogue';
 import { type Segment, stepTimeline } from '../../lambda/core/pacing';
 import {

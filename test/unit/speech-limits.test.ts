@@ -1,4 +1,4 @@
-import { ROUTINES } from '../../lambda/content/routines';
+import { ROUTINES } from '../../lambda/content';
 import type { Decision } from '../../lambda/core/coach';
 import { FLOWS, PACES, PRESSURE_LEVELS, type Preferences, SPEECH_RATES } from '../../lambda/core/preferences';
 import { escapeSsml, renderPlan, renderSegments, renderSilence } from '../../lambda/speech/ssml';

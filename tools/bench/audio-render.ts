@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseVariantKey } from '../../lambda/audio/manifest';
 import { AUDIO_FORMAT } from '../../lambda/audio/stream-format';
-import { catalogue } from '../../lambda/content/routines';
+import { catalogue } from '../../lambda/content';
 import { stepTargetSeconds } from '../../lambda/core/pacing';
 import { Mp3Probe } from '../../test/render/probe';
 import type { SpeechEngine } from '../render/engine';

@@ -5,7 +5,7 @@
  * Each line is said as the answer before it ends. The hands-free figures (hands-free.ts) drive it.
  */
 import { parseAudioToken } from '../../lambda/audio/token';
-import { catalogue } from '../../lambda/content/routines';
+import { catalogue } from '../../lambda/content';
 import type { Routine, RoutineId } from '../../lambda/core/catalogue';
 import type { Flow } from '../../lambda/core/preferences';
 import type { UserStore } from '../../lambda/persistence/user-store';

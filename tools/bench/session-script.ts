@@ -3,7 +3,7 @@
  * back relief, steps through it, changes pressure, asks for status and pauses; then a later session
  * that resumes and steps to the end.
  */
-import { catalogue } from '../../lambda/content/routines';
+import { catalogue } from '../../lambda/content';
 import type { SkillHandler } from '../simulator/session-driver';
 import { SimulatedDevice, type Turn } from '../simulator/session-driver';
 

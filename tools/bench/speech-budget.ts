@@ -2,7 +2,7 @@
  * Figure 5: the largest response over the whole catalogue and every preference combination,
  * walked through the core with CoreWalker and rendered with renderPlan.
  */
-import { ROUTINES } from '../../lambda/content/routines';
+import { ROUTINES } from '../../lambda/content';
 import type { Decision } from '../../lambda/core/coach';
 import { MAX_RESPONSE_SECONDS, MAX_SSML_CHARACTERS } from '../../lambda/core/limits';
 import { FLOWS, PACES, PRESSURE_LEVELS, type Preferences, SPEECH_RATES } from '../../lambda/core/preferences';

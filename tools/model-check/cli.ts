@@ -4,7 +4,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ROUTINES } from '../../lambda/content/routines';
+import { ROUTINES } from '../../lambda/content';
 import { CONCERN_SLOT_IDS } from '../../lambda/core/concerns';
 import { loadModel, MODELS_DIR } from '../simulator/interaction-model';
 import { checkModel, summarise } from './check';

@@ -25,8 +25,7 @@ import {
   variantKey,
 } from '../../lambda/audio/manifest';
 import { AUDIO_FORMAT, framesToMs } from '../../lambda/audio/stream-format';
-import { lines } from '../../lambda/content/lines';
-import { ROUTINES } from '../../lambda/content/routines';
+import { lines, ROUTINES } from '../../lambda/content';
 import type { Routine, RoutineId } from '../../lambda/core/catalogue';
 import type { SpeechEngine, SpeechRequest } from './engine';
 import { CLOSING_TAIL_SECONDS, layOut, MIN_GAP_SECONDS, planStep, RenderError, type StepPlan } from './layout';

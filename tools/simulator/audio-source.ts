@@ -22,8 +22,7 @@ import {
 import type { AudioSource } from '../../lambda/audio/source';
 import { AUDIO_FORMAT, framesToMs, secondsToFrames } from '../../lambda/audio/stream-format';
 import { parseAudioToken } from '../../lambda/audio/token';
-import { lines } from '../../lambda/content/lines';
-import { ROUTINES } from '../../lambda/content/routines';
+import { lines, ROUTINES } from '../../lambda/content';
 import { SPEECH_RATE_FACTOR } from '../../lambda/core/preferences';
 import { estimateSpeechSeconds } from '../../lambda/core/speech-estimate';
 import { layOut, planStep } from '../render/layout';

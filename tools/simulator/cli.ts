@@ -13,7 +13,7 @@ import { join, resolve as resolvePath } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { AudioSource } from '../../lambda/audio/source';
-import { ROUTINES } from '../../lambda/content/routines';
+import { ROUTINES } from '../../lambda/content';
 import { countWords, WORDS_PER_SECOND } from '../../lambda/core/speech-estimate';
 import type { PlayerSnapshot } from './audio-player';
 import { describeToken, type SimulatorAudio, simulatorAudio } from './audio-source';

@@ -5,8 +5,9 @@
  * and the oil comes off her feet before she stands (docs/safety.md).
  */
 import type { Routine } from '../../core/catalogue';
+import type { CareTerms } from '../locales';
 
-export const foot: Routine = {
+export const foot = (care: CareTerms): Routine => ({
   id: 'foot',
   name: 'foot massage',
   synonyms: ['foot rub', 'feet', 'feet massage', 'feet rub', 'rub my feet', 'foot routine', 'foot'],
@@ -15,7 +16,7 @@ export const foot: Routine = {
     'Have her sit back on the sofa or the bed, propped up on pillows so she is more sitting than lying, never flat on her back, with her feet on a cushion. Sit facing her feet with unscented lotion or oil. She can change position at any time.',
   cautions: [
     'Keep to light strokes around her ankles, above all the inner ankle, and skip any broken skin or rash.',
-    'If her feet, hands or face swell up suddenly, stop and call the midwife or doctor.',
+    `If her feet, hands or face swell up suddenly, stop and call ${care.careTeam}.`,
   ],
   pointsToAvoid: [
     'The inner ankle, about four fingers above the ankle bone: light strokes only.',
@@ -164,4 +165,4 @@ export const foot: Routine = {
   ],
   closing:
     'Wipe the lotion or oil off her feet with a towel before she stands, so she cannot slip. Then put socks or a blanket over her feet and get her a glass of water.',
-};
+});

@@ -4,8 +4,9 @@
  * first; the web between thumb and index finger is stroked past, never held (docs/safety.md).
  */
 import type { Routine } from '../../core/catalogue';
+import type { CareTerms } from '../locales';
 
-export const hand: Routine = {
+export const hand = (care: CareTerms): Routine => ({
   id: 'hand',
   name: 'hand massage',
   synonyms: ['hand rub', 'hands', 'hands massage', 'rub my hands', 'hand routine', 'hand'],
@@ -14,7 +15,7 @@ export const hand: Routine = {
     'Sit side by side or facing each other, anywhere comfortable: the sofa, the edge of the bed, or a waiting room chair. Ask her to take off any rings, and rest her hand on a cushion or on your lap. She can change position at any time.',
   cautions: [
     'Stroke past the soft web between her thumb and index finger; never press and hold there.',
-    'If her hands, feet or face swell up suddenly, stop and call the midwife or doctor.',
+    `If her hands, feet or face swell up suddenly, stop and call ${care.careTeam}.`,
   ],
   pointsToAvoid: ['The web between her thumb and index finger: stroke past it, never press and hold.'],
   steps: [
@@ -140,4 +141,4 @@ export const hand: Routine = {
     },
   ],
   closing: 'Hold her hands for a moment longer before you let go. Have a drink of water, and thank each other.',
-};
+});

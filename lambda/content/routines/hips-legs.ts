@@ -6,8 +6,9 @@
  * legs, light over varicose veins, blood clot warning).
  */
 import type { Routine } from '../../core/catalogue';
+import type { CareTerms } from '../locales';
 
-export const hipsLegs: Routine = {
+export const hipsLegs = (care: CareTerms): Routine => ({
   id: 'hipsLegs',
   name: 'hips and legs',
   synonyms: [
@@ -25,7 +26,7 @@ export const hipsLegs: Routine = {
   position:
     'Have her lie on her side, with a pillow between her knees, another under her bump, and her head well supported. Sit or kneel behind her; you work on the hip and leg on top. She can change position at any time, but not flat on her back.',
   cautions: [
-    'Never massage a calf or leg that is swollen, hot, red or painful; stop and call the midwife or doctor.',
+    `Never massage a calf or leg that is swollen, hot, red or painful; stop and call ${care.careTeam}.`,
     'On her legs: no deep pressure, no tapping, nothing on her inner thighs, and only a light touch over any varicose veins.',
   ],
   pointsToAvoid: [
@@ -151,4 +152,4 @@ export const hipsLegs: Routine = {
   ],
   closing:
     'Let her rest on her side a moment and have a drink of water. If she would like the other side, help her turn over slowly and ask for hips and legs again.',
-};
+});

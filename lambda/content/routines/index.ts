@@ -1,8 +1,9 @@
 /**
- * The routine catalogue, in the order the skill offers routines.
+ * The routines in the British source, in the order the skill offers them; each takes a locale's
+ * care terms, and content/index.ts turns the words.
  */
-import { Catalogue, type Routine } from '../../core/catalogue';
-import { NAME_WORDS } from '../name-words';
+import type { Routine } from '../../core/catalogue';
+import type { CareTerms } from '../locales';
 import { foot } from './foot';
 import { hand } from './hand';
 import { hipsLegs } from './hips-legs';
@@ -11,7 +12,7 @@ import { lowerBack } from './lower-back';
 import { shouldersNeck } from './shoulders-neck';
 import { tenMinutesTonight } from './ten-minutes-tonight';
 
-export const ROUTINES: readonly Routine[] = [
+export const ROUTINE_SOURCES: readonly ((care: CareTerms) => Routine)[] = [
   lowerBack,
   foot,
   shouldersNeck,
@@ -20,5 +21,3 @@ export const ROUTINES: readonly Routine[] = [
   labourCounterPressure,
   tenMinutesTonight,
 ];
-
-export const catalogue = new Catalogue(ROUTINES, NAME_WORDS);

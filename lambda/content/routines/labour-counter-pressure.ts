@@ -7,8 +7,9 @@
  * (docs/safety.md).
  */
 import type { Routine } from '../../core/catalogue';
+import type { CareTerms } from '../locales';
 
-export const labourCounterPressure: Routine = {
+export const labourCounterPressure = (care: CareTerms): Routine => ({
   id: 'labourCounterPressure',
   name: 'labour counter pressure practice',
   synonyms: [
@@ -28,7 +29,7 @@ export const labourCounterPressure: Routine = {
     'Have her lean forward over a birth ball, the bed, or the back of a chair, or kneel on hands and knees on something soft. Kneel or stand behind her. She can change position at any time, and she leads.',
   cautions: [
     'Practise from about thirty-six weeks at half strength, about half the pressure she would want in labour, broad and steady through the heel of your hand, never a thumb or knuckle.',
-    'Bleeding or leaking fluid at any stage means stop and call the maternity unit or midwife now; so do regular tightenings before thirty-seven weeks.',
+    `Bleeding or leaking fluid at any stage means stop and call ${care.urgentCare} now; so do regular tightenings before thirty-seven weeks.`,
   ],
   pointsToAvoid: [
     'The sacrum, the flat bone at the base of her spine: broad palm work and counter pressure only, never press and hold one small point before labour.',
@@ -155,4 +156,4 @@ export const labourCounterPressure: Routine = {
   ],
   closing:
     'Help her up slowly and get her a glass of water. Practising together now means your hands will already know what to do.',
-};
+});

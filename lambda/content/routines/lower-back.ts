@@ -4,8 +4,9 @@
  * sharp or shooting pain there stops the step.
  */
 import type { Routine } from '../../core/catalogue';
+import type { CareTerms } from '../locales';
 
-export const lowerBack: Routine = {
+export const lowerBack = (care: CareTerms): Routine => ({
   id: 'lowerBack',
   name: 'lower back relief',
   synonyms: ['lower back', 'back rub', 'lower back massage', 'back massage', 'back relief', 'lower back routine'],
@@ -14,7 +15,7 @@ export const lowerBack: Routine = {
     'Have her sit astride a chair turned round, leaning on a pillow over the chair back, or sit on a birth ball. Sit or kneel behind her. She can change position at any time.',
   cautions: [
     'Work on the muscles either side of the spine, never on the spine itself.',
-    'If the ache comes in waves with tightenings of her bump before thirty-seven weeks, stop and call the midwife.',
+    `If the ache comes in waves with tightenings of her bump before thirty-seven weeks, stop and call ${care.careTeam}.`,
   ],
   pointsToAvoid: [
     'The sacrum, the flat bone at the base of her spine: broad palm work only, never press and hold one spot.',
@@ -139,4 +140,4 @@ export const lowerBack: Routine = {
   ],
   closing:
     'Rest your hands still on her back for a breath or two, then lift them away slowly. Get her a glass of water, and take a moment together.',
-};
+});

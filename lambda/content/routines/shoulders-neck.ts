@@ -4,8 +4,9 @@
  * broadly, never held with a thumb (docs/safety.md).
  */
 import type { Routine } from '../../core/catalogue';
+import type { CareTerms } from '../locales';
 
-export const shouldersNeck: Routine = {
+export const shouldersNeck = (care: CareTerms): Routine => ({
   id: 'shouldersNeck',
   name: 'shoulders and neck',
   synonyms: [
@@ -23,7 +24,7 @@ export const shouldersNeck: Routine = {
     'Have her sit on a chair, the edge of the bed, or a birth ball, with her feet flat and her arms resting in her lap. Stand or sit behind her. She can change position at any time.',
   cautions: [
     'Knead the tops of her shoulders with your whole hand, and keep away from the front of her neck.',
-    'If she has a severe headache or changes in her vision, stop and call the midwife or doctor.',
+    `If she has a severe headache or changes in her vision, stop and call ${care.careTeam}.`,
   ],
   pointsToAvoid: [
     'The top of the shoulder muscle, midway between her neck and the tip of her shoulder: knead broadly, never hold a thumb on one spot.',
@@ -145,4 +146,4 @@ export const shouldersNeck: Routine = {
   ],
   closing:
     'Rest your hands on her shoulders for a moment, then lift them away slowly. Have a drink of water, and thank each other.',
-};
+});

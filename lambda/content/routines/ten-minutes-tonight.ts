@@ -6,6 +6,7 @@
  * steps are left as they are.
  */
 import type { Routine, Step } from '../../core/catalogue';
+import type { CareTerms } from '../locales';
 import { foot } from './foot';
 import { hand } from './hand';
 import { shouldersNeck } from './shoulders-neck';
@@ -36,7 +37,7 @@ const restingTogether: Step = {
   lessPressureTip: 'Just sit close, touching lightly or not at all, whichever she prefers.',
 };
 
-export const tenMinutesTonight: Routine = {
+export const tenMinutesTonight = (care: CareTerms): Routine => ({
   id: 'tenMinutesTonight',
   name: 'ten minutes tonight',
   synonyms: [
@@ -53,7 +54,7 @@ export const tenMinutesTonight: Routine = {
     'Have her sit on the sofa, propped up on cushions, more sitting than lying and never flat on her back. Ask her to take off any rings. You start beside her for her hands, then move behind her, then to her feet, so keep a cushion and unscented lotion handy. She can change position at any time.',
   cautions: [
     'Keep it slow and comfortable, stop any stroke that hurts, and skip any broken skin or rash.',
-    'If her hands, feet or face swell up suddenly, or she has a severe headache, stop and call the midwife or doctor.',
+    `If her hands, feet or face swell up suddenly, or she has a severe headache, stop and call ${care.careTeam}.`,
   ],
   pointsToAvoid: [
     'The web between her thumb and index finger: stroke past it, never press and hold.',
@@ -61,21 +62,21 @@ export const tenMinutesTonight: Routine = {
     'The inner ankle, about four fingers above the ankle bone, and the hollows around the ankle bones: light strokes only.',
   ],
   steps: [
-    borrowStep(hand, 'hand.openingThePalm'),
-    borrowStep(hand, 'hand.fingerSlides'),
+    borrowStep(hand(care), 'hand.openingThePalm'),
+    borrowStep(hand(care), 'hand.fingerSlides'),
     {
-      ...borrowStep(shouldersNeck, 'shouldersNeck.broadKneading'),
+      ...borrowStep(shouldersNeck(care), 'shouldersNeck.broadKneading'),
       moveTo: 'Now move behind her for her shoulders. She can sit forward a little, away from the cushions.',
     },
-    borrowStep(shouldersNeck, 'shouldersNeck.sweepingFinish'),
+    borrowStep(shouldersNeck(care), 'shouldersNeck.sweepingFinish'),
     {
-      ...borrowStep(foot, 'foot.lotionStrokes'),
+      ...borrowStep(foot(care), 'foot.lotionStrokes'),
       moveTo:
         'Now move to her feet. Put a cushion in your lap, rest her feet on it, and have the lotion ready. She can sit back again.',
     },
-    borrowStep(foot, 'foot.soleThumbStrokes'),
+    borrowStep(foot(care), 'foot.soleThumbStrokes'),
     restingTogether,
   ],
   closing:
     'That was ten minutes well spent. Wipe the lotion off her feet before she stands, so she cannot slip, and have a glass of water together.',
-};
+});

@@ -1,5 +1,6 @@
 /** The coach's one entry point. */
 import type { Catalogue } from '../catalogue';
+import type { CoachEvent } from '../events';
 import { speech } from '../pacing';
 import { type PlayerPlace, STEP_START } from '../player';
 import type { Preferences } from '../preferences';
@@ -34,9 +35,28 @@ export function decide(input: DecideInput): Decision {
   draft.audioFailed = player !== undefined && failedHere(profile, player);
   // The table's type pairs each event with its own transitions; TypeScript cannot follow that
   // correlation through an index, so the one cell looked up here is widened once.
-  const row = COACH_TABLE[input.event.type] as Readonly<Record<Mode, Transition<Mode, EventType>>>;
+  const event = meantEvent(input.event, input.catalogue);
+  const row = COACH_TABLE[event.type] as Readonly<Record<Mode, Transition<Mode, EventType>>>;
   const transition = row[state.mode];
-  return transition(draft, state, input.event as never);
+  return transition(draft, state, event as never);
+}
+
+/**
+ * What a request to start a routine means when its words name a warning sign or a concern: "a bad
+ * headache please" heard as a routine's name is a warning sign, answered by its tier wherever it is
+ * said, even if the slot also resolved to a routine; "swollen feet please", said alone, is the
+ * everyday concern with its screening line. A routine's exact name is always the routine. Words
+ * the concern slot could not resolve are looked through the same way.
+ */
+function meantEvent(event: CoachEvent, catalogue: Catalogue): CoachEvent {
+  const unresolved = event.type === 'helpWith' && event.concern === undefined;
+  if ((event.type !== 'start' && !unresolved) || event.heard === undefined) return event;
+  const heard = catalogue.heardConcern(event.heard);
+  if (heard?.kind === 'sign') return { type: 'warningSign', sign: heard.sign };
+  if (heard?.kind === 'concern' && (event.type === 'helpWith' || event.routineId === undefined)) {
+    return { type: 'helpWith', concern: heard.concern };
+  }
+  return event;
 }
 
 /**

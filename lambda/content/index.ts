@@ -1,0 +1,164 @@
+/**
+ * The content for each locale: the British source (lines, safety lines, routines) with the locale's
+ * care terms, its words turned by its word lists, and every other spelling of a routine's name kept
+ * as a synonym. Built on first use and kept; `lines`, `catalogue` and `ROUTINES` are the default
+ * locale's.
+ */
+import { Catalogue, normalisePhrase, type Routine } from '../core/catalogue';
+import { ConcernWords } from '../core/concerns';
+import type { Wording } from '../core/wording';
+import { CONCERN_WORDS } from './concern-words';
+import { sourceLines } from './lines';
+import {
+  type CareTerms,
+  chooseLocale,
+  DEFAULT_LOCALE,
+  LOCALE_SPECS,
+  LOCALES,
+  type LocaleChoice,
+  type LocaleId,
+  UNKNOWN_MARKET_CARE,
+  type WordList,
+} from './locales';
+import { NAME_WORDS } from './name-words';
+import { onlyInEnglish } from './other-languages';
+import { ROUTINE_SOURCES } from './routines';
+
+export interface LocaleContent {
+  readonly locale: LocaleId;
+  readonly catalogue: Catalogue;
+  readonly wording: Wording;
+  /** How the numbers in the lines are spoken: "999" as "nine nine nine". */
+  readonly spokenNumbers: Readonly<Record<string, string>>;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One pass of a word list: longest phrases first, each place replaced once, case kept for a capital. */
+function wordListPass(list: WordList): (text: string) => string {
+  if (list.length === 0) return (text) => text;
+  const local = new Map<string, string>();
+  for (const [british, own] of list) {
+    local.set(british, own);
+    local.set(capitalised(british), capitalised(own));
+  }
+  const phrases = [...local.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const pattern = new RegExp(`\\b(?:${phrases.join('|')})\\b`, 'g');
+  return (text) => text.replace(pattern, (found) => local.get(found) ?? found);
+}
+
+/** Turns British source text into a locale's words, list by list. */
+export function localiseWith(lists: readonly WordList[]): (text: string) => string {
+  const passes = lists.map(wordListPass);
+  return (text) => passes.reduce((turned, pass) => pass(turned), text);
+}
+
+/** Keys whose strings are identifiers, not words: never turned. */
+const IDENTIFIER_KEYS = new Set(['id', 'kind']);
+
+/**
+ * Every string in a value, turned: strings, arrays, plain objects, and functions that return a
+ * string (wrapped, so a line built from values is turned as it is built).
+ */
+function turnAll<T>(value: T, turn: (text: string) => string): T {
+  if (typeof value === 'string') return turn(value) as T;
+  if (typeof value === 'function') {
+    const line = value as (...args: unknown[]) => unknown;
+    return ((...args: unknown[]) => {
+      const said = line(...args);
+      return typeof said === 'string' ? turn(said) : said;
+    }) as T;
+  }
+  if (Array.isArray(value)) return value.map((item) => turnAll(item, turn)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, IDENTIFIER_KEYS.has(key) ? item : turnAll(item, turn)]),
+    ) as T;
+  }
+  return value;
+}
+
+/** A routine's name and synonyms in every locale's spelling: the ones it does not use become synonyms. */
+function withOtherSpellings(routine: Routine, british: Routine): Routine {
+  const own = normalisePhrase(routine.name);
+  const seen = new Set([own]);
+  const synonyms: string[] = [];
+  const spellings = LOCALES.flatMap((locale) => {
+    const turn = localiseWith(LOCALE_SPECS[locale].words);
+    return [british.name, ...british.synonyms].map(turn);
+  });
+  for (const phrase of [...routine.synonyms, ...spellings]) {
+    const key = normalisePhrase(phrase);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    synonyms.push(phrase);
+  }
+  return { ...routine, synonyms };
+}
+
+function build(locale: LocaleId, care: CareTerms): LocaleContent {
+  const turn = localiseWith(LOCALE_SPECS[locale].words);
+  const routines = ROUTINE_SOURCES.map((source) => {
+    const british = source(care);
+    return withOtherSpellings(turnAll(british, turn), british);
+  });
+  const concerns = new ConcernWords(CONCERN_WORDS, NAME_WORDS.fillers);
+  return {
+    locale,
+    catalogue: new Catalogue(routines, NAME_WORDS, concerns),
+    wording: turnAll(sourceLines(care), turn),
+    spokenNumbers: care.spokenNumbers,
+  };
+}
+
+const built = new Map<string, LocaleContent>();
+
+/**
+ * A locale's content, with its own care terms unless others are given (an English locale with no
+ * market of its own gets terms that name no number).
+ */
+export function contentFor(locale: LocaleId, care: CareTerms = LOCALE_SPECS[locale].care): LocaleContent {
+  const key = care === LOCALE_SPECS[locale].care ? locale : `${locale}|${JSON.stringify(care)}`;
+  let content = built.get(key);
+  if (content === undefined) {
+    content = build(locale, care);
+    built.set(key, content);
+  }
+  return content;
+}
+
+const defaults = contentFor(DEFAULT_LOCALE);
+/** The default locale's lines. */
+export const lines: Wording = defaults.wording;
+/** The default locale's catalogue. */
+export const catalogue: Catalogue = defaults.catalogue;
+/** The default locale's routines. */
+export const ROUTINES: readonly Routine[] = defaults.catalogue.routines;
+
+/** The content a request's locale gets, and what was chosen (for the log line of a fallback). */
+export interface RequestContent extends LocaleContent {
+  readonly choice: LocaleChoice;
+  /** Set when the request is in a language the skill does not speak: the one thing to say. */
+  readonly otherLanguage?: string;
+}
+
+/**
+ * The content for a request's locale: its own; the nearest for another English locale (with care
+ * terms that name no number unless the nearest locale's numbers are right there); the default
+ * locale's, with the short answer in that language, for a language the skill does not speak.
+ */
+export function contentForRequest(requestLocale: unknown): RequestContent {
+  const choice = chooseLocale(requestLocale);
+  if (choice.kind === 'own') return { ...contentFor(choice.locale), choice };
+  if (choice.kind === 'nearest') {
+    const care = choice.numbers ? LOCALE_SPECS[choice.locale].care : UNKNOWN_MARKET_CARE;
+    return { ...contentFor(choice.locale, care), choice };
+  }
+  return { ...contentFor(DEFAULT_LOCALE), choice, otherLanguage: onlyInEnglish(choice.language) };
+}
