@@ -16,7 +16,7 @@ export const foot = (care: CareTerms): Routine => ({
     'Have her sit back on the sofa or the bed, propped up on pillows so she is more sitting than lying, never flat on her back, with her feet on a cushion. Sit facing her feet with unscented lotion or oil. She can change position at any time.',
   cautions: [
     'Keep to light strokes around her ankles, above all the inner ankle, and skip any broken skin or rash.',
-    `If her feet, hands or face swell up suddenly, stop and call ${care.careTeam}.`,
+    `If her feet, hands or face swell up suddenly, stop and call ${care.urgentCare} now.`,
   ],
   pointsToAvoid: [
     'The inner ankle, about four fingers above the ankle bone: light strokes only.',

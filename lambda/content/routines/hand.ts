@@ -15,7 +15,7 @@ export const hand = (care: CareTerms): Routine => ({
     'Sit side by side or facing each other, anywhere comfortable: the sofa, the edge of the bed, or a waiting room chair. Ask her to take off any rings, and rest her hand on a cushion or on your lap. She can change position at any time.',
   cautions: [
     'Stroke past the soft web between her thumb and index finger; never press and hold there.',
-    `If her hands, feet or face swell up suddenly, stop and call ${care.careTeam}.`,
+    `If her hands, feet or face swell up suddenly, stop and call ${care.urgentCare} now.`,
   ],
   pointsToAvoid: ['The web between her thumb and index finger: stroke past it, never press and hold.'],
   steps: [

@@ -26,7 +26,7 @@ export const hipsLegs = (care: CareTerms): Routine => ({
   position:
     'Have her lie on her side, with a pillow between her knees, another under her bump, and her head well supported. Sit or kneel behind her; you work on the hip and leg on top. She can change position at any time, but not flat on her back.',
   cautions: [
-    `Never massage a calf or leg that is swollen, hot, red or painful; stop and call ${care.careTeam}.`,
+    `Never massage a calf or leg that is swollen, hot, red or painful; stop and call ${care.urgentCare} now.`,
     'On her legs: no deep pressure, no tapping, nothing on her inner thighs, and only a light touch over any varicose veins.',
   ],
   pointsToAvoid: [

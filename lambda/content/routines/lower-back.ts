@@ -15,7 +15,7 @@ export const lowerBack = (care: CareTerms): Routine => ({
     'Have her sit astride a chair turned round, leaning on a pillow over the chair back, or sit on a birth ball. Sit or kneel behind her. She can change position at any time.',
   cautions: [
     'Work on the muscles either side of the spine, never on the spine itself.',
-    `If the ache comes in waves with tightenings of her bump before thirty-seven weeks, stop and call ${care.careTeam}.`,
+    `If the ache comes in waves with tightenings of her bump before thirty-seven weeks, stop and call ${care.urgentCare} now.`,
   ],
   pointsToAvoid: [
     'The sacrum, the flat bone at the base of her spine: broad palm work only, never press and hold one spot.',

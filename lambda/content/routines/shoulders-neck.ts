@@ -24,7 +24,7 @@ export const shouldersNeck = (care: CareTerms): Routine => ({
     'Have her sit on a chair, the edge of the bed, or a birth ball, with her feet flat and her arms resting in her lap. Stand or sit behind her. She can change position at any time.',
   cautions: [
     'Knead the tops of her shoulders with your whole hand, and keep away from the front of her neck.',
-    `If she has a severe headache or changes in her vision, stop and call ${care.careTeam}.`,
+    `If she has a severe headache or changes in her vision, stop and call ${care.urgentCare} now.`,
   ],
   pointsToAvoid: [
     'The top of the shoulder muscle, midway between her neck and the tip of her shoulder: knead broadly, never hold a thumb on one spot.',

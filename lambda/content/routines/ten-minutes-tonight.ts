@@ -54,7 +54,7 @@ export const tenMinutesTonight = (care: CareTerms): Routine => ({
     'Have her sit on the sofa, propped up on cushions, more sitting than lying and never flat on her back. Ask her to take off any rings. You start beside her for her hands, then move behind her, then to her feet, so keep a cushion and unscented lotion handy. She can change position at any time.',
   cautions: [
     'Keep it slow and comfortable, stop any stroke that hurts, and skip any broken skin or rash.',
-    `If her hands, feet or face swell up suddenly, or she has a severe headache, stop and call ${care.careTeam}.`,
+    `If her hands, feet or face swell up suddenly, or she has a severe headache, stop and call ${care.urgentCare} now.`,
   ],
   pointsToAvoid: [
     'The web between her thumb and index finger: stroke past it, never press and hold.',
