@@ -149,7 +149,7 @@ export const sourceLines = (care: CareTerms) =>
     discomfortLighter: (level: PressureLevel) => `I've lightened the pressure to ${level}.`,
     discomfortChoice: "When she's comfortable, say carry on to go on gently, next to move on, or stop to finish.",
     discomfortReprompt: 'Say carry on, next, or stop.',
-    unwell: `Stop the massage. Help her sit up, or lie on her left side, with some water and a rest. Don't leave her on her back. Dizziness that passes with rest is common. If it comes with breathlessness or chest pain, ${care.callEmergency}. If it comes with a headache or changes in her sight, or doesn't pass soon, call ${care.careTeam} now.`,
+    unwell: `Stop the massage. Help her sit up, or lie on her left side, with some water and a rest. Don't leave her on her back. Dizziness that passes with rest is common. If it comes with breathlessness or chest pain, ${care.callEmergency}. If it comes with a headache or changes in her sight, or doesn't pass soon, call ${care.urgentCare} now.`,
     unwellChoice: 'If she feels well again and wants to, say carry on. Otherwise say stop.',
     unwellReprompt: 'Say carry on, or stop.',
     safetyGeneral: `In general: keep pressure comfortable, never deep, with no pressure on the belly and no deep work on the legs. Avoid lying flat on her back for long. Stop if anything hurts, and call ${care.careTeam} for bleeding, leaking fluid, a bad headache, a swollen or painful calf, or fewer baby movements.`,
