@@ -84,15 +84,20 @@ function turnAll<T>(value: T, turn: (text: string) => string): T {
   return value;
 }
 
+let turners: readonly ((text: string) => string)[] | undefined;
+
+/** Each locale's word turn, made once. */
+function everyLocalesWords(): readonly ((text: string) => string)[] {
+  turners ??= LOCALES.map((locale) => localiseWith(LOCALE_SPECS[locale].words));
+  return turners;
+}
+
 /** A routine's name and synonyms in every locale's spelling: the ones it does not use become synonyms. */
 function withOtherSpellings(routine: Routine, british: Routine): Routine {
   const own = normalisePhrase(routine.name);
   const seen = new Set([own]);
   const synonyms: string[] = [];
-  const spellings = LOCALES.flatMap((locale) => {
-    const turn = localiseWith(LOCALE_SPECS[locale].words);
-    return [british.name, ...british.synonyms].map(turn);
-  });
+  const spellings = everyLocalesWords().flatMap((turn) => [british.name, ...british.synonyms].map(turn));
   for (const phrase of [...routine.synonyms, ...spellings]) {
     const key = normalisePhrase(phrase);
     if (seen.has(key)) continue;
