@@ -109,6 +109,9 @@ export const CONCERN_WORDS: Readonly<Record<ConcernSlotId, ConcernPhrases>> = {
       'getting to sleep',
       'sleep',
       'not sleeping well',
+      'fall asleep',
+      'falling asleep',
+      'help her fall asleep',
     ],
   },
   soreHands: {
@@ -196,6 +199,8 @@ export const CONCERN_WORDS: Readonly<Record<ConcernSlotId, ConcernPhrases>> = {
       'cramp in her foot',
       'foot cramp',
       'night cramps',
+      'foot cramps',
+      'calf cramps',
     ],
   },
   heavyBleeding: {
