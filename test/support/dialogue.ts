@@ -4,10 +4,11 @@
  * checked against the platform limits.
  */
 
-import { silentLogger } from '../../lambda/log';
+import { type Logger, silentLogger } from '../../lambda/log';
 import { MemoryUserStore } from '../../lambda/persistence/memory-store';
 import type { UserStore } from '../../lambda/persistence/user-store';
 import { createHandler } from '../../lambda/skill';
+import type { Resolver } from '../../tools/simulator/resolver';
 import { responseProblems, SimulatedDevice, type Turn } from '../../tools/simulator/session-driver';
 import { checkSsml } from './speech-checks';
 
@@ -30,6 +31,12 @@ export interface DialogueOptions {
   readonly store?: UserStore;
   readonly userId?: string;
   readonly device?: SimulatedDevice;
+  /** The request's locale. @default 'en-US' */
+  readonly locale?: string;
+  /** What turns lines into intents. @default the resolver for interaction-models/<locale>.json */
+  readonly resolver?: Resolver;
+  /** @default silentLogger */
+  readonly logger?: Logger;
 }
 
 function list(value: RegExp | readonly RegExp[] | undefined): readonly RegExp[] {
@@ -52,8 +59,10 @@ export function checkTurn(turn: Turn): void {
 export function newDevice(options: DialogueOptions = {}): SimulatedDevice {
   const store = options.store ?? new MemoryUserStore();
   return new SimulatedDevice({
-    handler: createHandler({ store, logger: silentLogger }),
+    handler: createHandler({ store, logger: options.logger ?? silentLogger }),
     ...(options.userId ? { userId: options.userId } : {}),
+    ...(options.locale ? { locale: options.locale } : {}),
+    ...(options.resolver ? { resolver: options.resolver } : {}),
   });
 }
 
