@@ -38,7 +38,7 @@ describe('mid-routine', () => {
     async (say) => {
       await runDialogue([
         ...midRoutine,
-        { say, intent: 'UnwellIntent', hears: [/Stop the massage/, /midwife or doctor/], notHears: noStep },
+        { say, intent: 'UnwellIntent', hears: [/Stop the massage/, /call her OB or midwife now/], notHears: noStep },
         { say: 'how much longer', notHears: noStep },
       ]);
     },
@@ -60,7 +60,7 @@ describe('at the menu', () => {
   it.each([
     ['it hurts', /Stop that stroke/],
     ['she feels dizzy', /Stop the massage/],
-    ['her calf is swollen', /maternity unit, midwife or doctor now/],
+    ['her calf is swollen', /call her OB or midwife now/],
     ['safety information', /In general/],
   ])('"%s" answers calmly', async (say, hears) => {
     await runDialogue([{ say: 'open partner massage' }, { say, hears }]);

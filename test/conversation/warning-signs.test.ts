@@ -5,9 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lines } from '../../lambda/content';
+import { contentFor, lines } from '../../lambda/content';
+import { DEFAULT_LOCALE } from '../../lambda/content/locales';
 import { type Tier, tierOf } from '../../lambda/core/warning-signs';
 import { MemoryUserStore } from '../../lambda/persistence/memory-store';
+import { renderSegments } from '../../lambda/speech/ssml';
+import { readSsml } from '../../tools/simulator/ssml-reader';
 import { LABOUR_PHRASES, UNKNOWN_CONCERN_PHRASES, WARNING_SIGN_PHRASES } from '../fixtures/warning-sign-phrases';
 import { type Exchange, runDialogue } from '../support/dialogue';
 
@@ -20,12 +23,21 @@ const midRoutine: Exchange[] = [
   { say: '/wait 30' },
 ];
 
+/**
+ * A line as the device speaks it: rendered to SSML, where the locale's numbers are spoken as words
+ * ("911" as "nine one one"), and read back the way a listener hears it.
+ */
+function heard(line: string): string {
+  const segment = { kind: 'speech', role: 'answer', text: line, seconds: 0 } as const;
+  return readSsml(renderSegments([segment], 'normal', contentFor(DEFAULT_LOCALE).spokenNumbers)).text;
+}
+
 /** What every answer of a tier must say, and what it must not. */
 function tierExpectations(tier: Tier): Pick<Exchange, 'hears' | 'notHears'> {
   const others = ([1, 2, 3] as const).filter((other) => other !== tier);
   return {
-    hears: [literal(lines.tierAction[tier]), literal(lines.tierClose[tier])],
-    notHears: [noStep, /carry on/i, ...others.map((other) => literal(lines.tierAction[other]))],
+    hears: [literal(heard(lines.tierAction[tier])), literal(heard(lines.tierClose[tier]))],
+    notHears: [noStep, /carry on/i, ...others.map((other) => literal(heard(lines.tierAction[other])))],
   };
 }
 
@@ -41,7 +53,7 @@ describe('a warning sign mid-routine', () => {
     const expected = tierExpectations(tier);
     const turns = await runDialogue([...midRoutine, { say: phrase, ...expected, ends: true }], { store });
     const said = turns[turns.length - 1]?.text ?? '';
-    expect(said).toContain(lines.signClause[sign]);
+    expect(said).toContain(heard(lines.signClause[sign]));
     await runDialogue([{ say: 'open partner massage', hears: /You paused hips and legs at step 1/ }], { store });
   });
 });
@@ -52,7 +64,7 @@ describe('a warning sign at the menu', () => {
       { say: 'open partner massage' },
       { say: phrase, ...tierExpectations(tier), ends: true },
     ]);
-    expect(turns[1]?.text).toContain(lines.signClause[sign]);
+    expect(turns[1]?.text).toContain(heard(lines.signClause[sign]));
   });
 });
 
@@ -93,7 +105,7 @@ describe('a concern the skill does not know', () => {
     async (phrase) => {
       const turns = await runDialogue([...midRoutine, { say: phrase, notHears: noStep, listening: true }]);
       const said = (turns[turns.length - 1]?.text ?? '').trimStart();
-      expect(said.startsWith(lines.unknownConcernSafety)).toBe(true);
+      expect(said.startsWith(heard(lines.unknownConcernSafety))).toBe(true);
       await runDialogue([...midRoutine, { say: phrase }, { say: 'carry on', hears: /^\s*Step 1 of/ }]);
     },
   );

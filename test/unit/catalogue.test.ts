@@ -161,7 +161,7 @@ describe.each(routineCases)('routine %s', (_id, routine) => {
       expect(original).toBeDefined();
       if (original === undefined) continue;
       expect(withoutMove(step)).toEqual(withoutMove(original));
-      if (step.moveTo === undefined) expect(step).toBe(original);
+      if (step.moveTo === undefined) expect(step).toStrictEqual(original);
     }
   });
 

@@ -41,10 +41,10 @@ describe('warning signs', () => {
     expect(result.update).toBeUndefined();
   });
 
-  it('tier 1 names the emergency number; tiers 2 and 3 name the midwife', () => {
+  it('tier 1 names the emergency number; tiers 2 and 3 name her OB or midwife', () => {
     expect(lines.tierAction[1]).toMatch(/call 911 now/);
-    expect(lines.tierAction[2]).toMatch(/maternity unit, midwife or doctor now/);
-    expect(lines.tierAction[3]).toMatch(/midwife or doctor today/);
+    expect(lines.tierAction[2]).toMatch(/call her OB or midwife now/);
+    expect(lines.tierAction[3]).toMatch(/call her OB or midwife today/);
   });
 
   it('resume after a warning sign picks up the kept place', () => {

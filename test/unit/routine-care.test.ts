@@ -200,10 +200,10 @@ describe('legs', () => {
   });
 
   it.each(legSteps)(
-    '%s (in %s) works up towards her heart at every pressure level: says "towards her heart", and never "down" or "hip to knee"',
+    '%s (in %s) works up toward her heart at every pressure level: says "toward her heart", and never "down" or "hip to knee"',
     (_id, _routineId, step) => {
       for (const text of instructions(step)) {
-        expect(text).toMatch(/\btowards her heart\b/i);
+        expect(text).toMatch(/\btoward her heart\b/i);
         expect(text).not.toMatch(/\bdown\b|\b(?:hip|waist) to (?:her |the )?(?:knee|ankle)\b/i);
       }
     },
