@@ -3,17 +3,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { OUTPUT_KEYS, STACK_NAME } from '../../infra/stack-outputs';
+import { AMERICAN_ONLY, LOCALES } from '../../lambda/content/locales';
 import { examplePhraseProblems, intentNames, languageModelOf } from '../../tools/skill-package/interaction-model';
 import {
   buildSkillManifest,
   buildSkillPackage,
-  INVOCATION_NAME,
   MANIFEST_LIMITS,
-  MEDICAL_DISCLAIMER,
   PLACEHOLDER_URLS,
   SkillPackageError,
 } from '../../tools/skill-package/manifest';
 import { parseOptions, resolveLambdaArn } from '../../tools/skill-package/options';
+import { INVOCATION_NAME, MEDICAL_DISCLAIMER } from '../../tools/skill-package/publishing';
 import { REPO_ROOT } from './synth-coach-app';
 
 const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:PartnerMassageCoach-SkillFunction-AbC123';
@@ -31,31 +31,73 @@ function sourceModels(): Record<string, unknown> {
 
 describe('skill manifest', () => {
   const { manifest } = buildSkillManifest({ lambdaArn: ARN, ...LEGAL });
-  const enUS = manifest.publishingInformation.locales['en-US'];
+  const published = manifest.publishingInformation.locales;
+  const enUS = published['en-US'];
+  const storeText = (locale: string) => {
+    const text = published[locale];
+    return [text?.summary, text?.description, ...(text?.examplePhrases ?? []), ...(text?.keywords ?? [])].join('\n');
+  };
+  const says = (text: string, word: string) => new RegExp(`\\b${word}\\b`, 'i').test(text);
 
-  it('publishes the en-US store text within the schema limits', () => {
-    expect(enUS?.name).toBe('Partner Massage Coach');
-    expect(enUS?.name.length).toBeLessThanOrEqual(MANIFEST_LIMITS.nameMaxChars);
-    expect(enUS?.summary.length).toBeLessThanOrEqual(MANIFEST_LIMITS.summaryMaxChars);
-    expect(enUS?.description.length).toBeLessThanOrEqual(MANIFEST_LIMITS.descriptionMaxChars);
-    expect(enUS?.keywords.length).toBeGreaterThan(0);
-    expect(enUS?.keywords.length).toBeLessThanOrEqual(MANIFEST_LIMITS.keywordsMax);
+  it('publishes store text for every locale the skill has', () => {
+    expect(Object.keys(published)).toEqual([...LOCALES]);
+  });
+
+  it.each(LOCALES)('publishes the %s store text within the schema limits', (locale) => {
+    const text = published[locale];
+    expect(text?.name).toBe('Partner Massage Coach');
+    expect(text?.name.length).toBeLessThanOrEqual(MANIFEST_LIMITS.nameMaxChars);
+    expect(text?.summary.length).toBeLessThanOrEqual(MANIFEST_LIMITS.summaryMaxChars);
+    expect(text?.description.length).toBeLessThanOrEqual(MANIFEST_LIMITS.descriptionMaxChars);
+    expect(text?.examplePhrases.length).toBeLessThanOrEqual(MANIFEST_LIMITS.examplePhrasesMax);
+    expect(text?.keywords.length).toBeGreaterThan(0);
+    expect(text?.keywords.length).toBeLessThanOrEqual(MANIFEST_LIMITS.keywordsMax);
+  });
+
+  it('gives the US store American spelling and words', () => {
     expect(enUS?.examplePhrases).toEqual([
       'Alexa, open partner massage',
       'Alexa, ask partner massage to start lower back relief',
-      'Alexa, ask partner massage to resume',
+      'Alexa, ask partner massage to start labor counter pressure practice',
     ]);
+    expect(says(storeText('en-US'), 'labor')).toBe(true);
+    expect(says(storeText('en-US'), 'labour')).toBe(false);
+    expect(enUS?.description).toContain('her water breaking');
+    expect(enUS?.description).toContain('call 911');
   });
 
-  it('says plainly that it is not medical advice', () => {
+  it.each(['en-GB', 'en-AU', 'en-CA', 'en-IN'])(
+    'gives the %s store "labour" and no American-only spelling',
+    (locale) => {
+      const text = storeText(locale);
+      expect(published[locale]?.examplePhrases).toContain(
+        'Alexa, ask partner massage to start labour counter pressure practice',
+      );
+      expect(says(text, 'labour')).toBe(true);
+      for (const word of AMERICAN_ONLY) expect(says(text, word)).toBe(false);
+    },
+  );
+
+  it.each([
+    ['en-GB', 'call 999'],
+    ['en-AU', 'call 000, or 111 in New Zealand'],
+    ['en-CA', 'call 911'],
+    ['en-IN', 'call 112'],
+  ])("names the %s market's emergency number", (locale, call) => {
+    expect(published[locale]?.description).toContain(`in an emergency, ${call}.`);
+  });
+
+  it.each(LOCALES)('says plainly in %s that it is not medical advice', (locale) => {
     expect(MEDICAL_DISCLAIMER).toMatch(/^This skill is not medical advice; check with your midwife or doctor/);
-    expect(enUS?.description).toContain(MEDICAL_DISCLAIMER);
+    expect(published[locale]?.description).toContain(MEDICAL_DISCLAIMER);
   });
 
-  it('is a US-only health and fitness skill', () => {
+  it('is a health and fitness skill for the US, the UK and Ireland, Australia and New Zealand, Canada and India', () => {
     expect(manifest.publishingInformation.category).toBe('HEALTH_AND_FITNESS');
     expect(manifest.publishingInformation.isAvailableWorldwide).toBe(false);
-    expect(manifest.publishingInformation.distributionCountries).toEqual(['US']);
+    expect([...manifest.publishingInformation.distributionCountries].sort()).toEqual(
+      ['AU', 'CA', 'GB', 'IE', 'IN', 'NZ', 'US'].sort(),
+    );
   });
 
   it('declares no ads, purchases, personal info or children, and export compliance', () => {
@@ -65,7 +107,7 @@ describe('skill manifest', () => {
       usesPersonalInfo: false,
       allowsPurchases: false,
       isChildDirected: false,
-      locales: { 'en-US': LEGAL },
+      locales: Object.fromEntries(LOCALES.map((locale) => [locale, LEGAL])),
     });
   });
 
@@ -146,11 +188,21 @@ describe('skill package from interaction-models/', () => {
     }
   });
 
-  it('uses the invocation name of the example phrases, and every example phrase reaches an intent', () => {
-    const model = languageModelOf(models['en-US'], 'en-US.json');
-    expect(model.invocationName).toBe(INVOCATION_NAME);
-    const phrases = manifest.manifest.publishingInformation.locales['en-US']?.examplePhrases ?? [];
-    expect(examplePhraseProblems(model, phrases)).toEqual([]);
+  it.each(LOCALES)(
+    'uses the invocation name of the example phrases in %s, and every example phrase reaches an intent',
+    (locale) => {
+      const model = languageModelOf(models[locale], `${locale}.json`);
+      expect(model.invocationName).toBe(INVOCATION_NAME);
+      const phrases = manifest.manifest.publishingInformation.locales[locale]?.examplePhrases ?? [];
+      expect(examplePhraseProblems(model, phrases)).toEqual([]);
+    },
+  );
+
+  it('refuses to build when a published locale has no model', () => {
+    const { 'en-GB': _missing, ...others } = models;
+    expect(() => buildSkillPackage(manifest, others)).toThrow(
+      'The manifest publishes en-GB but interaction-models/en-GB.json is missing',
+    );
   });
 
   it('catches an example phrase the model does not understand', () => {
@@ -184,10 +236,13 @@ describe('skill package from interaction-models/', () => {
       const written = JSON.parse(fs.readFileSync(path.join(outDir, 'skill.json'), 'utf8'));
       expect(written.manifest.apis.custom.endpoint.uri).toBe(ARN);
       expect(written.manifest.events.endpoint.uri).toBe(ARN);
+      expect(Object.keys(written.manifest.publishingInformation.locales)).toEqual([...LOCALES]);
       expect(written.manifest.publishingInformation.locales['en-US'].name).toBe('Partner Massage Coach');
     });
 
-    it('copies every locale model with the same intents as its source', () => {
+    it('copies the model of every locale, and only those, with the same intents as its source', () => {
+      const written = fs.readdirSync(path.join(outDir, 'interactionModels', 'custom')).sort();
+      expect(written).toEqual(LOCALES.map((locale) => `${locale}.json`).sort());
       for (const [locale, source] of Object.entries(models)) {
         const file = path.join(outDir, 'interactionModels', 'custom', `${locale}.json`);
         const copy = JSON.parse(fs.readFileSync(file, 'utf8'));

@@ -1,4 +1,5 @@
-import { ROUTINES } from '../../lambda/content';
+import { contentFor, ROUTINES } from '../../lambda/content';
+import { LOCALES } from '../../lambda/content/locales';
 import { CONCERN_SLOT_IDS } from '../../lambda/core/concerns';
 import { type CheckName, type CheckOptions, checkModel, summarise } from '../../tools/model-check/check';
 import { type InteractionModel, loadModel, type ModelIntent } from '../../tools/simulator/interaction-model';
@@ -25,8 +26,18 @@ function checksFailed(model: InteractionModel, opts: CheckOptions = options): Ch
 }
 
 describe('checkModel', () => {
-  it('passes the real en-US model', () => {
-    expect(checkModel(real, options)).toEqual([]);
+  it.each(LOCALES)('passes the real %s model, checked against its own catalogue', (locale) => {
+    const routines = contentFor(locale).catalogue.routines;
+    expect(checkModel(loadModel(locale), { routines, concernIds: CONCERN_SLOT_IDS })).toEqual([]);
+  });
+
+  it("catches a locale's model checked against another locale's catalogue (labour against labor)", () => {
+    const problems = checkModel(loadModel('en-GB'), options);
+    expect(problems).toContainEqual({
+      check: 'routine-values',
+      message:
+        'labourCounterPressure: model says "labour counter pressure practice", catalogue says "labor counter pressure practice"',
+    });
   });
 
   it('summarises the model', () => {
@@ -170,14 +181,14 @@ describe('checkModel', () => {
   });
 
   it('catches a labour word among the concerns that a warning-sign carrier turns into a labour sample', () => {
-    // "she's {concern}" + "in labour" is the LabourIntent sample "she's in labour".
+    // "she's {concern}" + "in labor" is the en-US LabourIntent sample "she's in labor".
     const model = broken((lm) => {
       const concern = lm.types?.find((type) => type.name === 'CONCERN');
-      concern?.values.find((value) => value.id === 'earlyLabour')?.name.synonyms?.push('in labour');
+      concern?.values.find((value) => value.id === 'earlyLabour')?.name.synonyms?.push('in labor');
     });
     const messages = checkModel(model, options).map((problem) => problem.message);
     expect(messages).toContain(
-      `"she's in labour" (WarningSignIntent "she's {concern}") resolves to LabourIntent via "she's in labour"`,
+      `"she's in labor" (WarningSignIntent "she's {concern}") resolves to LabourIntent via "she's in labor"`,
     );
   });
 

@@ -124,9 +124,10 @@ function bareSlot(sample: string): string | undefined {
 /**
  * The key under which two samples clash: case, punctuation and apostrophes ignored, every slot the
  * same placeholder. A bare-slot sample keeps its slot type: Alexa tells "{routine}" from "{concern}"
- * by the values, which the bare-slot-overlap check requires to be disjoint.
+ * by the values, which the bare-slot-overlap check requires to be disjoint. Exported for the model
+ * generator, which drops a sample its spelling turn makes the same as another by this key.
  */
-function clashKey(intent: ModelIntent, sample: string): string {
+export function clashKey(intent: ModelIntent, sample: string): string {
   const bare = bareSlot(sample);
   if (bare !== undefined) return `{${slotType(intent, bare) ?? bare}}`;
   return sample

@@ -4,6 +4,7 @@
  * SMAPI skill package format that ASK CLI and `ask smapi` take.
  */
 import { examplePhraseProblems, languageModelOf } from './interaction-model';
+import { DISTRIBUTION, INVOCATION_NAME, type LocalePublishing, PUBLISHING } from './publishing';
 
 /** Limits from the skill manifest schema (publishingInformation.locales). */
 export const MANIFEST_LIMITS = {
@@ -19,51 +20,11 @@ export const MANIFEST_LIMITS = {
   keywordsMax: 30,
 } as const;
 
-/** The health disclaimer required of health-related skills (alexa-platform.md, certification). */
-export const MEDICAL_DISCLAIMER = 'This skill is not medical advice; check with your midwife or doctor.';
-
-/** The spoken name users invoke the skill by; it must match the interaction model's invocationName. */
-export const INVOCATION_NAME = 'partner massage';
-
 /** Where the privacy policy and terms of use live until real pages exist (never for certification). */
 export const PLACEHOLDER_URLS = {
   privacyPolicyUrl: 'https://example.com/partner-massage-coach/privacy',
   termsOfUseUrl: 'https://example.com/partner-massage-coach/terms',
 } as const;
-
-export interface LocalePublishing {
-  readonly name: string;
-  readonly summary: string;
-  readonly description: string;
-  readonly examplePhrases: readonly string[];
-  readonly keywords: readonly string[];
-}
-
-/** Store text per locale. Only US English is distributed (distributionCountries US). */
-export const PUBLISHING: Readonly<Record<string, LocalePublishing>> = {
-  'en-US': {
-    name: 'Partner Massage Coach',
-    summary: 'A hands-free voice coach that talks a partner step by step through gentle massage for a pregnant person.',
-    description: [
-      'Partner Massage Coach guides you, the partner, through gentle massage routines for someone who is pregnant, ' +
-        'one step at a time, so your hands stay free and your attention stays on them.',
-      'Choose a routine such as lower back relief, shoulders and neck, feet, hands, or hips and legs. ' +
-        'Alexa explains how to sit or lie, what to avoid, and then each step, with quiet time to hold it.',
-      'While you massage, say "Alexa, pause", "Alexa, next" or "Alexa, repeat". Ask for more or less pressure, ' +
-        'or for a slower or faster pace, and the coaching adapts. Say "Alexa, stop" at any time; ' +
-        'if anything hurts or feels wrong, stop and ask for help.',
-      'The skill remembers preferences such as pressure and pace, and where you left off. ' +
-        'It does not ask for or store any health information.',
-      MEDICAL_DISCLAIMER,
-    ].join('\n\n'),
-    examplePhrases: [
-      `Alexa, open ${INVOCATION_NAME}`,
-      `Alexa, ask ${INVOCATION_NAME} to start lower back relief`,
-      `Alexa, ask ${INVOCATION_NAME} to resume`,
-    ],
-    keywords: ['massage', 'pregnancy', 'partner', 'back pain', 'prenatal', 'relaxation', 'coach', 'wellness'],
-  },
-};
 
 export interface ManifestOptions {
   /** The skill function's ARN: the custom API endpoint and the events endpoint. */
@@ -160,10 +121,11 @@ export function buildSkillManifest(options: ManifestOptions): SkillManifest {
         locales: PUBLISHING,
         category: 'HEALTH_AND_FITNESS',
         isAvailableWorldwide: false,
-        distributionCountries: ['US'],
+        distributionCountries: Object.values(DISTRIBUTION).flat(),
         testingInstructions:
           'No account linking or permissions. Say "Alexa, open partner massage", then "start lower back relief"; ' +
-          'during a step try "pause", "resume", "next", "more pressure" and "stop".',
+          'during a step try "pause", "resume", "next", "more pressure" and "stop". Every locale has the same ' +
+          'intents; words, spelling and who to call follow the locale.',
       },
       privacyAndCompliance: {
         allowsPurchases: false,
