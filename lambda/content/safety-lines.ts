@@ -100,6 +100,6 @@ export const safetyLines = (care: CareTerms) =>
     contractionRest: 'Resting between contractions.',
     contractionNext: 'When the next one starts, say: Alexa, contraction.',
     contractionReprompt: 'Say contraction when the next one starts, or stop to finish.',
-    labourHelp: `When a contraction starts, say: Alexa, contraction, and I'll guide counter-pressure through it. Call ${care.birthUnit} when they come about every five minutes, and at once for waters, bleeding, fewer movements or worry.`,
+    labourHelp: `When a contraction starts, say: Alexa, contraction, and I'll guide counter-pressure through it. Call ${care.birthUnit} when they come about every five minutes, and at once if her waters break, she bleeds, the baby moves less, or you're worried.`,
     labourEaseOff: 'Ease off at once, or lift your hands away. She leads: press only as firmly as she asks.',
   }) as const satisfies SafetyLines;
