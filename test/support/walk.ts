@@ -1,6 +1,6 @@
 /** Walks the coach core through whole routines with plain values, collecting every plan. */
 
-import { catalogue, lines } from '../../lambda/content';
+import { catalogue, type LocaleContent, lines } from '../../lambda/content';
 import type { RoutineId } from '../../lambda/core/catalogue';
 import { type CoachState, type Decision, decide, INITIAL_STATE, type RoutineState } from '../../lambda/core/coach';
 import type { CoachEvent } from '../../lambda/core/events';
@@ -16,7 +16,11 @@ export class CoreWalker {
   turns: Decision[] = [];
   private counter = 0;
 
-  constructor(prefs?: Partial<Preferences>) {
+  /** @param content a locale's routines and lines; the default locale's when omitted */
+  constructor(
+    prefs?: Partial<Preferences>,
+    private readonly content: Pick<LocaleContent, 'catalogue' | 'wording'> = { catalogue, wording: lines },
+  ) {
     const base = newProfile();
     this.profile = { ...base, disclaimerHeard: true, preferences: { ...base.preferences, ...prefs } };
   }
@@ -30,8 +34,8 @@ export class CoreWalker {
       event,
       now: this.now,
       updateId: `turn-${this.counter}`,
-      catalogue,
-      wording: lines,
+      catalogue: this.content.catalogue,
+      wording: this.content.wording,
     });
     this.state = result.state;
     this.profile = result.profile;
