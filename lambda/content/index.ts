@@ -5,9 +5,9 @@
  * locale's.
  */
 import { Catalogue, normalisePhrase, type Routine } from '../core/catalogue';
-import { ConcernWords } from '../core/concerns';
+import { CONCERN_SLOT_IDS, type ConcernPhraseTable, type ConcernSlotId, ConcernWords } from '../core/concerns';
 import type { Wording } from '../core/wording';
-import { CONCERN_WORDS } from './concern-words';
+import { CONCERN_WORDS, type ConcernPhrases } from './concern-words';
 import { sourceLines } from './lines';
 import {
   type CareTerms,
@@ -107,13 +107,43 @@ function withOtherSpellings(routine: Routine, british: Routine): Routine {
   return { ...routine, synonyms };
 }
 
+let everySpelling: ConcernPhraseTable | undefined;
+
+/**
+ * The concern and warning-sign words with every locale's spelling of each phrase added ("her bump
+ * hurts" is also "her belly hurts"), so a sign is heard however it is spelled in any locale: what
+ * the core looks for, and every model's CONCERN values. A turned phrase that another concern already
+ * answers to is left with that one.
+ */
+export function concernWordsInEverySpelling(): ConcernPhraseTable {
+  if (everySpelling) return everySpelling;
+  const written = new Set(
+    CONCERN_SLOT_IDS.flatMap((id) => [CONCERN_WORDS[id].value, ...CONCERN_WORDS[id].synonyms]).map(normalisePhrase),
+  );
+  const table = {} as Record<ConcernSlotId, ConcernPhrases>;
+  for (const id of CONCERN_SLOT_IDS) {
+    const { value, synonyms } = CONCERN_WORDS[id];
+    const seen = new Set([normalisePhrase(value), ...synonyms.map(normalisePhrase)]);
+    const added: string[] = [];
+    for (const phrase of everyLocalesWords().flatMap((turn) => [value, ...synonyms].map(turn))) {
+      const key = normalisePhrase(phrase);
+      if (seen.has(key) || written.has(key)) continue;
+      seen.add(key);
+      added.push(phrase);
+    }
+    table[id] = { value, synonyms: [...synonyms, ...added] };
+  }
+  everySpelling = table;
+  return table;
+}
+
 function build(locale: LocaleId, care: CareTerms): LocaleContent {
   const turn = localiseWith(LOCALE_SPECS[locale].words);
   const routines = ROUTINE_SOURCES.map((source) => {
     const british = source(care);
     return withOtherSpellings(turnAll(british, turn), british);
   });
-  const concerns = new ConcernWords(CONCERN_WORDS, NAME_WORDS.fillers);
+  const concerns = new ConcernWords(concernWordsInEverySpelling(), NAME_WORDS.fillers);
   return {
     locale,
     catalogue: new Catalogue(routines, NAME_WORDS, concerns),

@@ -52,6 +52,8 @@ export const NORTH_AMERICAN_WORDS: WordList = [
   ['sofa', 'couch'],
   ['waters break', 'water breaks'],
   ['waters have broken', 'water has broken'],
+  ['waters have gone', 'water has gone'],
+  ['waters are leaking', 'water is leaking'],
   ['waters', 'water'],
   ['having a fit', 'having a seizure'],
   ['straight away', 'right away'],

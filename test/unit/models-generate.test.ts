@@ -81,12 +81,14 @@ describe('spelling per locale', () => {
     },
   );
 
-  it('has en-US samples say "labor" and "couch", and none "labour" or "sofa"', () => {
+  it('has en-US samples say "labor" and "couch" after each British one, which stays', () => {
     const lm = models['en-US'];
     expect(saying(lm, 'labor')).toContain("she's in labor");
     expect(saying(lm, 'couch')).toContain("she's on the couch");
-    expect(saying(lm, 'labour')).toEqual([]);
-    expect(saying(lm, 'sofa')).toEqual([]);
+    // The source's own samples stay in every locale: no way of saying a sign is lost to a turn.
+    expect(saying(lm, 'labour')).toContain("she's in labour");
+    const labour = lm.intents.find((intent) => intent.name === 'LabourIntent')?.samples ?? [];
+    expect(labour.indexOf("she's in labor")).toBe(labour.indexOf("she's in labour") + 1);
   });
 
   it.each(['en-GB', 'en-AU', 'en-IN'] as const)(
@@ -100,18 +102,18 @@ describe('spelling per locale', () => {
     },
   );
 
-  it('has en-CA samples say "labour" and "couch" (Canadian spelling, North American words)', () => {
+  it('has en-CA samples say "couch" as well as "sofa", and "labour", never "labor"', () => {
     const lm = models['en-CA'];
     expect(saying(lm, 'labour')).toContain("she's in labour");
     expect(saying(lm, 'couch')).toContain("she's on the couch");
+    expect(saying(lm, 'sofa')).toContain("she's on the sofa");
     expect(saying(lm, 'labor')).toEqual([]);
-    expect(saying(lm, 'sofa')).toEqual([]);
   });
 
-  it('keeps one sample where the turn makes two the same ("tightenings" is "contractions" in en-US)', () => {
+  it('keeps "tightenings" in en-US, and one "contractions" where the turn makes two the same', () => {
     const labour = models['en-US'].intents.find((intent) => intent.name === 'LabourIntent')?.samples ?? [];
     expect(labour.filter((sample) => sample === 'contractions')).toHaveLength(1);
-    expect(saying(models['en-US'], 'tightenings')).toEqual([]);
+    expect(saying(models['en-US'], 'tightenings')).toContain('tightenings');
     expect(saying(models['en-GB'], 'tightenings')).toContain('tightenings');
   });
 });
@@ -127,23 +129,20 @@ describe('concern values', () => {
     }
   });
 
-  it('add the locale\'s turn of a phrase: en-US hears "knocked her belly", en-GB keeps to the source', () => {
-    const fall = (locale: LocaleId) =>
-      slotValues(models[locale], 'CONCERN').find((value) => value.id === 'fallOrKnock')?.name.synonyms ?? [];
-    expect(fall('en-US')).toContain('knocked her belly');
-    expect(fall('en-GB')).not.toContain('knocked her belly');
+  it.each(LOCALES)('%s hears every locale\'s spelling of a phrase: "knocked her belly" as a fall', (locale) => {
+    const fall = slotValues(models[locale], 'CONCERN').find((value) => value.id === 'fallOrKnock')?.name.synonyms;
+    expect(fall).toContain('knocked her bump');
+    expect(fall).toContain('knocked her belly');
   });
 
-  it('never give a turned phrase to a concern when another concern already answers to it', () => {
-    const concerns = {
-      a: { value: 'sore bump', synonyms: [] },
-      b: { value: 'sore belly', synonyms: [] },
-    };
-    const type = concernType(concerns, (text) => text.replace('bump', 'belly'));
-    expect(type.values.map((value) => [value.id, value.name.synonyms])).toEqual([
-      ['a', []],
-      ['b', []],
-    ]);
+  it('is the same table in every locale', () => {
+    const us = JSON.stringify(slotValues(models['en-US'], 'CONCERN'));
+    for (const locale of LOCALES) expect(JSON.stringify(slotValues(models[locale], 'CONCERN'))).toBe(us);
+  });
+
+  it('holds what it is given, value and synonyms as they are', () => {
+    const type = concernType({ a: { value: 'sore bump', synonyms: ['sore belly', 'Sore Belly'] } });
+    expect(type.values).toEqual([{ id: 'a', name: { value: 'sore bump', synonyms: ['sore belly'] } }]);
   });
 });
 
@@ -156,12 +155,12 @@ describe('turning samples', () => {
   ];
   const turn = (text: string) => text.replace('sofa', 'couch');
 
-  it('drops a turned sample that is the same as a sample the turn left alone, in the same intent or another', () => {
+  it('adds each turned sample after its source, unless it is the same as another sample', () => {
     const turned = localIntents(intents, turn);
     expect(turned.map((intent) => intent.samples)).toEqual([
-      ['on the couch'],
-      ['rest on the couch'],
-      [],
+      ['on the couch', 'on the sofa'],
+      ['rest on the sofa', 'rest on the couch'],
+      ['the sofa please'],
       ['the couch please'],
     ]);
   });
@@ -177,13 +176,16 @@ describe('turning samples', () => {
     ]);
   });
 
-  it('drops the later of two turned samples that become the same', () => {
+  it('adds only the first of two turned samples that become the same', () => {
     const both: ModelIntent[] = [
       { name: 'AIntent', samples: ['tightenings'] },
       { name: 'BIntent', samples: ['tightening'] },
     ];
     const toContractions = (text: string) => text.replace(/tightenings?/, 'contractions');
-    expect(localIntents(both, toContractions).map((intent) => intent.samples)).toEqual([['contractions'], []]);
+    expect(localIntents(both, toContractions).map((intent) => intent.samples)).toEqual([
+      ['tightenings', 'contractions'],
+      ['tightening'],
+    ]);
   });
 });
 

@@ -1,13 +1,13 @@
 /**
  * Builds each locale's interaction model from one source: interaction-models/source/model.json
  * (the invocation name, intents and samples, written in British words like the rest of the
- * content) turned by the locale's word lists, with the slot values the content owns: ROUTINE_NAME
- * from the locale's catalogue and CONCERN from CONCERN_WORDS. Pure: the CLI and the model check
+ * content) with each sample's turn by the locale's word lists added, and the slot values the content
+ * owns: ROUTINE_NAME from the locale's catalogue and CONCERN from the concern words in every spelling. Pure: the CLI and the model check
  * read and write the files.
  */
 import { join } from 'node:path';
-import { contentFor, localiseWith } from '../../lambda/content';
-import { CONCERN_WORDS, type ConcernPhrases } from '../../lambda/content/concern-words';
+import { concernWordsInEverySpelling, contentFor, localiseWith } from '../../lambda/content';
+import type { ConcernPhrases } from '../../lambda/content/concern-words';
 import { AMERICAN_ONLY, LOCALE_SPECS, LOCALES, type LocaleId } from '../../lambda/content/locales';
 import type { Routine } from '../../lambda/core/catalogue';
 import { SlotType } from '../../lambda/handlers/intents';
@@ -42,7 +42,7 @@ export interface LocaleInputs {
   readonly turn: (text: string) => string;
   /** The locale's routines: ids, names and synonyms in its spelling. */
   readonly routines: readonly Pick<Routine, 'id' | 'name' | 'synonyms'>[];
-  /** Every concern's words, the same in every locale. */
+  /** Every concern's words in every locale's spelling, the same in every locale. */
   readonly concerns: Readonly<Record<string, ConcernPhrases>>;
 }
 
@@ -51,7 +51,7 @@ export function inputsFor(locale: LocaleId): LocaleInputs {
   return {
     turn: localiseWith(LOCALE_SPECS[locale].words),
     routines: contentFor(locale).catalogue.routines,
-    concerns: CONCERN_WORDS,
+    concerns: concernWordsInEverySpelling(),
   };
 }
 
@@ -84,29 +84,27 @@ export function sourceProblems(source: InteractionModel): string[] {
 }
 
 /**
- * The intents with their samples turned. A turn can make a sample the same as another (both
- * "tightenings" and "contractions" become "contractions" in en-US): a turned sample that clashes
- * with a sample the turn left alone, or with an earlier turned one, is dropped. Samples the turn
- * leaves alone are all kept, so a clash written into the source still reaches the model check.
+ * The intents with the locale's turn of each sample added after it: "she's in labour" and "she's in
+ * labor" in en-US. The source's own samples are all kept, in every locale, so no way of saying a
+ * warning sign is lost to a turn ("tightenings" is still heard in en-US, where the lines say
+ * "contractions"). A turned sample that is the same as another sample (both "tightenings" and
+ * "contractions" become "contractions") is left out; the source's samples all stay, so a clash
+ * written into the source still reaches the model check.
  */
 export function localIntents(intents: readonly ModelIntent[], turn: (text: string) => string): ModelIntent[] {
-  const untouched = new Set<string>();
+  const taken = new Set<string>();
   for (const intent of intents) {
-    for (const sample of intent.samples ?? []) {
-      if (turn(sample) === sample) untouched.add(clashKey(intent, sample));
-    }
+    for (const sample of intent.samples ?? []) taken.add(clashKey(intent, sample));
   }
-  const turnedKeys = new Set<string>();
   return intents.map((intent) => {
     if (intent.samples === undefined) return { ...intent };
     const samples: string[] = [];
     for (const sample of intent.samples) {
+      samples.push(sample);
       const local = turn(sample);
-      if (local !== sample) {
-        const key = clashKey(intent, local);
-        if (untouched.has(key) || turnedKeys.has(key)) continue;
-        turnedKeys.add(key);
-      }
+      const key = clashKey(intent, local);
+      if (local === sample || taken.has(key)) continue;
+      taken.add(key);
       samples.push(local);
     }
     return { ...intent, samples };
@@ -137,20 +135,13 @@ export function routineType(routines: LocaleInputs['routines']): ModelSlotType {
 }
 
 /**
- * CONCERN: every concern's words in every spelling, so a warning sign is heard however it is spelled,
- * and the locale's turn of each phrase where it differs ("her bump hurts" is also "her belly hurts"
- * in en-US), unless another concern already answers to the turned phrase.
+ * CONCERN: every concern's words in every locale's spelling (content/index.ts), the same in every
+ * model, so a warning sign is heard however it is spelled.
  */
-export function concernType(concerns: LocaleInputs['concerns'], turn: (text: string) => string): ModelSlotType {
-  const entries = Object.entries(concerns);
-  const written = new Set(entries.flatMap(([, words]) => [words.value, ...words.synonyms].map(phraseKey)));
+export function concernType(concerns: LocaleInputs['concerns']): ModelSlotType {
   return {
     name: SlotType.concern,
-    values: entries.map(([id, words]) => {
-      const own = [words.value, ...words.synonyms];
-      const turned = own.map(turn).filter((phrase) => !written.has(phraseKey(phrase)));
-      return slotValue(id, words.value, [...words.synonyms, ...turned]);
-    }),
+    values: Object.entries(concerns).map(([id, words]) => slotValue(id, words.value, words.synonyms)),
   };
 }
 
@@ -177,7 +168,7 @@ export function generateModel(source: InteractionModel, inputs: LocaleInputs): I
     types: [
       ...(lm.types ?? []).map((type) => localType(type, inputs.turn)),
       routineType(inputs.routines),
-      concernType(inputs.concerns, inputs.turn),
+      concernType(inputs.concerns),
     ],
   };
   return { interactionModel: { languageModel } };
