@@ -193,7 +193,8 @@ function otherLanguageAnswer(input: HandlerInput, line: string): Response {
 export async function runTurn(input: HandlerInput, event: CoachEvent, deps: TurnDeps): Promise<Response> {
   const envelope = input.requestEnvelope;
   const content = deps.content(envelope.request.locale);
-  if (content.otherLanguage !== undefined && !fromPlayerButtons(input)) {
+  // Only a turn the user spoke is answered so; the session's end still saves the place.
+  if (content.otherLanguage !== undefined && answeringOf(envelope) === 'turn') {
     return otherLanguageAnswer(input, content.otherLanguage);
   }
   const userId = userIdOf(input);

@@ -238,6 +238,18 @@ describe('locales the skill has no model of its own for', () => {
     expect(logger.lines).toContainEqual({ level: 'info', event: 'locale_not_spoken', fields: { requested: 'de-DE' } });
   });
 
+  it('a session that ends in another language still saves the place, and says nothing', async () => {
+    const store = new MemoryUserStore();
+    const session = new LocaleSession('en-US', { store });
+    await session.launch();
+    await session.intent('StartRoutineIntent', { routine: { value: 'foot massage', id: 'foot' } });
+    await session.intent('ReadyIntent');
+    const ended = await session.end('es-US');
+    expect(ended.response.response.outputSpeech).toBeUndefined();
+    const back = await new LocaleSession('en-US', { store }).launch();
+    expect(back.written).toMatch(/You paused foot massage at step 1/);
+  });
+
   it('es-US in an open session: the Spanish line, the session attributes kept, still listening', async () => {
     const session = new LocaleSession('en-US');
     await session.launch();

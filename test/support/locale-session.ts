@@ -80,6 +80,11 @@ export class LocaleSession {
     return this.send('LaunchRequest', { type: 'LaunchRequest' });
   }
 
+  /** The session's end, as Alexa sends it when the user stops answering. */
+  end(locale = this.locale): Promise<Answer> {
+    return this.send('(session ended)', { type: 'SessionEndedRequest', reason: 'EXCEEDED_MAX_REPROMPTS' }, locale);
+  }
+
   /** An intent; a slot given as a string is heard but not resolved (ER_SUCCESS_NO_MATCH). */
   intent(name: string, slots: Record<string, SlotValue | string> = {}, locale = this.locale): Promise<Answer> {
     const filled = Object.fromEntries(
