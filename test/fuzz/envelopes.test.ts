@@ -460,6 +460,7 @@ class Chain {
     else applyPlayer(envelope as RequestEnvelope, step.player, this.world());
     if (step.timing.kind === 'raw')
       (envelope as { request: Record<string, unknown> }).request.timestamp = step.timing.value;
+    if (step.locale !== null) (envelope as { request: Record<string, unknown> }).request.locale = step.locale.value;
     const spareInEnvelope: Spare = (path) => path[0] === 'session' && this.spare(path.slice(1));
     for (const change of step.envelopeMutations) mutate(envelope, change, spareInEnvelope);
     if (step.damage?.kind === 'replace') envelope = step.damage.value;

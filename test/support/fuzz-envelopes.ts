@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { ALL_VARIANTS, MAX_STEP_NUMBER } from '../../lambda/audio/manifest';
 import { buildAudioToken } from '../../lambda/audio/token';
 import { catalogue } from '../../lambda/content';
+import { LOCALES } from '../../lambda/content/locales';
 import { ROUTINE_IDS } from '../../lambda/core/catalogue';
 import type { PlayItem } from '../../lambda/core/player';
 import { FLOWS } from '../../lambda/core/preferences';
@@ -146,7 +147,22 @@ export interface StepRecipe {
   readonly damage: { readonly kind: 'replace'; readonly value: unknown } | { readonly kind: 'foreignSkill' } | null;
   /** The audio player the request reports (applied before the mutations); null leaves the envelope's own. */
   readonly player: PlayerRecipe | null;
+  /** The request's locale (any locale, one the skill has no model for, or not a string); null: en-US. */
+  readonly locale: { readonly value: unknown } | null;
 }
+
+/** Locales a request may carry: the five, their near misses, other languages, and nonsense. */
+export const localeArbitrary: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...LOCALES) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom('en-NZ', 'en-ZA', 'en-IE', 'en', 'EN_gb', ' en-au ', 'de-DE', 'es-US', 'hi-IN', 'fr-CA'),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom(null, 42, [], {}, 'x'.repeat(5_000))),
+  },
+);
 
 /** Strings Alexa would never send: odd code points, markup, huge. */
 export const oddString: fc.Arbitrary<string> = fc.oneof(
@@ -569,6 +585,10 @@ export function stepArbitrary(model: InteractionModel): fc.Arbitrary<StepRecipe>
       { weight: 1, arbitrary: fc.constant({ kind: 'foreignSkill' as const }) },
     ),
     player: fc.option(playerArbitrary, { freq: 5 }),
+    locale: fc.option(
+      localeArbitrary.map((value) => ({ value })),
+      { freq: 3 },
+    ),
   });
 }
 
