@@ -137,17 +137,22 @@ export function concernWordsInEverySpelling(): ConcernPhraseTable {
   return table;
 }
 
+/** One search for every locale (the words are the same in all), indexed at its first use. */
+const CONCERNS = new ConcernWords(concernWordsInEverySpelling, NAME_WORDS.fillers);
+
 function build(locale: LocaleId, care: CareTerms): LocaleContent {
-  const turn = localiseWith(LOCALE_SPECS[locale].words);
+  const { words } = LOCALE_SPECS[locale];
+  const turn = localiseWith(words);
+  // A locale that keeps the British words takes the source as it is.
+  const turned = <T>(value: T): T => (words.length === 0 ? value : turnAll(value, turn));
   const routines = ROUTINE_SOURCES.map((source) => {
     const british = source(care);
-    return withOtherSpellings(turnAll(british, turn), british);
+    return withOtherSpellings(turned(british), british);
   });
-  const concerns = new ConcernWords(concernWordsInEverySpelling(), NAME_WORDS.fillers);
   return {
     locale,
-    catalogue: new Catalogue(routines, NAME_WORDS, concerns),
-    wording: turnAll(sourceLines(care), turn),
+    catalogue: new Catalogue(routines, NAME_WORDS, CONCERNS),
+    wording: turned(sourceLines(care)),
     spokenNumbers: care.spokenNumbers,
   };
 }

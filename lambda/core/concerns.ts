@@ -70,13 +70,29 @@ export type ConcernPhraseTable = Readonly<
  * concern counts only when it is all that was said, filler words aside.
  */
 export class ConcernWords {
-  /** Each phrase's words, longest first, with what it names. */
-  private readonly phrases: readonly { readonly words: readonly string[]; readonly id: ConcernSlotId }[];
-  private readonly wholes: ReadonlyMap<string, ConcernSlotId>;
+  private index:
+    | {
+        /** Each phrase's words, longest first, with what it names. */
+        readonly phrases: readonly { readonly words: readonly string[]; readonly id: ConcernSlotId }[];
+        readonly wholes: ReadonlyMap<string, ConcernSlotId>;
+      }
+    | undefined;
   private readonly fillers: ReadonlySet<string>;
 
-  constructor(table: ConcernPhraseTable, fillers: readonly string[] = []) {
+  /**
+   * @param table the words, or how to get them: they are read, and the phrases indexed, at the first
+   * `find`, which few turns need (a cold start pays nothing for them).
+   */
+  constructor(
+    private readonly table: ConcernPhraseTable | (() => ConcernPhraseTable),
+    fillers: readonly string[] = [],
+  ) {
     this.fillers = new Set(fillers.map(normalisePhrase));
+  }
+
+  private indexed(): NonNullable<ConcernWords['index']> {
+    if (this.index) return this.index;
+    const table = typeof this.table === 'function' ? this.table() : this.table;
     const phrases: { words: string[]; id: ConcernSlotId }[] = [];
     const wholes = new Map<string, ConcernSlotId>();
     for (const id of CONCERN_SLOT_IDS) {
@@ -87,16 +103,17 @@ export class ConcernWords {
         wholes.set(this.withoutFillers(words), id);
       }
     }
-    this.phrases = phrases.sort((a, b) => b.words.length - a.words.length);
-    this.wholes = wholes;
+    this.index = { phrases: phrases.sort((a, b) => b.words.length - a.words.length), wholes };
+    return this.index;
   }
 
   find(heard: string): HeardConcern | undefined {
     const words = normalisePhrase(heard).split(' ').filter(Boolean);
     if (words.length === 0) return undefined;
+    const { phrases, wholes } = this.indexed();
     let sign: WarningSignId | undefined;
     for (let at = 0; at < words.length; ) {
-      const found = this.phrases.find((phrase) => phrase.words.every((word, i) => words[at + i] === word));
+      const found = phrases.find((phrase) => phrase.words.every((word, i) => words[at + i] === word));
       if (!found) {
         at += 1;
         continue;
@@ -105,7 +122,7 @@ export class ConcernWords {
       at += found.words.length;
     }
     if (sign) return { kind: 'sign', sign };
-    const whole = this.wholes.get(this.withoutFillers(words));
+    const whole = wholes.get(this.withoutFillers(words));
     return whole !== undefined && isConcernId(whole) ? { kind: 'concern', concern: whole } : undefined;
   }
 
