@@ -81,6 +81,18 @@ describe('ConcernWords.find', () => {
     expect(new ConcernWords(table).find('a tight chest')).toEqual({ kind: 'sign', sign: 'chestPain' });
   });
 
+  it('reads its words only at the first search, and once', () => {
+    let reads = 0;
+    const lazy = new ConcernWords(() => {
+      reads += 1;
+      return CONCERN_WORDS;
+    }, NAME_WORDS.fillers);
+    expect(reads).toBe(0);
+    expect(lazy.find('chest pain')).toEqual({ kind: 'sign', sign: 'chestPain' });
+    expect(lazy.find('a fever')).toEqual({ kind: 'sign', sign: 'fever' });
+    expect(reads).toBe(1);
+  });
+
   it('a table with empty phrases finds nothing in them', () => {
     const table = Object.fromEntries(
       Object.keys(CONCERN_WORDS).map((id) => [id, { value: '', synonyms: ['  '] }]),
