@@ -34,6 +34,8 @@ export interface CareTerms {
   readonly adviceLine: string;
   /** How each number the terms hold is spoken (the card shows the digits). */
   readonly spokenNumbers: Readonly<Record<string, string>>;
+  /** The emergency number as a screen shows it, big: "999", "000 · NZ 111". Empty where none is known. */
+  readonly shownNumber: string;
 }
 
 /**
@@ -103,6 +105,7 @@ export const LOCALE_SPECS: Readonly<Record<LocaleId, LocaleSpec>> = {
       birthUnit: 'labor and delivery',
       adviceLine: '',
       spokenNumbers: { '911': 'nine one one' },
+      shownNumber: '911',
     },
     words: [NORTH_AMERICAN_WORDS, AMERICAN_SPELLING],
   },
@@ -118,6 +121,7 @@ export const LOCALE_SPECS: Readonly<Record<LocaleId, LocaleSpec>> = {
       birthUnit: 'the maternity unit',
       adviceLine: ', or NHS 111',
       spokenNumbers: { '999': 'nine nine nine', '111': 'one one one' },
+      shownNumber: '999',
     },
     words: [],
   },
@@ -133,6 +137,7 @@ export const LOCALE_SPECS: Readonly<Record<LocaleId, LocaleSpec>> = {
       birthUnit: 'the maternity unit',
       adviceLine: '',
       spokenNumbers: { '000': 'triple zero', '111': 'one one one' },
+      shownNumber: '000 · NZ 111',
     },
     words: [],
   },
@@ -148,6 +153,7 @@ export const LOCALE_SPECS: Readonly<Record<LocaleId, LocaleSpec>> = {
       birthUnit: 'labour and delivery',
       adviceLine: ', or 811',
       spokenNumbers: { '911': 'nine one one', '811': 'eight one one' },
+      shownNumber: '911',
     },
     words: [NORTH_AMERICAN_WORDS],
   },
@@ -163,6 +169,7 @@ export const LOCALE_SPECS: Readonly<Record<LocaleId, LocaleSpec>> = {
       birthUnit: 'the hospital',
       adviceLine: '',
       spokenNumbers: { '112': 'one one two', '102': 'one oh two' },
+      shownNumber: '112',
     },
     words: [],
   },
@@ -186,6 +193,7 @@ export const UNKNOWN_MARKET_CARE: CareTerms = {
   birthUnit: 'the hospital',
   adviceLine: '',
   spokenNumbers: {},
+  shownNumber: '',
 };
 
 /** English locales without a market of their own, and the locale whose words are nearest. */

@@ -2,6 +2,7 @@
  * Routine and step types, and lookups over the catalogue by id and by spoken name.
  * The routines themselves are data in lambda/content/routines/.
  */
+import type { BodyArea } from './body';
 import type { ConcernWords, HeardConcern } from './concerns';
 import type { PressureLevel } from './preferences';
 
@@ -37,6 +38,8 @@ export interface Step {
   readonly id: string;
   /** Short spoken title: "palm circles on the lower back". */
   readonly title: string;
+  /** Where on her body the hands work: the area a screen marks on its drawing. */
+  readonly area: BodyArea;
   /** Spoken before the step when it moves to another part of the body ("Now move to her feet."). */
   readonly moveTo?: string;
   /** The instruction as spoken at each pressure level. */

@@ -3,6 +3,7 @@
  * picks lines without holding a word of them and a locale can bring its own.
  * Lines that carry a value are functions; they build the sentence, the core only supplies values.
  */
+import type { BodyArea } from './body';
 import type { ConcernId } from './concerns';
 import type { PressureLevel } from './preferences';
 import type { Tier, WarningSignId } from './warning-signs';
@@ -190,4 +191,32 @@ export interface Wording {
   readonly audioFailed: string;
   /** Help while a routine plays as audio. */
   readonly helpAudio: string;
+  /** The words on a screen's card (lambda/screen draws them from the plan's view). */
+  readonly screen: ScreenWords;
+}
+
+/** Labels, headings and numbers a screen shows; the core never says them. */
+export interface ScreenWords {
+  readonly pause: string;
+  readonly next: string;
+  readonly back: string;
+  readonly lighter: string;
+  readonly hurts: string;
+  readonly resume: string;
+  readonly carryOn: string;
+  readonly stop: string;
+  /** "Step 2 of 6". */
+  readonly stepOf: (stepNumber: number, stepCount: number) => string;
+  /** "About 6 minutes left". */
+  readonly timeLeft: (seconds: number) => string;
+  /** "Pressure: medium". */
+  readonly pressure: (level: PressureLevel) => string;
+  /** Above the routines at the menu. */
+  readonly chooseRoutine: string;
+  /** On a paused routine: "Paused at step 3". */
+  readonly pausedAt: (stepNumber: number) => string;
+  /** The locale's emergency number as a tier-1 card shows it, big ("999"); empty where none is known. */
+  readonly emergencyNumber: string;
+  /** Each body area's name, under the drawing. */
+  readonly areas: Readonly<Record<BodyArea, string>>;
 }

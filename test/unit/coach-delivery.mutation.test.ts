@@ -216,7 +216,17 @@ describe('the closing', () => {
     const result = toTheEnd({});
     expect(texts(result.plan.segments)).toEqual([short.closing, lines.routineFinished(short.name)]);
     expect(roles(result.plan.segments)).toEqual(['closing', 'closing']);
-    expect(result.plan).toEqual({ segments: result.plan.segments, listen: false, endSession: true });
+    expect(result.plan).toEqual({
+      segments: result.plan.segments,
+      listen: false,
+      endSession: true,
+      view: {
+        kind: 'closing',
+        routineId: 'hand',
+        routineName: short.name,
+        line: lines.routineFinished(short.name),
+      },
+    });
     expect(result.state).toEqual({ mode: 'menu' });
     const minutes = Math.round(routineSeconds(short, DEFAULT_PREFERENCES) / 60);
     expect(result.update?.practice).toEqual([{ routineId: 'hand', at: expect.any(Number), minutes }]);

@@ -22,6 +22,7 @@ function routineWith(holdSeconds: number, cues: readonly string[]): Routine {
       {
         id: 'foot.long',
         title: 'a long step',
+        area: 'sole',
         instruction: { gentle: 'Stroke slowly.', medium: 'Stroke slowly.', firm: 'Stroke slowly.' },
         holdSeconds,
         cues: cues.map((text) => ({ kind: 'cue' as const, text })),

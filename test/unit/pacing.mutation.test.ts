@@ -42,6 +42,7 @@ function step(holdSeconds: number, cues: readonly Cue[] = [], extra: Partial<Ste
   return {
     id: 'lowerBack.test',
     title: 'palm circles',
+    area: 'lowerBack',
     instruction: { gentle: 'Circle softly.', medium: 'Circle with some weight.', firm: 'Lean in as you circle.' },
     holdSeconds,
     cues,

@@ -25,6 +25,7 @@ export const foot = (care: CareTerms): Routine => ({
   steps: [
     {
       id: 'foot.lotionStrokes',
+      area: 'wholeFoot',
       title: 'warming strokes with lotion',
       instruction: {
         gentle:
@@ -45,6 +46,7 @@ export const foot = (care: CareTerms): Routine => ({
     },
     {
       id: 'foot.soleThumbStrokes',
+      area: 'sole',
       title: 'thumb strokes along the sole',
       instruction: {
         gentle:
@@ -66,6 +68,7 @@ export const foot = (care: CareTerms): Routine => ({
     },
     {
       id: 'foot.archCircles',
+      area: 'arch',
       title: 'circles in the arch',
       instruction: {
         gentle:
@@ -86,6 +89,7 @@ export const foot = (care: CareTerms): Routine => ({
     },
     {
       id: 'foot.heelSqueeze',
+      area: 'heel',
       title: 'cupping the heel',
       instruction: {
         gentle:
@@ -106,6 +110,7 @@ export const foot = (care: CareTerms): Routine => ({
     },
     {
       id: 'foot.toeStrokes',
+      area: 'toes',
       title: 'each toe in turn',
       instruction: {
         gentle:
@@ -126,6 +131,7 @@ export const foot = (care: CareTerms): Routine => ({
     },
     {
       id: 'foot.topOfFootStrokes',
+      area: 'topOfFoot',
       title: 'strokes on the top of the foot',
       instruction: {
         gentle:
@@ -146,6 +152,7 @@ export const foot = (care: CareTerms): Routine => ({
     },
     {
       id: 'foot.holdingBothFeet',
+      area: 'wholeFoot',
       title: 'holding both feet',
       instruction: {
         gentle:

@@ -21,6 +21,7 @@ export const hand = (care: CareTerms): Routine => ({
   steps: [
     {
       id: 'hand.openingThePalm',
+      area: 'palm',
       title: 'opening the palm',
       instruction: {
         gentle:
@@ -41,6 +42,7 @@ export const hand = (care: CareTerms): Routine => ({
     },
     {
       id: 'hand.palmCircles',
+      area: 'palm',
       title: 'circles in the palm',
       instruction: {
         gentle:
@@ -61,6 +63,7 @@ export const hand = (care: CareTerms): Routine => ({
     },
     {
       id: 'hand.fingerSlides',
+      area: 'fingers',
       title: 'each finger in turn',
       instruction: {
         gentle:
@@ -81,6 +84,7 @@ export const hand = (care: CareTerms): Routine => ({
     },
     {
       id: 'hand.backOfHandStrokes',
+      area: 'backOfHand',
       title: 'the back of the hand',
       instruction: {
         gentle:
@@ -101,6 +105,7 @@ export const hand = (care: CareTerms): Routine => ({
     },
     {
       id: 'hand.wristCircles',
+      area: 'wrist',
       title: 'circles around the wrist',
       instruction: {
         gentle:
@@ -121,6 +126,7 @@ export const hand = (care: CareTerms): Routine => ({
     },
     {
       id: 'hand.handSandwich',
+      area: 'wholeHand',
       title: 'hand sandwich',
       instruction: {
         gentle: 'Hold one of her hands between both of yours, like a sandwich, and keep still for a few slow breaths.',

@@ -37,6 +37,7 @@ export const hipsLegs = (care: CareTerms): Routine => ({
   steps: [
     {
       id: 'hipsLegs.hipStrokes',
+      area: 'sideHip',
       title: 'long strokes over the hip',
       instruction: {
         gentle:
@@ -57,6 +58,7 @@ export const hipsLegs = (care: CareTerms): Routine => ({
     },
     {
       id: 'hipsLegs.hipCircles',
+      area: 'sideHip',
       title: 'circles behind the hip bone',
       instruction: {
         gentle:
@@ -76,6 +78,7 @@ export const hipsLegs = (care: CareTerms): Routine => ({
     },
     {
       id: 'hipsLegs.outerThighStrokes',
+      area: 'outerThigh',
       title: 'strokes up the outer thigh',
       instruction: {
         gentle:
@@ -95,6 +98,7 @@ export const hipsLegs = (care: CareTerms): Routine => ({
     },
     {
       id: 'hipsLegs.outerThighSqueezes',
+      area: 'outerThigh',
       title: 'soft squeezes on the outer thigh',
       instruction: {
         gentle:
@@ -114,6 +118,7 @@ export const hipsLegs = (care: CareTerms): Routine => ({
     },
     {
       id: 'hipsLegs.lowerLegStrokes',
+      area: 'lowerLeg',
       title: 'light strokes up the lower leg',
       instruction: {
         gentle:
@@ -133,6 +138,7 @@ export const hipsLegs = (care: CareTerms): Routine => ({
     },
     {
       id: 'hipsLegs.restingHands',
+      area: 'sideHip',
       title: 'resting hands',
       instruction: {
         gentle:

@@ -37,6 +37,7 @@ export const labourCounterPressure = (care: CareTerms): Routine => ({
   steps: [
     {
       id: 'labourCounterPressure.findingTheSpot',
+      area: 'sacrum',
       title: 'finding the spot',
       instruction: {
         gentle:
@@ -56,6 +57,7 @@ export const labourCounterPressure = (care: CareTerms): Routine => ({
     },
     {
       id: 'labourCounterPressure.heelOfHandHold',
+      area: 'sacrum',
       title: 'a practice contraction with the heel of your hand',
       instruction: {
         gentle:
@@ -77,6 +79,7 @@ export const labourCounterPressure = (care: CareTerms): Routine => ({
     },
     {
       id: 'labourCounterPressure.restBetween',
+      area: 'sacrum',
       title: 'resting between contractions',
       instruction: {
         gentle:
@@ -95,6 +98,7 @@ export const labourCounterPressure = (care: CareTerms): Routine => ({
     },
     {
       id: 'labourCounterPressure.doubleHipSqueeze',
+      area: 'hips',
       title: 'a practice contraction with the double hip squeeze',
       instruction: {
         gentle:
@@ -116,6 +120,7 @@ export const labourCounterPressure = (care: CareTerms): Routine => ({
     },
     {
       id: 'labourCounterPressure.herChoice',
+      area: 'sacrum',
       title: 'her choice',
       instruction: {
         gentle:
@@ -137,6 +142,7 @@ export const labourCounterPressure = (care: CareTerms): Routine => ({
     },
     {
       id: 'labourCounterPressure.calmStrokes',
+      area: 'lowerBack',
       title: 'calm strokes to finish',
       instruction: {
         gentle:

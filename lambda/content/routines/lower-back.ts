@@ -23,6 +23,7 @@ export const lowerBack = (care: CareTerms): Routine => ({
   steps: [
     {
       id: 'lowerBack.warmingStrokes',
+      area: 'lowerBack',
       title: 'long warming strokes',
       instruction: {
         gentle:
@@ -42,6 +43,7 @@ export const lowerBack = (care: CareTerms): Routine => ({
     },
     {
       id: 'lowerBack.heelOfHandCircles',
+      area: 'lowerBack',
       title: 'circles beside the spine',
       instruction: {
         gentle:
@@ -62,6 +64,7 @@ export const lowerBack = (care: CareTerms): Routine => ({
     },
     {
       id: 'lowerBack.sweepToTheHips',
+      area: 'hips',
       title: 'sweeping out to the hips',
       instruction: {
         gentle:
@@ -81,6 +84,7 @@ export const lowerBack = (care: CareTerms): Routine => ({
     },
     {
       id: 'lowerBack.hipCircles',
+      area: 'hips',
       title: 'wide circles on the sides of the hips',
       instruction: {
         gentle:
@@ -100,6 +104,7 @@ export const lowerBack = (care: CareTerms): Routine => ({
     },
     {
       id: 'lowerBack.sacrumPalmCircles',
+      area: 'sacrum',
       title: 'broad palm at the base of the spine',
       instruction: {
         gentle:
@@ -120,6 +125,7 @@ export const lowerBack = (care: CareTerms): Routine => ({
     },
     {
       id: 'lowerBack.finishingStrokes',
+      area: 'lowerBack',
       title: 'long strokes to finish',
       instruction: {
         gentle:

@@ -32,6 +32,7 @@ export const shouldersNeck = (care: CareTerms): Routine => ({
   steps: [
     {
       id: 'shouldersNeck.settlingStrokes',
+      area: 'shoulders',
       title: 'settling your hands',
       instruction: {
         gentle:
@@ -50,6 +51,7 @@ export const shouldersNeck = (care: CareTerms): Routine => ({
     },
     {
       id: 'shouldersNeck.broadKneading',
+      area: 'shoulders',
       title: 'kneading the tops of the shoulders',
       instruction: {
         gentle:
@@ -70,6 +72,7 @@ export const shouldersNeck = (care: CareTerms): Routine => ({
     },
     {
       id: 'shouldersNeck.shoulderBladeCircles',
+      area: 'upperBack',
       title: 'circles by the shoulder blades',
       instruction: {
         gentle:
@@ -89,6 +92,7 @@ export const shouldersNeck = (care: CareTerms): Routine => ({
     },
     {
       id: 'shouldersNeck.neckSqueezes',
+      area: 'neck',
       title: 'the back of the neck',
       instruction: {
         gentle:
@@ -108,6 +112,7 @@ export const shouldersNeck = (care: CareTerms): Routine => ({
     },
     {
       id: 'shouldersNeck.upperArmSqueezes',
+      area: 'upperArms',
       title: 'squeezes down the upper arms',
       instruction: {
         gentle:
@@ -127,6 +132,7 @@ export const shouldersNeck = (care: CareTerms): Routine => ({
     },
     {
       id: 'shouldersNeck.sweepingFinish',
+      area: 'shoulders',
       title: 'long sweeps to finish',
       instruction: {
         gentle:

@@ -19,6 +19,7 @@ function borrowStep(routine: Routine, stepId: string): Step {
 
 const restingTogether: Step = {
   id: 'tenMinutesTonight.restingTogether',
+  area: 'wholeHand',
   title: 'resting together',
   moveTo: 'Now wipe your hands, and come and sit close beside her.',
   instruction: {

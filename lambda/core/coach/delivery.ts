@@ -6,6 +6,7 @@ import type { Routine } from '../catalogue';
 import { type Position, packSteps, type Segment, stepSpans } from '../pacing';
 import { type AudioPoint, type PlayItem, STEP_START, variantOf } from '../player';
 import { historyAsOf } from '../profile';
+import { firstSentence } from '../screen';
 import type { Wording } from '../wording';
 import type { Draft } from './draft';
 import { stepGone } from './paused-place';
@@ -239,6 +240,12 @@ export function finish(draft: Draft, routine: Routine, before: readonly Segment[
   if (history.daysThisWeek.length >= 2) {
     closing.push(draft.say(draft.lines.sessionsThisWeek(history.daysThisWeek.length), 'closing'));
   }
+  draft.show({
+    kind: 'closing',
+    routineId: routine.id,
+    routineName: routine.name,
+    line: firstSentence(draft.lines.routineFinished(routine.name)),
+  });
   return draft.end({ mode: 'menu' }, closing);
 }
 

@@ -15,8 +15,10 @@ import {
   type ProfileUpdate,
   type UserProfile,
 } from '../profile';
+import type { ScreenView } from '../screen';
 import type { Wording } from '../wording';
 import type { Decision, Effect, Plan } from './plan';
+import { viewAfter } from './screen-view';
 import type { CoachState } from './state';
 
 /** Everything `decide` needs; time, ids, catalogue and wording are injected. */
@@ -47,6 +49,7 @@ type Change = Omit<ProfileUpdate, 'id'>;
 export class Draft {
   profile: UserProfile;
   private update: ProfileUpdate | undefined;
+  private shown: ScreenView | undefined;
   private readonly effects: Effect[] = [];
 
   constructor(readonly input: DecideInput) {
@@ -169,9 +172,14 @@ export class Draft {
     );
   }
 
+  /** What the screen shows after this turn, when the move knows better than the state it ends in. */
+  show(view: ScreenView): void {
+    this.shown = view;
+  }
+
   result(state: CoachState, decided: Plan): Decision {
     const toSave = this.toSave();
-    const plan = this.withAudioStopped(decided);
+    const plan = this.withView(state, this.withAudioStopped(decided));
     return {
       state,
       profile: this.profile,
@@ -190,6 +198,19 @@ export class Draft {
   private withAudioStopped(plan: Plan): Plan {
     if (plan.audio !== undefined || this.player?.activity !== 'playing') return plan;
     return { ...plan, audio: { kind: 'stop' } };
+  }
+
+  private withView(state: CoachState, plan: Plan): Plan {
+    const view = viewAfter({
+      state,
+      plan,
+      profile: this.profile,
+      catalogue: this.catalogue,
+      prefs: this.prefs,
+      savedPlace: this.update?.paused?.place,
+      shown: this.shown,
+    });
+    return view ? { ...plan, view } : plan;
   }
 
   private toSave(): ProfileUpdate | undefined {

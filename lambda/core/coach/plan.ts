@@ -2,6 +2,7 @@
 import type { Segment } from '../pacing';
 import type { AudioPoint, PlayItem } from '../player';
 import type { ProfileUpdate, UserProfile } from '../profile';
+import type { ScreenView } from '../screen';
 import type { CoachState } from './state';
 
 /** What to say and whether to listen afterwards. Rendering it (SSML, audio, screen) is not the core's job. */
@@ -14,6 +15,8 @@ export interface Plan {
   readonly endSession: boolean;
   /** What the device's audio player does after the speech, in hands-free mode; nothing when absent. */
   readonly audio?: AudioInstruction;
+  /** What a screen shows after the answer (lambda/screen draws it); none: the screen is left alone. */
+  readonly view?: ScreenView;
 }
 
 /** What Now Playing shows for an item: the routine, and "Step N of M: title". */

@@ -29,6 +29,7 @@ function halted(routine: Routine, stepIndex: number, cause: HaltCause): HaltedSt
 export function warningSign(draft: Draft, sign: WarningSignId): Decision {
   const lines = draft.lines;
   const tier = tierOf(sign);
+  draft.show({ kind: 'warning', tier, action: lines.tierAction[tier], detail: lines.signClause[sign] });
   return draft.end({ mode: 'menu' }, [
     draft.say(lines.tierAction[tier]),
     draft.say(lines.signClause[sign]),
