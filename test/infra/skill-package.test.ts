@@ -117,8 +117,31 @@ describe('skill manifest', () => {
     expect(manifest).not.toHaveProperty('permissions');
   });
 
-  it('declares the AudioPlayer interface for hands-free mode, and no other', () => {
-    expect(manifest.apis.custom.interfaces).toEqual([{ type: 'AUDIO_PLAYER' }]);
+  it('declares the AudioPlayer interface for hands-free mode and APL for the Echo Show card, and no other', () => {
+    const types = manifest.apis.custom.interfaces.map((each) => each.type);
+    expect(types).toEqual(['AUDIO_PLAYER', 'ALEXA_PRESENTATION_APL']);
+  });
+
+  it('declares APL for the hub screens, each viewport a valid range', () => {
+    const apl = manifest.apis.custom.interfaces.find((each) => each.type === 'ALEXA_PRESENTATION_APL');
+    if (apl?.type !== 'ALEXA_PRESENTATION_APL') throw new Error('no ALEXA_PRESENTATION_APL interface');
+    expect(apl.supportedViewports.length).toBeGreaterThan(0);
+    for (const viewport of apl.supportedViewports) {
+      expect(viewport.mode).toBe('HUB');
+      expect(viewport.minWidth).toBeLessThanOrEqual(viewport.maxWidth);
+      expect(viewport.minHeight).toBeLessThanOrEqual(viewport.maxHeight);
+    }
+    // The Echo Show 8 (1280 × 800) falls in one of them.
+    expect(
+      apl.supportedViewports.some(
+        (v) =>
+          v.shape === 'RECTANGLE' &&
+          v.minWidth <= 1280 &&
+          v.maxWidth >= 1280 &&
+          v.minHeight <= 800 &&
+          v.maxHeight >= 800,
+      ),
+    ).toBe(true);
   });
 
   it('declares the intents AudioPlayer requires in every locale model', () => {

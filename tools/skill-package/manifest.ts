@@ -66,16 +66,48 @@ export interface SkillManifest {
 }
 
 /** An Alexa interface the custom skill declares (`apis.custom.interfaces`). */
-export interface SkillInterface {
-  readonly type: 'AUDIO_PLAYER';
+export type SkillInterface =
+  | { readonly type: 'AUDIO_PLAYER' }
+  | { readonly type: 'ALEXA_PRESENTATION_APL'; readonly supportedViewports: readonly Viewport[] };
+
+/** A range of screens the skill's APL card is made for (skill manifest, `supportedViewports`). */
+export interface Viewport {
+  readonly mode: 'HUB';
+  readonly shape: 'ROUND' | 'RECTANGLE';
+  readonly minWidth: number;
+  readonly maxWidth: number;
+  readonly minHeight: number;
+  readonly maxHeight: number;
 }
+
+/**
+ * The Echo Show family: the round Echo Spot, and the landscape hubs from the Show 5 to the Show 15
+ * (the APL viewport profiles for hubs). The card is laid out for these sizes.
+ */
+export const HUB_VIEWPORTS: readonly Viewport[] = [
+  { mode: 'HUB', shape: 'ROUND', minWidth: 100, maxWidth: 599, minHeight: 100, maxHeight: 599 },
+  { mode: 'HUB', shape: 'RECTANGLE', minWidth: 960, maxWidth: 1279, minHeight: 600, maxHeight: 959 },
+  { mode: 'HUB', shape: 'RECTANGLE', minWidth: 1280, maxWidth: 1920, minHeight: 600, maxHeight: 1279 },
+];
 
 /**
  * AUDIO_PLAYER: hands-free mode streams each step's rendered audio with AudioPlayer.Play. Declaring
  * it makes AMAZON.PauseIntent and AMAZON.ResumeIntent required, and the other playback built-ins
  * (Next, Previous, Repeat, StartOver, Loop, Shuffle, Cancel) must be handled (alexa-platform.md).
+ * ALEXA_PRESENTATION_APL: an Echo Show gets the step card (lambda/screen) and its touch buttons; a
+ * request declares `Alexa.Presentation.APL` in its supported interfaces only when the skill declares
+ * this.
  */
-export const SKILL_INTERFACES: readonly SkillInterface[] = [{ type: 'AUDIO_PLAYER' }];
+export const SKILL_INTERFACES: readonly SkillInterface[] = [
+  { type: 'AUDIO_PLAYER' },
+  { type: 'ALEXA_PRESENTATION_APL', supportedViewports: HUB_VIEWPORTS },
+];
+
+function copyInterface(each: SkillInterface): SkillInterface {
+  return each.type === 'ALEXA_PRESENTATION_APL'
+    ? { ...each, supportedViewports: each.supportedViewports.map((viewport) => ({ ...viewport })) }
+    : { ...each };
+}
 
 /** A Lambda function ARN, optionally with a version or alias qualifier. */
 const LAMBDA_ARN_PATTERN =
@@ -135,7 +167,7 @@ export function buildSkillManifest(options: ManifestOptions): SkillManifest {
         containsAds: false,
         locales: Object.fromEntries(Object.keys(PUBLISHING).map((locale) => [locale, legal])),
       },
-      apis: { custom: { endpoint, interfaces: SKILL_INTERFACES.map((each) => ({ ...each })) } },
+      apis: { custom: { endpoint, interfaces: SKILL_INTERFACES.map(copyInterface) } },
       events: { endpoint, subscriptions: [{ eventName: 'SKILL_DISABLED' }] },
     },
   };
