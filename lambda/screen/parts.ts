@@ -1,0 +1,161 @@
+/**
+ * The pieces every card is made of, as plain APL core components: text, buttons, the progress bar
+ * and the body drawing. Sizes come from the document's resources (`@name`), which change with the
+ * viewport; colours are high-contrast on a dark ground, readable from a bed or a sofa.
+ */
+import type { ScreenCommand } from './events';
+import { SCREEN_EVENTS } from './events';
+
+/** An APL component or command as JSON. */
+export type AplObject = { readonly [key: string]: unknown };
+
+/** True on a round screen or a narrow one (Echo Spot, small hubs): one scrolling column. */
+export const NARROW = "viewport.shape == 'round' || viewport.width < 720";
+
+/** An APL data-binding expression: `${expression}`. */
+export function bound(expression: string): string {
+  return `\${${expression}}`;
+}
+
+export const COLOURS = {
+  ground: '#101418',
+  text: '#FFFFFF',
+  soft: '#D5DBE1',
+  button: '#2B3A48',
+  hurts: '#B3261E',
+  track: '#3A4654',
+  bar: '#E8804F',
+  alarm: '#8C1D18',
+} as const;
+
+export interface TextOptions {
+  readonly size?: string;
+  readonly colour?: string;
+  readonly bold?: boolean;
+  readonly maxLines?: number;
+  readonly align?: 'left' | 'center' | 'right' | 'auto';
+  readonly when?: string;
+  readonly grow?: number;
+  readonly spacing?: string;
+}
+
+/** A Text bound to a value of the datasource (a `${...}` expression) or a literal. */
+export function text(value: string, options: TextOptions = {}): AplObject {
+  return {
+    type: 'Text',
+    ...(options.when ? { when: `\${${options.when}}` } : {}),
+    text: value,
+    fontSize: options.size ?? '@bodySize',
+    color: options.colour ?? COLOURS.text,
+    fontWeight: options.bold ? 'bold' : 'normal',
+    textAlign: options.align ?? 'auto',
+    ...(options.maxLines ? { maxLines: options.maxLines } : {}),
+    ...(options.grow ? { grow: options.grow, shrink: 1 } : {}),
+    ...(options.spacing ? { spacing: options.spacing } : {}),
+  };
+}
+
+/** A column of components. */
+export function column(items: readonly AplObject[], extra: AplObject = {}): AplObject {
+  return { type: 'Container', direction: 'column', ...extra, items };
+}
+
+/** A row of components, centred across. */
+export function row(items: readonly AplObject[], extra: AplObject = {}): AplObject {
+  return { type: 'Container', direction: 'row', alignItems: 'center', ...extra, items };
+}
+
+/** A large touch target: at least @buttonHeight (96 dp or more) tall, its label in the middle. */
+export function touchButton(
+  label: string,
+  args: readonly string[],
+  options: { readonly tone?: string; readonly stretch?: boolean; readonly when?: string } = {},
+): AplObject {
+  return {
+    type: 'TouchWrapper',
+    ...(options.when ? { when: `\${${options.when}}` } : {}),
+    accessibilityLabel: label,
+    role: 'button',
+    ...(options.stretch ? { width: '100%' } : { grow: 1, shrink: 1, width: '1dp' }),
+    height: '@buttonHeight',
+    spacing: '@gap',
+    onPress: [{ type: 'SendEvent', arguments: [...args] }],
+    item: {
+      type: 'Frame',
+      width: '100%',
+      height: '100%',
+      backgroundColor: options.tone ?? COLOURS.button,
+      borderRadius: '@radius',
+      item: {
+        type: 'Text',
+        width: '100%',
+        height: '100%',
+        text: label,
+        fontSize: '@buttonSize',
+        fontWeight: 'bold',
+        color: COLOURS.text,
+        textAlign: 'center',
+        textAlignVertical: 'center',
+        maxLines: 2,
+      },
+    },
+  };
+}
+
+/** A button for one of the fixed commands, labelled from the datasource's labels. */
+export function commandButton(command: ScreenCommand, options: { readonly stretch?: boolean } = {}): AplObject {
+  return touchButton(`\${payload.card.labels.${command}}`, SCREEN_EVENTS[command], {
+    ...(command === 'hurts' ? { tone: COLOURS.hurts } : {}),
+    ...options,
+  });
+}
+
+/** The buttons: a row on a wide screen; on a narrow one, a column of full-width buttons. */
+export function buttonBar(commands: readonly ScreenCommand[], narrow: boolean): AplObject {
+  const buttons = commands.map((command) => commandButton(command, { stretch: narrow }));
+  return narrow
+    ? column(buttons, { width: '100%', spacing: '@gap' })
+    : row(buttons, { width: '100%', spacing: '@gap' });
+}
+
+/** The routine's progress, `value` a binding to a number 0–100. */
+export function progressBar(value: string): AplObject {
+  return {
+    type: 'Frame',
+    width: '100%',
+    height: '@barHeight',
+    spacing: '@gap',
+    backgroundColor: COLOURS.track,
+    borderRadius: '@barHeight',
+    item: {
+      type: 'Frame',
+      width: `\${${value}}%`,
+      height: '100%',
+      backgroundColor: COLOURS.bar,
+      borderRadius: '@barHeight',
+    },
+  };
+}
+
+/**
+ * The body drawing with the area marked, and the area's name under it. `scope` is where the
+ * bodyView, area and areaLabel fields are (`payload.card` or `data`).
+ */
+export function bodyDrawing(scope: string, size: string): AplObject {
+  return column(
+    [
+      {
+        type: 'VectorGraphic',
+        source: `\${${scope}.bodyView}`,
+        highlight: `\${${scope}.area}`,
+        width: size,
+        height: size,
+        scale: 'best-fit',
+        align: 'center',
+        accessibilityLabel: `\${${scope}.areaLabel}`,
+      },
+      text(`\${${scope}.areaLabel}`, { size: '@metaSize', colour: COLOURS.soft, align: 'center', maxLines: 2 }),
+    ],
+    { alignItems: 'center', width: size, shrink: 0 },
+  );
+}
