@@ -25,6 +25,7 @@ import type { Answering } from './handlers/request-types';
 import { checkedSessionAttributes } from './handlers/session-data';
 import { sessionEndedHandler } from './handlers/session-ended';
 import { skillDisabledHandler } from './handlers/skill-events';
+import { touchHandler } from './handlers/touch';
 import type { TurnDeps } from './handlers/turn';
 import { consoleLogger, errorFields, type Logger } from './log';
 import type { UserStore } from './persistence/user-store';
@@ -51,6 +52,7 @@ const ANSWERERS: { readonly [Way in Answering]: (deps: TurnDeps) => readonly Req
   skillDisabled: (deps) => [skillDisabledHandler(deps)],
   exception: (deps) => [exceptionEncounteredHandler(deps)],
   playback: (deps) => [playbackHandler(deps)],
+  touch: (deps) => [touchHandler(deps)],
   screen: (deps) => [screenHandler(deps.logger)],
   // Last: it also takes request types the SDK does not know.
   acknowledge: (deps) => [acknowledgeHandler(deps.logger)],

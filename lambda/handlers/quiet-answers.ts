@@ -1,6 +1,7 @@
 /**
- * Requests answered without a word: screen events, and the events and
- * interfaces the skill acknowledges (see request-types.ts for which is which, and why).
+ * Requests answered without a word: screen events (and a touch that is no button of the card,
+ * handlers/touch.ts), and the events and interfaces the skill acknowledges (see request-types.ts
+ * for which is which, and why).
  * None of them touches the user's stored profile or the session's coach state.
  */
 import type { RequestHandler } from 'ask-sdk-core';
@@ -27,7 +28,7 @@ function quietHandler(answering: Answering, onRequest: (envelope: unknown) => vo
   };
 }
 
-/** Screen events: the skill shows no screens yet; a runtime error from a device is worth a warning. */
+/** Screen events other than touches: logged; a runtime error from a device is worth a warning. */
 export function screenHandler(logger: Logger): RequestHandler {
   return quietHandler('screen', (envelope) => {
     const requestType = loggedType(envelope);

@@ -6,6 +6,8 @@
  * What the platform allows in the answer (request-and-response JSON reference; the AudioPlayer,
  * PlaybackController, CanFulfillIntentRequest and skill events pages):
  * - LaunchRequest and IntentRequest: speech, reprompt, card and directives.
+ * - Alexa.Presentation.APL.UserEvent (a touch on the skill's card, in its session): the same as an
+ *   intent (APL interface reference): speech, reprompt and directives.
  * - SessionEndedRequest and System.ExceptionEncountered: nothing the user hears or sees.
  * - AudioPlayer.* and PlaybackController.*: AudioPlayer directives only; no speech, card or reprompt.
  * - CanFulfillIntentRequest: `canFulfillIntent` only, and no change of state anywhere.
@@ -34,8 +36,13 @@ export type Answering =
    */
   | 'playback'
   /**
-   * Screen and presentation events: the skill sends no screens yet, so any such event is stale or
-   * foreign and gets no speech. Screen work will route touch events into the coach's events.
+   * A touch on a screen: one of the card's buttons is a coach turn, the same as its words
+   * (handlers/touch.ts); any other touch is answered as a screen event.
+   */
+  | 'touch'
+  /**
+   * Other screen and presentation events (the card's runtime errors, list paging, other
+   * interfaces): the skill's card asks for none of them, so each is logged and gets no speech.
    */
   | 'screen'
   /**
@@ -62,7 +69,7 @@ export const REQUEST_ANSWERING: { readonly [Type in RequestType]: Answering } = 
   'PlaybackController.NextCommandIssued': 'playback',
   'PlaybackController.PreviousCommandIssued': 'playback',
 
-  'Alexa.Presentation.APL.UserEvent': 'screen',
+  'Alexa.Presentation.APL.UserEvent': 'touch',
   'Alexa.Presentation.APL.LoadIndexListData': 'screen',
   'Alexa.Presentation.APL.LoadTokenListData': 'screen',
   'Alexa.Presentation.APL.RuntimeError': 'screen',
@@ -138,7 +145,7 @@ export function requestTypeOf(envelope: unknown): string | undefined {
   return typeof type === 'string' ? type : undefined;
 }
 
-/** Only a coach turn speaks: every other answer carries no speech, reprompt or card. */
+/** Only a coach turn, spoken or touched, speaks: every other answer carries no speech, reprompt or card. */
 export function mayAnswerWithSpeech(answering: Answering): boolean {
-  return answering === 'turn';
+  return answering === 'turn' || answering === 'touch';
 }

@@ -17,7 +17,8 @@ import { newProfile, type ProfileUpdate, type UserProfile } from '../core/profil
 import { errorFields, type Logger } from '../log';
 import type { UserStore } from '../persistence/user-store';
 import { escapeSsml, renderPlan, type SpokenNumbers } from '../speech/ssml';
-import { answeringOf } from './request-types';
+import { answeringOf, mayAnswerWithSpeech } from './request-types';
+import { cardFor, endsSession, type ScreenContext } from './screen-answer';
 import { parseSessionData, type SessionData, toSessionAttributes } from './session-data';
 
 export interface TurnDeps {
@@ -150,8 +151,9 @@ async function settle(deps: TurnDeps, userId: string, session: SessionData, deci
 }
 
 /**
- * Renders a plan into the response: speech, a reprompt when it listens, the session's end, and the
- * audio player's directives. A Play ends the session (the platform requires it). Requests from the
+ * Renders a plan into the response: speech, a reprompt when it listens, the session's end, the
+ * audio player's directives, and on a screen the card (screen-answer.ts: which card, and what it
+ * does to the session). A Play ends the session (the platform requires it). Requests from the
  * player's buttons take the audio directives alone.
  */
 export function respond(
@@ -160,6 +162,7 @@ export function respond(
   rate: SpeechRate,
   audio?: AudioSource,
   numbers: SpokenNumbers = {},
+  screen?: ScreenContext,
 ): Response {
   const builder = input.responseBuilder;
   // The session's end: nothing may be said or played.
@@ -173,7 +176,9 @@ export function respond(
     if (plan.listen && rendered.repromptSsml) builder.reprompt(rendered.repromptSsml);
   }
   const plays = directives.some((directive) => directive.type === 'AudioPlayer.Play');
-  if (plan.endSession || plays) builder.withShouldEndSession(true);
+  const card = cardFor(input.requestEnvelope, plan, screen, plays);
+  if (card !== undefined) builder.addDirective(card);
+  if (endsSession(plan, plays, card) === true) builder.withShouldEndSession(true);
   return builder.getResponse();
 }
 
@@ -193,8 +198,8 @@ function otherLanguageAnswer(input: HandlerInput, line: string): Response {
 export async function runTurn(input: HandlerInput, event: CoachEvent, deps: TurnDeps): Promise<Response> {
   const envelope = input.requestEnvelope;
   const content = deps.content(envelope.request.locale);
-  // Only a turn the user spoke is answered so; the session's end still saves the place.
-  if (content.otherLanguage !== undefined && answeringOf(envelope) === 'turn') {
+  // Only a turn the user spoke (or touched) is answered so; the session's end still saves the place.
+  if (content.otherLanguage !== undefined && mayAnswerWithSpeech(answeringOf(envelope))) {
     return otherLanguageAnswer(input, content.otherLanguage);
   }
   const userId = userIdOf(input);
@@ -221,5 +226,6 @@ export async function runTurn(input: HandlerInput, event: CoachEvent, deps: Turn
     const { plan: _plan, ...data } = settled;
     input.attributesManager.setSessionAttributes(toSessionAttributes({ state: decision.state, ...data }));
   }
-  return respond(input, settled.plan, decision.profile.preferences.speechRate, audio, content.spokenNumbers);
+  const screen = { words: content.wording.screen, leaving: event.type === 'stop' || event.type === 'cancel' };
+  return respond(input, settled.plan, decision.profile.preferences.speechRate, audio, content.spokenNumbers, screen);
 }

@@ -10,8 +10,15 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Request types whose answer may speak; every other answer carries no speech, reprompt or card. */
-const SPEAKING_TYPES: ReadonlySet<string> = new Set(['LaunchRequest', 'IntentRequest']);
+/**
+ * Request types whose answer may speak (a touch on the card is a turn too); every other answer
+ * carries no speech, reprompt or card.
+ */
+const SPEAKING_TYPES: ReadonlySet<string> = new Set([
+  'LaunchRequest',
+  'IntentRequest',
+  'Alexa.Presentation.APL.UserEvent',
+]);
 
 const CAN_FULFILL = new Set(['YES', 'NO', 'MAYBE']);
 
