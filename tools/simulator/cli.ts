@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import type { AudioSource } from '../../lambda/audio/source';
 import { ROUTINES } from '../../lambda/content';
 import { countWords, WORDS_PER_SECOND } from '../../lambda/core/speech-estimate';
+import { describeCard, readCard } from './apl-card';
 import type { PlayerSnapshot } from './audio-player';
 import { describeToken, type SimulatorAudio, simulatorAudio } from './audio-source';
 import { PLAYBACK_BUTTONS, type PlaybackButton } from './envelope';
@@ -28,7 +29,7 @@ import {
   type RoutineInfo,
 } from './player-text';
 import { RealtimeAudio } from './realtime-audio';
-import { SimulatedDevice, type SkillHandler, type Turn } from './session-driver';
+import { renderedCard, SimulatedDevice, type SkillHandler, type Turn } from './session-driver';
 import { formatSeconds, readOutputSpeech, type Segment } from './ssml-reader';
 
 const USAGE = `Usage: npm start -- [options]
@@ -54,7 +55,10 @@ Options:
 const COMMANDS = `Commands:
   /new-session        end the session (as walking away or "Alexa, stop" to the device would)
   /wait SECONDS       let time pass before the next line (the mic may close meanwhile)
-  /device screen      pretend to be an Echo Show (the session stays open without the mic)
+  /device screen      pretend to be an Echo Show: the skill's card is printed after each answer
+                      (its buttons in [brackets]), and the session stays open without the mic
+  /touch BUTTON       touch a button of the card on screen: pause, next, back, lighter, hurts,
+                      resume, carryOn, stop, or start ROUTINE on the menu (e.g. /touch start foot)
   /device voice       pretend to be a voice-only Echo (the default)
   /device audio       pretend to be an Echo with an audio player (hands-free mode plays there)
   /player             what the audio player holds: the step, offset, activity and queue
@@ -171,11 +175,23 @@ function describe(turn: Turn, info?: RoutineInfo): string {
   }
   parts.push(`≈ ${formatSeconds(turn.seconds)} s`);
   parts.push(...describeDirectives(turn.response?.response.directives, info));
+  if (renderedCard(turn.response?.response.directives) !== undefined) parts.push('card');
   if (turn.sessionEnded) parts.push('session ended');
   else if (turn.listening) parts.push('mic open');
   else parts.push('session open, mic closed');
   if (turn.reprompt) parts.push(`reprompt: ${turn.reprompt}`);
   return `(${parts.join(' · ')})`;
+}
+
+/** The card a turn's answer put on the screen, as a few lines; none when it sent no card. */
+function cardLines(turn: Turn): string[] {
+  const card = renderedCard(turn.response?.response.directives);
+  if (card === undefined) return [];
+  try {
+    return describeCard(readCard(card)).map((line, index) => wrap(index === 0 ? 'screen> ' : '        ', line));
+  } catch (error) {
+    return [`screen> (the card cannot be read: ${error instanceof Error ? error.message : String(error)})`];
+  }
 }
 
 // ---- real-time playback ---------------------------------------------------------------------
@@ -552,12 +568,14 @@ async function main(argv: string[]): Promise<number> {
       const played = await play(segments, espeak, interrupt.signal);
       source.onArrival = undefined;
       console.log(dim(describe(turn, routineInfo)));
+      for (const line of cardLines(turn)) console.log(line);
       // The clock follows real time: the next line is spoken when it was typed (or the speech ended).
       for (const later of await device.advance(Math.max(0, played - 2))) showDeviceTurn(later);
       return;
     }
     console.log(wrap('alexa> ', turn.text || '(no speech)'));
     console.log(dim(describe(turn, routineInfo)));
+    for (const line of cardLines(turn)) console.log(line);
   };
 
   /** --realtime on an audio device: the player runs in real time until a line is typed or it stops. */
@@ -646,6 +664,20 @@ async function main(argv: string[]): Promise<number> {
           return undefined;
         }
         await showAll(await device.press(button));
+        return undefined;
+      }
+      case 'touch': {
+        if (args.length === 0 || args[0] === '') {
+          console.log(
+            dim('usage: /touch BUTTON (pause, next, back, lighter, hurts, resume, carryOn, stop, start ROUTINE)'),
+          );
+          return undefined;
+        }
+        if (!device.screen) {
+          console.log(dim('(this device has no screen: /device screen first)'));
+          return undefined;
+        }
+        await showAll(await device.touch(args));
         return undefined;
       }
       case 'fail': {

@@ -66,7 +66,9 @@ export type RequestSpec =
   | { type: 'IntentRequest'; intent: string; slots?: Record<string, SlotValue | undefined> }
   | { type: 'SessionEndedRequest'; reason: 'USER_INITIATED' | 'ERROR' | 'EXCEEDED_MAX_REPROMPTS'; errorType?: string }
   | { type: 'System.ExceptionEncountered' }
-  | { type: 'AlexaSkillEvent.SkillDisabled'; persisted: boolean };
+  | { type: 'AlexaSkillEvent.SkillDisabled'; persisted: boolean }
+  /** A touch on the skill's APL card: the pressed component's SendEvent arguments and the document's token. */
+  | { type: 'Alexa.Presentation.APL.UserEvent'; token: string; arguments: readonly unknown[]; componentId?: string };
 
 let counter = 0;
 function requestId(): string {
@@ -202,6 +204,16 @@ export function buildEnvelope(spec: RequestSpec, ctx: EnvelopeContext): RequestE
         ...base,
         error: { type: 'INVALID_RESPONSE', message: 'simulated exception' },
         cause: { requestId: 'amzn1.echo-api.request.previous' },
+      };
+      break;
+    case 'Alexa.Presentation.APL.UserEvent':
+      request = {
+        type: 'Alexa.Presentation.APL.UserEvent',
+        ...base,
+        token: spec.token,
+        arguments: [...spec.arguments],
+        source: { type: 'TouchWrapper', handler: 'Press', id: spec.componentId ?? '' },
+        components: {},
       };
       break;
     case 'AlexaSkillEvent.SkillDisabled':

@@ -15,6 +15,11 @@
  *   sends SessionEndedRequest EXCEEDED_MAX_REPROMPTS and the session closes. With shouldEndSession
  *   left out, a screen device keeps the session open (no mic), a voice-only device closes it silently
  *   when the speech ends.
+ * - A screen device declares APL and keeps the skill's last card (its RenderDocument) on screen while
+ *   the session is open, until a Play puts Now Playing there. `touch(arguments)` presses one of the
+ *   card's buttons: an Alexa.Presentation.APL.UserEvent with the card's token and the button's
+ *   SendEvent arguments, in the session, sent at once (no speech lag). APL sent to a device without
+ *   a screen is an invalid response, as AudioPlayer directives to one without a player are.
  * - With no session open, only an invocation works: "open partner massage" (LaunchRequest) or
  *   "ask partner massage to …" (a one-shot IntentRequest), each starting a new session. With a
  *   session open, "open partner massage" sends a LaunchRequest in that session, and "ask partner
@@ -35,6 +40,7 @@
 import type { Directive, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { SPEECH_TO_REQUEST_LAG_SECONDS } from '../../lambda/core/coach';
 import { MAX_SSML_CHARACTERS } from '../../lambda/core/limits';
+import { cardButtons, readCard } from './apl-card';
 import {
   type PlaybackError,
   type PlayerEvent,
@@ -194,6 +200,7 @@ export function responseProblems(envelope: unknown, requestType?: string): strin
   const directives: unknown[] = Array.isArray(response.directives) ? response.directives : [];
   const hasDirectives = directives.length > 0;
   problems.push(...audioDirectiveProblems(directives, requestType, response.shouldEndSession));
+  problems.push(...aplDirectiveProblems(directives, requestType));
   if (requestType !== undefined && PLAYBACK_REQUEST.test(requestType)) {
     for (const key of ['outputSpeech', 'reprompt', 'card'] as const) {
       if (response[key] !== undefined)
@@ -207,6 +214,7 @@ export function responseProblems(envelope: unknown, requestType?: string): strin
   }
   if (requestType === 'SessionEndedRequest') {
     if (response.outputSpeech || response.reprompt) problems.push('a SessionEndedRequest answer must not speak');
+    if (hasDirectives) problems.push('a SessionEndedRequest answer must not hold directives');
   } else if ((requestType === 'LaunchRequest' || requestType === 'IntentRequest') && !response.outputSpeech) {
     if (!hasDirectives) problems.push(`a ${requestType} answer has no outputSpeech`);
   }
@@ -272,6 +280,68 @@ export function audioDirectiveProblems(
   return problems;
 }
 
+/** The requests whose answer may hold APL directives: those that may speak (APL interface reference). */
+const APL_ANSWERABLE: ReadonlySet<string> = new Set([
+  'LaunchRequest',
+  'IntentRequest',
+  'Alexa.Presentation.APL.UserEvent',
+]);
+
+/**
+ * What Alexa rejects in APL directives (APL interface reference; alexa-platform.md): a RenderDocument
+ * without a token, or whose document is not an APL document with a version and a mainTemplate, or
+ * whose datasources are not an object; more than one RenderDocument; ExecuteCommands without a token
+ * or commands; APL in the answer to a request that allows none (the session's end, the player's
+ * reports and buttons, and every request outside a conversation); and a RenderDocument sent with an
+ * AudioPlayer.Play (the device shows Now Playing, and one malformed card makes it reject the Play).
+ */
+export function aplDirectiveProblems(directives: readonly unknown[], requestType: string | undefined): string[] {
+  const problems: string[] = [];
+  const apl = directives.filter((directive) => String(field(directive, 'type')).startsWith('Alexa.Presentation.APL.'));
+  if (apl.length === 0) return problems;
+  if (requestType !== undefined && !APL_ANSWERABLE.has(requestType)) {
+    problems.push(`a ${requestType} answer may not hold APL directives`);
+  }
+  const renders = apl.filter((directive) => field(directive, 'type') === 'Alexa.Presentation.APL.RenderDocument');
+  if (renders.length > 1) problems.push(`${renders.length} RenderDocument directives; one per response`);
+  if (renders.length > 0 && directives.some((directive) => field(directive, 'type') === 'AudioPlayer.Play')) {
+    problems.push('a RenderDocument with an AudioPlayer.Play: the device shows Now Playing instead');
+  }
+  for (const directive of apl) {
+    const type = String(field(directive, 'type'));
+    const token = field(directive, 'token');
+    if (typeof token !== 'string' || token === '') problems.push(`${type} has no token`);
+    if (type === 'Alexa.Presentation.APL.RenderDocument') {
+      const document = field(directive, 'document');
+      if (field(document, 'type') !== 'APL') problems.push('RenderDocument document is not of type APL');
+      if (typeof field(document, 'version') !== 'string') problems.push('RenderDocument document has no version');
+      if (typeof field(document, 'mainTemplate') !== 'object')
+        problems.push('RenderDocument document has no mainTemplate');
+      const datasources = field(directive, 'datasources');
+      if (
+        datasources !== undefined &&
+        (typeof datasources !== 'object' || datasources === null || Array.isArray(datasources))
+      ) {
+        problems.push('RenderDocument datasources is not an object');
+      }
+    } else if (type === 'Alexa.Presentation.APL.ExecuteCommands') {
+      if (!Array.isArray(field(directive, 'commands'))) problems.push('ExecuteCommands has no commands');
+    } else if (
+      type !== 'Alexa.Presentation.APL.SendIndexListData' &&
+      type !== 'Alexa.Presentation.APL.SendTokenListData' &&
+      type !== 'Alexa.Presentation.APL.UpdateIndexListData'
+    ) {
+      problems.push(`unknown APL directive ${type}`);
+    }
+  }
+  return problems;
+}
+
+/** The APL card a response leaves on screen, if it sends one. */
+export function renderedCard(directives: readonly unknown[] | undefined): unknown {
+  return (directives ?? []).find((directive) => field(directive, 'type') === 'Alexa.Presentation.APL.RenderDocument');
+}
+
 /** Throws when Alexa would reject the response (see responseProblems). */
 export function assertValidResponse(envelope: unknown, requestType?: string): asserts envelope is ResponseEnvelope {
   const problems = responseProblems(envelope, requestType);
@@ -290,6 +360,8 @@ export class SimulatedDevice {
   private session: Session | undefined;
   private last: LastResponse | undefined;
   private lastResponseEnvelope: ResponseEnvelope | undefined;
+  /** The skill's APL card on screen (its RenderDocument directive), while its session is open. */
+  private shown: unknown;
   private sessionCount = 0;
   private audio: SimulatedAudioPlayer | undefined;
   /** What the device sent or did on its own that no caller has taken yet (see takeEvents). */
@@ -326,6 +398,14 @@ export class SimulatedDevice {
 
   get lastResponse(): ResponseEnvelope | undefined {
     return this.lastResponseEnvelope;
+  }
+
+  /**
+   * The RenderDocument of the card on screen: the last one the skill sent in the open session, until
+   * a Play puts Now Playing there or the session closes (the device leaves the skill then).
+   */
+  get card(): unknown {
+    return this.session && this.screen ? this.shown : undefined;
   }
 
   /** When the last response began playing (epoch ms), and its estimated length in seconds. */
@@ -454,6 +534,34 @@ export class SimulatedDevice {
   }
 
   /**
+   * Touches a button of the card on screen: the device sends the button's SendEvent arguments as an
+   * Alexa.Presentation.APL.UserEvent, with the card's token, in the card's session, at once. Only a
+   * button the card shows (on an Echo Show's wide layout, apl-card.ts) can be touched; otherwise a
+   * notice says what is there.
+   */
+  async touch(args: readonly unknown[]): Promise<Turn> {
+    this.backlog.push(...(await this.advanceTo(this.clock)));
+    const at = this.clock;
+    if (!this.screen) return this.notice('this device has no screen to touch', at);
+    const card = this.card;
+    if (card === undefined) return this.notice('nothing of the skill is on the screen', at);
+    const buttons = cardButtons(readCard(card));
+    const wanted = JSON.stringify(args);
+    if (!buttons.some((button) => JSON.stringify(button.arguments) === wanted)) {
+      const there = buttons.map((button) => `[${button.label}] ${button.arguments.join(' ')}`).join(', ');
+      return this.notice(`the card has no button that sends ${wanted}; it has ${there || 'no buttons'}`, at);
+    }
+    const token = String(field(card, 'token'));
+    const turn = await this.send(`(touch ${args.map(String).join(' ')})`, {
+      type: 'Alexa.Presentation.APL.UserEvent',
+      token,
+      arguments: args,
+    });
+    this.backlog.push(...(await this.advanceTo(this.clock)));
+    return turn;
+  }
+
+  /**
    * Makes the current stream fail now, as a dropped connection would: PlaybackFailed goes to the
    * skill. Returns what the device sent, or a notice when nothing was playing.
    */
@@ -523,6 +631,7 @@ export class SimulatedDevice {
   /** No session from `at`: the player, held while the mic was open, plays on. */
   private closeSession(at: number): void {
     this.session = undefined;
+    this.shown = undefined;
     this.last = undefined;
     this.audio?.releaseAt(at);
   }
@@ -641,8 +750,9 @@ export class SimulatedDevice {
   private async send(line: string, spec: RequestSpec): Promise<Turn> {
     const session = this.session;
     if (!session) throw new Error('send() needs an open session');
-    // A spoken line reaches the skill a little after it was said; a device event goes out at once.
-    if (spec.type !== 'SessionEndedRequest') this.clock += SPEECH_TO_REQUEST_LAG_SECONDS * 1000;
+    // A spoken line reaches the skill a little after it was said; a device event or a touch goes out at once.
+    const spoken = spec.type !== 'SessionEndedRequest' && spec.type !== 'Alexa.Presentation.APL.UserEvent';
+    if (spoken) this.clock += SPEECH_TO_REQUEST_LAG_SECONDS * 1000;
     const request = buildEnvelope(spec, {
       userId: this.userId,
       sessionId: session.id,
@@ -665,6 +775,9 @@ export class SimulatedDevice {
       assertValidResponse(answer, spec.type);
       if (!this.audioPlayer && hasAudioPlayerDirective(answer.response.directives)) {
         throw new Error('invalid response: AudioPlayer directives to a device without an audio player');
+      }
+      if (!this.screen && hasAplDirective(answer.response.directives)) {
+        throw new Error('invalid response: APL directives to a device without a screen');
       }
       response = answer;
     } catch (thrown) {
@@ -712,6 +825,10 @@ export class SimulatedDevice {
         shouldEndSession: body.shouldEndSession,
       };
       const plays = hasAudioPlayerDirective(body.directives, 'AudioPlayer.Play');
+      const card = renderedCard(body.directives);
+      if (card !== undefined) this.shown = card;
+      // Now Playing takes the screen while the skill's audio plays.
+      if (plays) this.shown = undefined;
       this.audio?.apply(body.directives, sentAt);
       // The player waits for the speech, and for the answer to an open mic.
       if (body.shouldEndSession !== false || plays) this.audio?.releaseAt(Math.round(sentAt + speech.seconds * 1000));
@@ -719,6 +836,7 @@ export class SimulatedDevice {
       if (body.shouldEndSession === true || plays) {
         this.session = undefined;
         this.last = undefined;
+        this.shown = undefined;
       }
     }
     return {
@@ -736,6 +854,10 @@ export class SimulatedDevice {
       ...intent,
     };
   }
+}
+
+function hasAplDirective(directives: readonly Directive[] | undefined): boolean {
+  return (directives ?? []).some((directive) => String(directive.type).startsWith('Alexa.Presentation.APL.'));
 }
 
 function hasAudioPlayerDirective(directives: readonly Directive[] | undefined, type?: string): boolean {
