@@ -30,6 +30,7 @@ const RESOURCES: readonly AplObject[] = [
       buttonHeight: '112dp',
       drawingSize: '300dp',
       numberSize: '180dp',
+      narrowPageHeight: '640dp',
     },
   },
   {

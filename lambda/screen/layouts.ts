@@ -137,7 +137,7 @@ function routine(): AplObject[] {
   return shell(
     'routine',
     column([top, stepPager(widePage, '1dp', true)], { width: '100%' }),
-    column([top, stepPager(narrowPage, '100vh', false)], { width: '100%' }),
+    column([top, stepPager(narrowPage, '@narrowPageHeight', false)], { width: '100%' }),
   );
 }
 
@@ -202,7 +202,6 @@ function warning(): AplObject[] {
         size: '@numberSize',
         bold: true,
         align: 'center',
-        maxLines: 1,
         spacing: '@gap',
       }),
       text(bound('payload.card.detail'), { size: '@bodySize', colour: COLOURS.soft, align: 'center', spacing: '@pad' }),

@@ -310,7 +310,10 @@ function checkValues(type: string, props: Scope, path: string, graphic: Json | u
   }
   if (type === 'VectorGraphic') {
     if (!graphic) problems.push(`${path}: no graphic ${String(props.source)}`);
-    if (String(props.highlight ?? '').trim() === '') problems.push(`${path}: nothing is highlighted`);
+    const highlight = String(props.highlight ?? '');
+    if (graphic && markedPaths(graphic, highlight).length === 0) {
+      problems.push(`${path}: ${highlight} is none of the paths of ${String(props.source)}`);
+    }
   }
 }
 
