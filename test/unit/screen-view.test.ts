@@ -32,12 +32,9 @@ function stepStarts(plan: Plan): { stepNumber: number; atSeconds: number }[] {
   const starts: { stepNumber: number; atSeconds: number }[] = [];
   let at = 0;
   for (const segment of plan.segments) {
-    if (
-      segment.kind === 'speech' &&
-      segment.step !== undefined &&
-      !starts.some((s) => s.stepNumber === segment.step + 1)
-    ) {
-      starts.push({ stepNumber: segment.step + 1, atSeconds: Math.round(at * 10) / 10 });
+    const stepNumber = segment.kind === 'speech' && segment.step !== undefined ? segment.step + 1 : undefined;
+    if (stepNumber !== undefined && !starts.some((s) => s.stepNumber === stepNumber)) {
+      starts.push({ stepNumber, atSeconds: Math.round(at * 10) / 10 });
     }
     at += segment.seconds;
   }
