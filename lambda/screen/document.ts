@@ -1,17 +1,17 @@
 /**
- * The one APL document every card uses: plain core components only (no imported packages), the
- * body drawings in its `graphics`, sizes as resources that follow the viewport, and a layout per
+ * The one APL document every card uses: plain core components only (no imported packages; its one
+ * layout, the button, is made of them), the body drawings in its `graphics`, sizes as resources that follow the viewport, and a layout per
  * kind of view chosen by `when` on the datasource. The datasource (render.ts) carries the view and
  * its words, already formatted; the document holds no words of its own.
  */
 import { BODY_GRAPHICS } from './body-graphics';
 import { layouts } from './layouts';
-import { type AplObject, bound, COLOURS } from './parts';
+import { type AplObject, bound, COLOURS, CUSTOM_LAYOUTS } from './parts';
 
 /** The APL version the document is written to (ask-sdk-model and apl-suggester both know it). */
 export const APL_VERSION = '2024.2';
 
-/** Sizes for a large screen (Echo Show 8, 10, 15, hubs), then for a short one, then for a round one. */
+/** Sizes for a large screen (Echo Show 8, 10, 15), then a medium, a short and a round one. */
 const RESOURCES: readonly AplObject[] = [
   {
     description: 'Large screens: read from across the room.',
@@ -31,6 +31,24 @@ const RESOURCES: readonly AplObject[] = [
       drawingSize: '300dp',
       numberSize: '180dp',
       narrowPageHeight: '640dp',
+    },
+  },
+  {
+    description: 'Medium screens (the 1024 × 600 hubs): a smaller drawing, so a step fits above the buttons.',
+    when: bound('viewport.height < 720'),
+    dimensions: {
+      pad: '24dp',
+      sidePad: '24dp',
+      gap: '14dp',
+      headSize: '30dp',
+      titleSize: '42dp',
+      actionSize: '40dp',
+      bodySize: '30dp',
+      metaSize: '26dp',
+      buttonSize: '30dp',
+      buttonHeight: '104dp',
+      drawingSize: '240dp',
+      numberSize: '150dp',
     },
   },
   {
@@ -66,6 +84,7 @@ function buildDocument(): AplObject {
     description: 'Partner Massage Coach: the step, paused, halted, warning, menu, closing and labour cards.',
     resources: RESOURCES,
     graphics: BODY_GRAPHICS,
+    layouts: CUSTOM_LAYOUTS,
     mainTemplate: {
       parameters: ['payload'],
       items: [

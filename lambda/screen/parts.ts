@@ -65,49 +65,65 @@ export function row(items: readonly AplObject[], extra: AplObject = {}): AplObje
   return { type: 'Container', direction: 'row', alignItems: 'center', ...extra, items };
 }
 
-/** A large touch target: at least @buttonHeight (96 dp or more) tall, its label in the middle. */
-export function touchButton(
-  label: string,
-  args: readonly string[],
-  options: { readonly tone?: string; readonly stretch?: boolean; readonly when?: string } = {},
-): AplObject {
-  return {
-    type: 'TouchWrapper',
-    ...(options.when ? { when: `\${${options.when}}` } : {}),
-    accessibilityLabel: label,
-    role: 'button',
-    ...(options.stretch ? { width: '100%' } : { grow: 1, shrink: 1, width: '1dp' }),
-    height: '@buttonHeight',
-    spacing: '@gap',
-    onPress: [{ type: 'SendEvent', arguments: [...args] }],
-    item: {
-      type: 'Frame',
-      width: '100%',
-      height: '100%',
-      backgroundColor: options.tone ?? COLOURS.button,
-      borderRadius: '@radius',
+/** The document's one layout for a command button: every view's buttons are instances of it. */
+export const BUTTON_LAYOUT = 'CardButton';
+
+/** A large touch target, at least @buttonHeight (96 dp or more) tall, that sends one command. */
+const cardButton: AplObject = {
+  description: 'A large touch button that sends one command from the fixed vocabulary.',
+  parameters: [
+    { name: 'label', type: 'string' },
+    { name: 'command', type: 'string' },
+    { name: 'tone', type: 'color', default: COLOURS.button },
+    { name: 'stretch', type: 'boolean', default: false },
+  ],
+  items: [
+    {
+      type: 'TouchWrapper',
+      accessibilityLabel: bound('label'),
+      role: 'button',
+      width: bound("stretch ? '100%' : '1dp'"),
+      grow: bound('stretch ? 0 : 1'),
+      shrink: 1,
+      height: '@buttonHeight',
+      spacing: '@gap',
+      onPress: [{ type: 'SendEvent', arguments: [bound('command')] }],
       item: {
-        type: 'Text',
+        type: 'Frame',
         width: '100%',
         height: '100%',
-        text: label,
-        fontSize: '@buttonSize',
-        fontWeight: 'bold',
-        color: COLOURS.text,
-        textAlign: 'center',
-        textAlignVertical: 'center',
-        maxLines: 2,
+        backgroundColor: bound('tone'),
+        borderRadius: '@radius',
+        item: {
+          type: 'Text',
+          width: '100%',
+          height: '100%',
+          text: bound('label'),
+          fontSize: '@buttonSize',
+          fontWeight: 'bold',
+          color: COLOURS.text,
+          textAlign: 'center',
+          textAlignVertical: 'center',
+          maxLines: 2,
+        },
       },
     },
-  };
-}
+  ],
+};
+
+/** The document's own layouts. */
+export const CUSTOM_LAYOUTS: Readonly<Record<string, AplObject>> = { [BUTTON_LAYOUT]: cardButton };
 
 /** A button for one of the fixed commands, labelled from the datasource's labels. */
 export function commandButton(command: ScreenCommand, options: { readonly stretch?: boolean } = {}): AplObject {
-  return touchButton(`\${payload.card.labels.${command}}`, SCREEN_EVENTS[command], {
+  const [sent] = SCREEN_EVENTS[command];
+  return {
+    type: BUTTON_LAYOUT,
+    label: bound(`payload.card.labels.${command}`),
+    command: sent,
     ...(command === 'hurts' ? { tone: COLOURS.hurts } : {}),
-    ...options,
-  });
+    ...(options.stretch ? { stretch: true } : {}),
+  };
 }
 
 /** The buttons: a row on a wide screen; on a narrow one, a column of full-width buttons. */

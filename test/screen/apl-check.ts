@@ -191,6 +191,7 @@ export function inflate(document: Json, datasources: Json, viewport: Viewport): 
   const out: Inflated = { problems: [], components: [], events: [], pageTurns: [] };
   const resources = resourcesFor(document, viewport);
   const graphics = (document.graphics ?? {}) as Record<string, Json>;
+  const layouts = (document.layouts ?? {}) as Record<string, Json>;
   const pagesOf = new Map<string, number>();
 
   const attempt = <T>(path: string, run: () => T): T | undefined => {
@@ -238,8 +239,36 @@ export function inflate(document: Json, datasources: Json, viewport: Viewport): 
     }
   }
 
+  /** A layout of the document's own: its parameters from the caller, then its items in a scope of their own. */
+  function custom(item: Json, layout: Json, scope: Scope, path: string): boolean {
+    const type = String(item.type);
+    if (!holds(item, scope, path)) return false;
+    const parameters = ((layout.parameters ?? []) as (Json | string)[]).map((p) =>
+      typeof p === 'string' ? { name: p } : p,
+    );
+    const names = parameters.map((p) => String(p.name));
+    for (const key of Object.keys(item)) {
+      if (!['type', 'when', ...names].includes(key)) out.problems.push(`${path}: ${type} has no parameter ${key}`);
+    }
+    const inner: Record<string, unknown> = { viewport: scope.viewport };
+    for (const parameter of parameters) {
+      const name = String(parameter.name);
+      if (name in item) inner[name] = attempt(`${path}/${name}`, () => evaluate(item[name], scope, resources));
+      else if ('default' in parameter) inner[name] = parameter.default;
+      else out.problems.push(`${path}: ${type} needs ${name}`);
+    }
+    const children = layout.items ?? layout.item;
+    const list = (Array.isArray(children) ? children : children ? [children] : []) as Json[];
+    if (!list.some((child, index) => component(child, inner, `${path}<${type}>/items[${index}]`))) {
+      out.problems.push(`${path}: ${type} shows nothing`);
+    }
+    return true;
+  }
+
   function component(item: Json, scope: Scope, path: string): boolean {
     const type = String(item.type);
+    const layout = layouts[type];
+    if (layout) return custom(item, layout, scope, path);
     const known = KNOWN_COMPONENTS[type];
     if (!known) {
       out.problems.push(`${path}: unknown component ${type}`);
