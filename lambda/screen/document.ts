@@ -6,7 +6,7 @@
  */
 import { BODY_GRAPHICS } from './body-graphics';
 import { layouts } from './layouts';
-import { type AplObject, bound, COLOURS, CUSTOM_LAYOUTS } from './parts';
+import { type AplObject, bound, COLOURS, CUSTOM_LAYOUTS, documentStyles } from './parts';
 
 /** The APL version the document is written to (ask-sdk-model and apl-suggester both know it). */
 export const APL_VERSION = '2024.2';
@@ -83,6 +83,7 @@ function buildDocument(): AplObject {
     theme: 'dark',
     description: 'Partner Massage Coach: the step, paused, halted, warning, menu, closing and labour cards.',
     resources: RESOURCES,
+    styles: documentStyles(),
     graphics: BODY_GRAPHICS,
     layouts: CUSTOM_LAYOUTS,
     mainTemplate: {

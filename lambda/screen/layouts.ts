@@ -93,11 +93,11 @@ function stepPager(page: AplObject, height: string, grow: boolean): AplObject {
 }
 
 const stepLine = row([
-  text(bound('data.stepOf'), { size: '@metaSize', colour: COLOURS.soft, grow: 1, maxLines: 1 }),
-  text(bound('data.timeLeft'), { size: '@metaSize', colour: COLOURS.soft, maxLines: 1 }),
+  text(bound('data.stepOf'), { style: 'meta', grow: 1, maxLines: 1 }),
+  text(bound('data.timeLeft'), { style: 'meta', maxLines: 1 }),
 ]);
 
-const heading = (value: string, grow = 1) => text(value, { size: '@headSize', bold: true, maxLines: 1, grow });
+const heading = (value: string, grow = 1) => text(value, { style: 'head', maxLines: 1, grow });
 
 function routine(): AplObject[] {
   const widePage = column(
@@ -109,7 +109,7 @@ function routine(): AplObject[] {
           bodyDrawing('data', '@drawingSize'),
           column(
             [
-              text(bound('data.title'), { size: '@titleSize', bold: true, maxLines: 2 }),
+              text(bound('data.title'), { style: 'title', maxLines: 2 }),
               text(bound('data.shown'), { maxLines: 5, spacing: '@gap' }),
             ],
             { grow: 1, shrink: 1, paddingLeft: '@pad' },
@@ -124,7 +124,7 @@ function routine(): AplObject[] {
     [
       stepLine,
       progressBar('data.progress'),
-      text(bound('data.title'), { size: '@titleSize', bold: true, maxLines: 2, spacing: '@gap' }),
+      text(bound('data.title'), { style: 'title', maxLines: 2, spacing: '@gap' }),
       text(bound('data.shown'), { maxLines: 6, spacing: '@gap' }),
       { ...bodyDrawing('data', '@drawingSize'), spacing: '@gap', alignSelf: 'center' },
     ],
@@ -132,7 +132,7 @@ function routine(): AplObject[] {
   );
   const top = row([
     heading(bound('payload.card.heading')),
-    text(bound('payload.card.pressure'), { size: '@metaSize', colour: COLOURS.soft, maxLines: 1 }),
+    text(bound('payload.card.pressure'), { style: 'meta', maxLines: 1 }),
   ]);
   return shell(
     'routine',
@@ -145,7 +145,7 @@ function routine(): AplObject[] {
 function atStep(kind: 'halted' | 'paused', lines: readonly AplObject[]): AplObject[] {
   const top = row([
     heading(bound('payload.card.heading')),
-    text(bound('payload.card.stepOf'), { size: '@metaSize', colour: COLOURS.soft, maxLines: 1 }),
+    text(bound('payload.card.stepOf'), { style: 'meta', maxLines: 1 }),
   ]);
   return shell(
     kind,
@@ -167,27 +167,27 @@ function atStep(kind: 'halted' | 'paused', lines: readonly AplObject[]): AplObje
 
 function halted(): AplObject[] {
   return atStep('halted', [
-    text(bound('payload.card.title'), { size: '@metaSize', colour: COLOURS.soft, maxLines: 2 }),
-    text(bound('payload.card.action'), { size: '@actionSize', bold: true, maxLines: 5, spacing: '@gap' }),
+    text(bound('payload.card.title'), { style: 'meta', maxLines: 2 }),
+    text(bound('payload.card.action'), { style: 'action', maxLines: 5, spacing: '@gap' }),
   ]);
 }
 
 function paused(): AplObject[] {
   return atStep('paused', [
-    text(bound('payload.card.pausedAt'), { size: '@actionSize', bold: true, maxLines: 2 }),
-    text(bound('payload.card.title'), { size: '@bodySize', colour: COLOURS.soft, maxLines: 3, spacing: '@gap' }),
+    text(bound('payload.card.pausedAt'), { style: 'action', maxLines: 2 }),
+    text(bound('payload.card.title'), { style: 'bodySoft', maxLines: 3, spacing: '@gap' }),
   ]);
 }
 
 function labour(): AplObject[] {
-  const line = text(bound('payload.card.line'), { size: '@actionSize', bold: true });
+  const line = text(bound('payload.card.line'), { style: 'action' });
   return shell('labour', column([line], { width: '100%', justifyContent: 'center' }), line);
 }
 
 function closing(): AplObject[] {
   const lines = [
     heading(bound('payload.card.heading'), 0),
-    text(bound('payload.card.line'), { size: '@actionSize', bold: true, spacing: '@gap' }),
+    text(bound('payload.card.line'), { style: 'action', spacing: '@gap' }),
   ];
   return shell('closing', column(lines, { width: '100%', justifyContent: 'center' }), column(lines));
 }
@@ -196,15 +196,14 @@ function closing(): AplObject[] {
 function warning(): AplObject[] {
   const lines = column(
     [
-      text(bound('payload.card.action'), { size: '@actionSize', bold: true, align: 'center' }),
+      text(bound('payload.card.action'), { style: 'action', align: 'center' }),
       text(bound('payload.card.number'), {
         when: 'payload.card.hasNumber',
-        size: '@numberSize',
-        bold: true,
+        style: 'number',
         align: 'center',
         spacing: '@gap',
       }),
-      text(bound('payload.card.detail'), { size: '@bodySize', colour: COLOURS.soft, align: 'center', spacing: '@pad' }),
+      text(bound('payload.card.detail'), { style: 'bodySoft', align: 'center', spacing: '@pad' }),
     ],
     { width: '100%', alignItems: 'center', paddingLeft: '@sidePad', paddingRight: '@sidePad', paddingTop: '@pad' },
   );
@@ -237,13 +236,11 @@ function menu(): AplObject[] {
       minHeight: '@buttonHeight',
       backgroundColor: COLOURS.button,
       borderRadius: '@radius',
-      item: column(
-        [
-          text(name, { size: '@buttonSize', bold: true, maxLines: 2 }),
-          text(detail, { size: '@metaSize', colour: COLOURS.soft, maxLines: 3 }),
-        ],
-        { width: '100%', padding: '@gap', justifyContent: 'center' },
-      ),
+      item: column([text(name, { style: 'item', maxLines: 2 }), text(detail, { style: 'meta', maxLines: 3 })], {
+        width: '100%',
+        padding: '@gap',
+        justifyContent: 'center',
+      }),
     },
   });
   return [

@@ -28,27 +28,41 @@ export const COLOURS = {
   alarm: '#8C1D18',
 } as const;
 
+/** The kinds of text on a card, as document styles: size, colour and weight. */
+export const TEXT_STYLES = {
+  head: { fontSize: '@headSize', color: COLOURS.text, fontWeight: 'bold' },
+  title: { fontSize: '@titleSize', color: COLOURS.text, fontWeight: 'bold' },
+  action: { fontSize: '@actionSize', color: COLOURS.text, fontWeight: 'bold' },
+  number: { fontSize: '@numberSize', color: COLOURS.text, fontWeight: 'bold' },
+  item: { fontSize: '@buttonSize', color: COLOURS.text, fontWeight: 'bold' },
+  body: { fontSize: '@bodySize', color: COLOURS.text, fontWeight: 'normal' },
+  bodySoft: { fontSize: '@bodySize', color: COLOURS.soft, fontWeight: 'normal' },
+  meta: { fontSize: '@metaSize', color: COLOURS.soft, fontWeight: 'normal' },
+} as const;
+export type TextStyle = keyof typeof TEXT_STYLES;
+
+/** The styles as the document's `styles`. */
+export function documentStyles(): AplObject {
+  return Object.fromEntries(Object.entries(TEXT_STYLES).map(([name, values]) => [name, { values }]));
+}
+
 export interface TextOptions {
-  readonly size?: string;
-  readonly colour?: string;
-  readonly bold?: boolean;
+  readonly style?: TextStyle;
   readonly maxLines?: number;
-  readonly align?: 'left' | 'center' | 'right' | 'auto';
+  readonly align?: 'left' | 'center' | 'right';
   readonly when?: string;
   readonly grow?: number;
   readonly spacing?: string;
 }
 
-/** A Text bound to a value of the datasource (a `${...}` expression) or a literal. */
+/** A Text bound to a value of the datasource (a `${...}` expression) or a literal, in a style (body if none). */
 export function text(value: string, options: TextOptions = {}): AplObject {
   return {
     type: 'Text',
-    ...(options.when ? { when: `\${${options.when}}` } : {}),
+    ...(options.when ? { when: bound(options.when) } : {}),
+    style: options.style ?? 'body',
     text: value,
-    fontSize: options.size ?? '@bodySize',
-    color: options.colour ?? COLOURS.text,
-    fontWeight: options.bold ? 'bold' : 'normal',
-    textAlign: options.align ?? 'auto',
+    ...(options.align ? { textAlign: options.align } : {}),
     ...(options.maxLines ? { maxLines: options.maxLines } : {}),
     ...(options.grow ? { grow: options.grow, shrink: 1 } : {}),
     ...(options.spacing ? { spacing: options.spacing } : {}),
@@ -170,7 +184,7 @@ export function bodyDrawing(scope: string, size: string): AplObject {
         align: 'center',
         accessibilityLabel: `\${${scope}.areaLabel}`,
       },
-      text(`\${${scope}.areaLabel}`, { size: '@metaSize', colour: COLOURS.soft, align: 'center', maxLines: 2 }),
+      text(`\${${scope}.areaLabel}`, { style: 'meta', align: 'center', maxLines: 2 }),
     ],
     { alignItems: 'center', width: size, shrink: 0 },
   );

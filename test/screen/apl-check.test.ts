@@ -45,6 +45,34 @@ describe('the inflation check', () => {
     expect(problems([{ type: 'Text', text: 'x', fontSize: '@huge' }]).join()).toMatch(/no resource @huge/);
   });
 
+  it('applies a style, and finds a missing style or one that sets what the component has not', () => {
+    const styled = { styles: { big: { values: { fontSize: '@gap' } }, odd: { values: { source: 'x' } } } };
+    const inflated = inflate(documentWith([{ type: 'Text', text: 'x', style: 'big' }], styled), data, SHOW);
+    expect(inflated.problems).toEqual([]);
+    expect(inflated.components.find((c) => c.type === 'Text')?.props.fontSize).toBe('16dp');
+    expect(problems([{ type: 'Text', text: 'x', style: 'huge' }], styled).join()).toMatch(/no style huge/);
+    expect(problems([{ type: 'Text', text: 'x', style: 'odd' }], styled).join()).toMatch(/sets source/);
+  });
+
+  it('inflates a layout of the document with its parameters, which see nothing of the caller', () => {
+    const layouts = {
+      layouts: {
+        Label: { parameters: [{ name: 'words', type: 'string' }], items: [{ type: 'Text', text: bound('words') }] },
+        Peek: { parameters: [], items: [{ type: 'Text', text: bound('payload.card.title') }] },
+      },
+    };
+    const inflated = inflate(
+      documentWith([{ type: 'Label', words: bound('payload.card.title') }], layouts),
+      data,
+      SHOW,
+    );
+    expect(inflated.problems).toEqual([]);
+    expect(inflated.components.find((c) => c.type === 'Text')?.props.text).toBe('Palm circles');
+    expect(problems([{ type: 'Label' }], layouts).join()).toMatch(/Label needs words/);
+    expect(problems([{ type: 'Label', words: 'a', colour: 'red' }], layouts).join()).toMatch(/no parameter colour/);
+    expect(problems([{ type: 'Peek' }], layouts).join()).toMatch(/payload is not defined/);
+  });
+
   it('finds an unknown component and an unknown property', () => {
     expect(problems([{ type: 'AlexaButton' }]).join()).toMatch(/unknown component AlexaButton/);
     expect(problems([{ type: 'Text', text: 'x', colour: '#FFFFFF' }]).join()).toMatch(/Text has no colour/);

@@ -192,6 +192,7 @@ export function inflate(document: Json, datasources: Json, viewport: Viewport): 
   const resources = resourcesFor(document, viewport);
   const graphics = (document.graphics ?? {}) as Record<string, Json>;
   const layouts = (document.layouts ?? {}) as Record<string, Json>;
+  const styles = (document.styles ?? {}) as Record<string, Json>;
   const pagesOf = new Map<string, number>();
 
   const attempt = <T>(path: string, run: () => T): T | undefined => {
@@ -279,6 +280,20 @@ export function inflate(document: Json, datasources: Json, viewport: Viewport): 
     for (const [key, raw] of Object.entries(item)) {
       if (['items', 'item', 'data', 'when'].includes(key) || COMMAND_PROPS.has(key)) continue;
       props[key] = attempt(`${path}/${key}`, () => evaluate(raw, scope, resources));
+    }
+    if (item.style !== undefined) {
+      const style = styles[String(item.style)];
+      if (!style) out.problems.push(`${path}: no style ${String(item.style)}`);
+      const blocks = (Array.isArray(style?.values) ? style.values : [style?.values ?? {}]) as Json[];
+      for (const block of blocks) {
+        if (!holds(block, scope, `${path}/style`)) continue;
+        for (const [key, raw] of Object.entries(block)) {
+          if (key === 'when') continue;
+          if (!known.includes(key))
+            out.problems.push(`${path}: style ${String(item.style)} sets ${key}, which ${type} has not`);
+          if (!(key in item)) props[key] = attempt(`${path}/style/${key}`, () => evaluate(raw, scope, resources));
+        }
+      }
     }
     const graphic = type === 'VectorGraphic' ? graphics[String(props.source)] : undefined;
     const parameters = ((graphic?.parameters ?? []) as Json[]).map((p) => String(p.name));
