@@ -52,6 +52,10 @@ async function suggest(run: (validator: StaticAplTemplateValidator) => Promise<u
   }
 }
 
+/** Touch targets and type readable from a bed or a sofa: every dimension in the document is in dp. */
+const MIN_BUTTON_DP = 96;
+const MIN_TEXT_DP = 22;
+
 /** What the view's buttons should send. */
 function expectedEvents(card: Card): string[][] {
   const view = card.view;
@@ -68,6 +72,20 @@ function problemsOf(card: Card, directive: Directive): string[] {
     const at = (text: string) => `${card.name} on ${viewport.name}: ${text}`;
     const inflated = inflate(directive.document as Json, data, viewport);
     problems.push(...inflated.problems.map(at));
+    for (const { type, path, props } of inflated.components) {
+      const dp = (value: unknown) =>
+        typeof value === 'number'
+          ? value
+          : /^\d+(\.\d+)?dp$/.test(String(value))
+            ? Number.parseFloat(String(value))
+            : 0;
+      if (type === 'TouchWrapper' && !(dp(props.height ?? props.minHeight) >= MIN_BUTTON_DP)) {
+        problems.push(at(`${path}: a button ${String(props.height ?? props.minHeight)} tall`));
+      }
+      if (type === 'Text' && !(dp(props.fontSize) >= MIN_TEXT_DP)) {
+        problems.push(at(`${path}: text ${String(props.fontSize)} high`));
+      }
+    }
     const events = inflated.events.map((args) => JSON.stringify(args));
     for (const args of inflated.events) if (!parseScreenEvent(args)) problems.push(at(`sends ${JSON.stringify(args)}`));
     const expected = expectedEvents(card).map((args) => JSON.stringify(args));
@@ -150,7 +168,7 @@ describe('every card', () => {
 
   const kinds = [...new Set(ALL_CARDS.map((card) => card.view.kind))];
   it.each(LOCALES.flatMap((locale) => kinds.map((kind) => [locale, kind] as const)))(
-    '%s %s cards inflate on every viewport with every binding found, known parts only, and the right buttons',
+    '%s %s cards inflate on every viewport with every binding found, known parts only, the right buttons, 96 dp tall, and text 22 dp or more',
     (locale, kind) => {
       const cards = rendered.filter(({ card }) => card.locale === locale && card.view.kind === kind);
       expect(cards.length).toBeGreaterThan(0);
