@@ -5,9 +5,10 @@
  * each sends. Used by the simulator to print a card and by tests to press its buttons.
  *
  * It follows the parts of APL the skill's card uses: data binding (`${…}` with paths, literals,
- * comparison, `&&`, `||`, `!`, `? :` and arithmetic), `when`, `data` arrays, the single-child rule
- * of Frame, ScrollView and TouchWrapper, Pager pages, and `SetPage` commands with `delay` in a
- * `Sequential` on the Pager's `onMount`. No code is evaluated: expressions are parsed here.
+ * comparison, `&&`, `||`, `!`, `? :` and arithmetic), `when`, `data` arrays, the document's own
+ * layouts with their parameters, the single-child rule of Frame, ScrollView and TouchWrapper, Pager
+ * pages, and `SetPage` commands with `delay` in a `Sequential` on the Pager's `onMount`. No code is
+ * evaluated: expressions are parsed here.
  */
 
 /** One thing on the card, in document order. */
@@ -304,15 +305,43 @@ function pageTimes(pager: Component, scope: Scope): Map<number, number> {
   return times;
 }
 
-function inflate(component: Component, scope: Scope): CardPart[] {
+/** The document's own layouts (`layouts`), by name. */
+type Layouts = Readonly<Record<string, Component>>;
+
+/**
+ * An instance of one of the document's layouts: its parameters bound from the instance's
+ * properties (evaluated where the instance is) or their defaults, then the layout's item inflated
+ * with them, as APL does.
+ */
+function inflateLayout(layout: Component, instance: Component, scope: Scope, layouts: Layouts): CardPart[] {
+  const parameters = Array.isArray(layout.parameters) ? layout.parameters : [];
+  const bound: Record<string, unknown> = {};
+  for (const parameter of parameters) {
+    const name = typeof parameter === 'string' ? parameter : isComponent(parameter) ? String(parameter.name) : '';
+    if (name === '') continue;
+    const given = instance[name];
+    const fallback = isComponent(parameter) ? parameter.default : undefined;
+    bound[name] = given === undefined ? fallback : bind(given, scope);
+  }
+  const layoutScope = { ...scope, ...bound };
+  const item = firstHolding(children(layout), layoutScope);
+  return item ? inflate(item, layoutScope, layouts) : [];
+}
+
+function inflate(component: Component, scope: Scope, layouts: Layouts): CardPart[] {
   if (!holds(component, scope)) return [];
+  const layout =
+    typeof component.type === 'string' && Object.hasOwn(layouts, component.type) ? layouts[component.type] : undefined;
+  if (layout !== undefined) return inflateLayout(layout, component, scope, layouts);
   switch (component.type) {
     case 'Text': {
       const text = String(bind(component.text ?? '', scope) ?? '').trim();
       return text === '' ? [] : [{ kind: 'text', text }];
     }
     case 'TouchWrapper': {
-      const inner = inflatedChildren(component, scope).flatMap(([child, childScope]) => inflate(child, childScope));
+      const inner = inflatedChildren(component, scope).flatMap(([child, childScope]) =>
+        inflate(child, childScope, layouts),
+      );
       const press = (Array.isArray(component.onPress) ? component.onPress : [component.onPress]).find(
         (command) => isComponent(command) && command.type === 'SendEvent',
       );
@@ -324,12 +353,12 @@ function inflate(component: Component, scope: Scope): CardPart[] {
       const times = pageTimes(component, scope);
       const pages = inflatedChildren(component, scope).map(([child, childScope], index) => ({
         atMs: times.get(index) ?? Number.NaN,
-        parts: inflate(child, childScope),
+        parts: inflate(child, childScope, layouts),
       }));
       return [{ kind: 'pages', pages }];
     }
     default:
-      return inflatedChildren(component, scope).flatMap(([child, childScope]) => inflate(child, childScope));
+      return inflatedChildren(component, scope).flatMap(([child, childScope]) => inflate(child, childScope, layouts));
   }
 }
 
@@ -348,8 +377,12 @@ export function readCard(directive: unknown, viewport: Viewport = ECHO_SHOW): Ca
       ? { [parameters[0]]: datasources }
       : Object.fromEntries(parameters.map((name) => [name, datasources[name]]));
   const scope: Scope = { ...bound, viewport, environment: {} };
+  const layouts: Record<string, Component> = {};
+  for (const [name, layout] of Object.entries(isComponent(document.layouts) ? document.layouts : {})) {
+    if (isComponent(layout)) layouts[name] = layout;
+  }
   const top = firstHolding(children(template), scope);
-  return top ? inflate(top, scope) : [];
+  return top ? inflate(top, scope, layouts) : [];
 }
 
 /** Every button on the card, pages included. */
