@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Debian's Chromium; PREVIEW_CHROMIUM names another (or a missing one, to try the fallback). */
-export const CHROMIUM = process.env.PREVIEW_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.PREVIEW_CHROMIUM || '/usr/bin/chromium';
 const FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -59,8 +59,8 @@ window.renderCard = async function renderCard([doc, datasources, viewport]) {
 };`;
 
 /** Why the real renderer cannot run here, or undefined when it can. */
-export function unavailable(): string | undefined {
-  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
+export function unavailable(chromium: string = CHROMIUM): string | undefined {
+  if (!existsSync(chromium)) return `no Chromium at ${chromium} (apt-get install chromium)`;
   const require = createRequire(__filename);
   for (const name of ['playwright-core', 'apl-viewhost-web/index.js']) {
     try {
@@ -79,13 +79,16 @@ function fontFor(url: string): string | undefined {
 }
 
 /** Each card as a PNG screenshot of the rendered document; the browser is closed before it returns. */
-export async function renderCards(cards: readonly AplCard[]): Promise<{ name: string; png: Buffer }[]> {
+export async function renderCards(
+  cards: readonly AplCard[],
+  executable: string = CHROMIUM,
+): Promise<{ name: string; png: Buffer }[]> {
   const require = createRequire(__filename);
   const { chromium } = (await import('playwright-core')) as typeof import('playwright-core');
   const bundle = require.resolve('apl-viewhost-web/index.js');
   const profile = mkdtempSync(join(tmpdir(), 'apl-preview-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: executable,
     headless: true,
     args: FLAGS,
     viewport: { width: VIEWPORT.width, height: VIEWPORT.height },

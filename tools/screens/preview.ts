@@ -5,38 +5,54 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderCards, unavailable } from './apl-browser';
+import { CHROMIUM, renderCards, unavailable } from './apl-browser';
 import { sampleCards } from './cards';
 import { compositePng, drawingPictures } from './pictures';
 
 const OUT = join(__dirname, '..', '..', 'build', 'screens');
 
-async function main(): Promise<void> {
+/** What was written: the drawings, the cards (none when the real renderer could not run) and why not. */
+export interface PreviewResult {
+  readonly drawings: readonly string[];
+  readonly cards: readonly string[];
+  readonly skipped?: string;
+}
+
+export interface PreviewOptions {
+  /** Where to say what was done (the console). */
+  readonly log?: (line: string) => void;
+  /** The Chromium to draw the cards with (apl-browser's CHROMIUM). */
+  readonly chromium?: string;
+}
+
+/** Writes the pictures into `out` (emptied first). */
+export async function writePreviews(out: string, options: PreviewOptions = {}): Promise<PreviewResult> {
+  const { log = console.log, chromium = CHROMIUM } = options;
   const started = Date.now();
-  rmSync(OUT, { recursive: true, force: true });
-  mkdirSync(OUT, { recursive: true });
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
   const pictures = drawingPictures();
   pictures.push({
     name: 'body-views.png',
     png: compositePng({ back: 'lowerBack', side: 'sideHip', feet: 'arch', hands: 'palm' }),
   });
-  for (const { name, png } of pictures) writeFileSync(join(OUT, name), png);
-  console.log(`${pictures.length} drawings written to build/screens/`);
-  const reason = unavailable();
-  if (reason) {
-    console.log(`Cards not rendered (drawings only): ${reason}.`);
-  } else {
+  for (const { name, png } of pictures) writeFileSync(join(out, name), png);
+  log(`${pictures.length} drawings written to ${out}`);
+  let cards: string[] = [];
+  let skipped = unavailable(chromium);
+  if (skipped === undefined) {
     try {
-      const cards = await renderCards(sampleCards());
-      for (const { name, png } of cards) writeFileSync(join(OUT, name), png);
-      console.log(
-        `${cards.length} cards rendered by apl-viewhost-web in Chromium: ${cards.map((c) => c.name).join(', ')}`,
-      );
+      const rendered = await renderCards(sampleCards(), chromium);
+      for (const { name, png } of rendered) writeFileSync(join(out, name), png);
+      cards = rendered.map((card) => card.name);
+      log(`${cards.length} cards rendered by apl-viewhost-web in Chromium: ${cards.join(', ')}`);
     } catch (error) {
-      console.log(`Cards not rendered (drawings only): ${(error as Error).message.split('\n')[0]}`);
+      skipped = (error as Error).message.split('\n')[0];
     }
   }
-  console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  if (skipped !== undefined) log(`Cards not rendered (drawings only): ${skipped}.`);
+  log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  return { drawings: pictures.map((picture) => picture.name), cards, ...(skipped === undefined ? {} : { skipped }) };
 }
 
-void main();
+if (require.main === module) void writePreviews(OUT);

@@ -5,9 +5,14 @@
  * Shapes within a path only touch, never overlap, so any fill rule draws them alike.
  */
 import type { BodyArea } from '../../core/body';
-import { type AvgGraphic, type AvgItem, area, bothSides, ellipse, graphic, mirrored, REST, shape } from './avg';
+import { type AvgGraphic, type AvgItem, area, bothSides, ellipse, graphic, LINE, mirrored, REST, shape } from './avg';
 
 const W = 200;
+
+/** Fine lines that say which side is shown: nails on top of the foot and the back of the hand, creases in the palm. */
+function lines(pathData: string): AvgItem {
+  return { type: 'path', pathData, stroke: LINE, strokeWidth: 1, strokeOpacity: 0.7 };
+}
 
 /** The parts over a whole outline: hidden while the whole foot or hand is the one marked. */
 function parts(whole: BodyArea, items: readonly AvgItem[]): AvgItem {
@@ -45,13 +50,14 @@ export const FEET: AvgGraphic = graphic(
       area('heel', HEEL),
       area('topOfFoot', TOP),
       area('toes', TOES),
+      lines(mirrored(ellipse(80, 22, 4, 4.5) + ellipse(64, 20, 2.5, 3) + ellipse(52, 23, 2.2, 2.8), W)),
     ]),
   ],
 );
 
 // Hands, fingers up. On the left the palm, on the right the back of the other hand.
 const FINGERS = bothSides(
-  'M64,86V40A6,6 0 0 1 76,40V86ZM50,86V32A6,6 0 0 1 62,32V86ZM36,86V38A6,6 0 0 1 48,38V86ZM23,86V50A5.5,5.5 0 0 1 34,50V86ZM80,104L86,84A5.5,5.5 0 0 1 96,87L80,134Z',
+  'M64,86V40A6,6 0 0 1 76,40V86ZM50,86V32A6,6 0 0 1 62,32V86ZM36,86V38A6,6 0 0 1 48,38V86ZM23,86V50A5.5,5.5 0 0 1 34,50V86ZM80,106C84,100 86,94 87,88A5,5 0 0 1 97,89C96,106 92,122 80,138Z',
   W,
 );
 const HAND = 'M23,86H80V140C80,154 72,160 64,160H38C28,160 22,152 22,140Z';
@@ -67,6 +73,13 @@ export const HANDS: AvgGraphic = graphic(
       area('backOfHand', mirrored(HAND, W)),
       area('fingers', FINGERS),
       area('wrist', bothSides(WRIST, W)),
+      lines('M30,118C44,112 60,110 74,114M32,132C46,126 60,126 70,130M60,150C56,136 58,120 66,104'),
+      lines(
+        mirrored(
+          'M66,44A4,4 0 0 1 74,44V48H66ZM52,36A4,4 0 0 1 60,36V40H52ZM38,42A4,4 0 0 1 46,42V46H38ZM25,54A3.5,3.5 0 0 1 32,54V58H25Z',
+          W,
+        ),
+      ),
     ]),
   ],
 );
