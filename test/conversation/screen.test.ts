@@ -124,6 +124,12 @@ const SITUATIONS: Readonly<Record<string, Situation>> = {
     return show.say('pause');
   },
   'the menu': (show) => show.say('open partner massage'),
+  'the labour card': async (show) => {
+    await show.say('open partner massage', `she is in ${EXPECTED[show.locale].labour}`);
+    const atTerm = await show.say('yes');
+    expect(cardOf(atTerm).kind).toBe('labour');
+    return atTerm;
+  },
 };
 
 interface Pressed {
@@ -267,6 +273,16 @@ describe.each(LOCALES)('on an Echo Show in %s', (locale) => {
     const voice = new Show(locale, false);
     await voice.say('open partner massage', 'start foot massage', 'ready');
     expect((await voice.say("she's bleeding heavily")).response?.response.shouldEndSession).toBe(true);
+  });
+
+  it("the routine's closing stays on screen without the mic", async () => {
+    const show = new Show(locale);
+    let turn = await show.say('open partner massage', 'start foot massage', 'ready');
+    for (let i = 0; i < 10 && show.coach.mode === 'routine'; i += 1) turn = await show.say('next');
+    expect(cardOf(turn)).toMatchObject({ kind: 'closing' });
+    expect(turn.response?.response.shouldEndSession).toBeUndefined();
+    expect(turn.response?.response.reprompt).toBeUndefined();
+    expect(show.device.sessionOpen).toBe(true);
   });
 
   it('stop still ends the session, with no card left behind', async () => {
