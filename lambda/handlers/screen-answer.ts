@@ -9,20 +9,15 @@ import type { ScreenWords } from '../core/wording';
 import { screenDirective } from '../screen/render';
 import { deviceSupportsApl } from './screen-device';
 
-/** What respond() needs for the screen: the locale's words for the card, and whether the user is leaving. */
+/** What respond() needs for the screen: the locale's words for the card. */
 export interface ScreenContext {
   readonly words: ScreenWords;
-  /**
-   * The user said stop or cancel: the skill closes on every device (the platform's rule for
-   * AMAZON.StopIntent and AMAZON.CancelIntent), so no card is left behind, even one the plan has.
-   */
-  readonly leaving: boolean;
 }
 
 /**
  * The card for the answer: the plan's view drawn with the locale's words, on a device that declares
  * APL, unless the answer plays audio (the device shows Now Playing then, and a card sent with a Play
- * cannot be updated while it plays) or the user is leaving.
+ * cannot be updated while it plays). The user leaving (stop, cancel) leaves no view in the plan.
  */
 export function cardFor(
   envelope: RequestEnvelope,
@@ -31,7 +26,6 @@ export function cardFor(
   plays: boolean,
 ): Directive | undefined {
   if (screen === undefined || plan.view === undefined || plays || !deviceSupportsApl(envelope)) return undefined;
-  if (screen.leaving && plan.endSession) return undefined;
   return screenDirective(plan.view, screen.words);
 }
 

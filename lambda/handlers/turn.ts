@@ -226,6 +226,6 @@ export async function runTurn(input: HandlerInput, event: CoachEvent, deps: Turn
     const { plan: _plan, ...data } = settled;
     input.attributesManager.setSessionAttributes(toSessionAttributes({ state: decision.state, ...data }));
   }
-  const screen = { words: content.wording.screen, leaving: event.type === 'stop' || event.type === 'cancel' };
+  const screen = { words: content.wording.screen };
   return respond(input, settled.plan, decision.profile.preferences.speechRate, audio, content.spokenNumbers, screen);
 }

@@ -79,6 +79,7 @@ export function resumeAudio(draft: Draft, state: AudioState, heard: Heard, routi
  * another routine stays, as of now, so the stop the device reports next cannot replace it.
  */
 export function cancelAudio(draft: Draft, state: AudioState, heard: Heard, routine: Routine): Decision {
+  draft.closeScreen();
   const paused = draft.profile.paused;
   if (paused !== null && paused.routineId !== routine.id) {
     const { at: _at, stepId: _stepId, ...kept } = paused;

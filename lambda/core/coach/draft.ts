@@ -49,7 +49,8 @@ type Change = Omit<ProfileUpdate, 'id'>;
 export class Draft {
   profile: UserProfile;
   private update: ProfileUpdate | undefined;
-  private shown: ScreenView | undefined;
+  /** What the move chose to show; null: nothing, the user is leaving. */
+  private shown: ScreenView | null | undefined;
   private readonly effects: Effect[] = [];
 
   constructor(readonly input: DecideInput) {
@@ -174,7 +175,12 @@ export class Draft {
 
   /** What the screen shows after this turn, when the move knows better than the state it ends in. */
   show(view: ScreenView): void {
-    this.shown = view;
+    if (this.shown !== null) this.shown = view;
+  }
+
+  /** The user is leaving (stop, cancel): no card is left on screen, whatever else the turn shows. */
+  closeScreen(): void {
+    this.shown = null;
   }
 
   result(state: CoachState, decided: Plan): Decision {

@@ -95,6 +95,7 @@ export function pause(draft: Draft, state: InRoutineState, heard: Heard, routine
 
 /** Stop: the place is saved and the session ends; after the last step, the closing. */
 export function stop(draft: Draft, state: InRoutineState, heard: Heard, routine: Routine): Decision {
+  draft.closeScreen();
   const stepIndex = stepToSave(state, heard);
   if (stepIndex >= routine.steps.length) return finish(draft, routine, []);
   const point = pointToSave(state, heard);

@@ -18,8 +18,8 @@ export interface ViewInputs {
   readonly prefs: Preferences;
   /** The place this turn saved, if it saved one: a session that ends paused shows it. */
   readonly savedPlace?: { readonly routineId: string; readonly stepIndex: number } | null | undefined;
-  /** What the move chose to show. */
-  readonly shown?: ScreenView | undefined;
+  /** What the move chose to show; null: nothing (the user is leaving). */
+  readonly shown?: ScreenView | null | undefined;
 }
 
 function clampStep(routine: Routine, stepIndex: number): number {
@@ -75,6 +75,7 @@ function firstSpoken(plan: Plan): string {
 /** What the screen shows after the turn; none while audio plays (Now Playing shows the step then). */
 export function viewAfter(inputs: ViewInputs): ScreenView | undefined {
   const { state, plan, catalogue, prefs } = inputs;
+  if (inputs.shown === null) return undefined;
   if (inputs.shown) return inputs.shown;
   if (plan.audio?.kind === 'play' || plan.audio?.kind === 'keepPlaying') return undefined;
   switch (state.mode) {
