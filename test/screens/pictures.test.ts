@@ -72,13 +72,6 @@ describe('the real APL renderer', () => {
     expect(JSON.stringify(cards[0]?.datasources)).toContain('"area":"lowerBack"');
   });
 
-  const available = unavailable() === undefined ? it : it.skip;
-  available('draws a card at the Echo Show size in headless Chromium', async () => {
-    const [card] = await renderCards(sampleCards().slice(0, 1));
-    expect(card?.name).toBe('card-lowerBack-step2.png');
-    expect(pngSize(card?.png as Buffer)).toEqual({ width: VIEWPORT.width, height: VIEWPORT.height });
-  });
-
   it('says what is missing', () => {
     expect(unavailable('/nonexistent/chromium')).toMatch(/apt-get install chromium/);
     expect(existsSync('/nonexistent/chromium')).toBe(false);

@@ -2,6 +2,8 @@
  * `npm run preview:screens`: pictures of the screens into build/screens/. Always the body drawings
  * (each view, each area marked) through the SVG converter; and, where Chromium is installed, sample
  * step and warning cards drawn by the real APL renderer (apl-viewhost-web), else a line saying why not.
+ * CI installs Debian's Chromium and runs it with `--cards`, so the document is drawn by a real APL
+ * engine on every run.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,4 +57,17 @@ export async function writePreviews(out: string, options: PreviewOptions = {}): 
   return { drawings: pictures.map((picture) => picture.name), cards, ...(skipped === undefined ? {} : { skipped }) };
 }
 
-if (require.main === module) void writePreviews(OUT);
+/**
+ * `-- --cards`: the real renderer must draw the cards (CI, where Chromium is installed); without it
+ * the command fails instead of falling back to the drawings.
+ */
+async function main(): Promise<number> {
+  const result = await writePreviews(OUT);
+  if (process.argv.includes('--cards') && result.skipped !== undefined) {
+    console.error(`--cards: the real APL renderer drew no cards: ${result.skipped}`);
+    return 1;
+  }
+  return 0;
+}
+
+if (require.main === module) void main().then((code) => (process.exitCode = code));
