@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BODY_AREA_IDS, BODY_VIEWS, viewOf } from '../../lambda/core/body';
 import { BODY_GRAPHICS } from '../../lambda/screen/body-graphics';
-import { renderCards, unavailable, VIEWPORT } from '../../tools/screens/apl-browser';
+import { unavailable } from '../../tools/screens/apl-browser';
 import { sampleCards } from '../../tools/screens/cards';
 import { compositePng, drawingPng } from '../../tools/screens/pictures';
 import { writePreviews } from '../../tools/screens/preview';
