@@ -102,4 +102,10 @@ function buildDocument(): AplObject {
 }
 
 /** The document, built once. */
-export const SCREEN_DOCUMENT: AplObject = buildDocument();
+let built: AplObject | undefined;
+
+/** The document, built at the first card (a cold start that draws none pays nothing), then kept. */
+export function screenDocument(): AplObject {
+  built ??= buildDocument();
+  return built;
+}

@@ -1,5 +1,5 @@
 /** The screen renderer: a core ScreenView as an APL card, and the events its buttons send. */
-export { APL_VERSION, SCREEN_DOCUMENT } from './document';
+export { APL_VERSION, screenDocument } from './document';
 export {
   parseScreenEvent,
   SCREEN_COMMANDS,

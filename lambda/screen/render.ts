@@ -7,7 +7,7 @@ import type { interfaces } from 'ask-sdk-model';
 import { BODY_AREAS, type BodyArea } from '../core/body';
 import type { ScreenView, StepPage } from '../core/screen';
 import type { ScreenWords } from '../core/wording';
-import { SCREEN_DOCUMENT } from './document';
+import { screenDocument } from './document';
 import type { ScreenCommand, START_EVENT } from './events';
 import { MAX_PAGES } from './layouts';
 
@@ -126,7 +126,7 @@ export function screenDirective(
   return {
     type: 'Alexa.Presentation.APL.RenderDocument',
     token: SCREEN_TOKEN,
-    document: SCREEN_DOCUMENT,
+    document: screenDocument(),
     datasources: { card: cardData(view, words) },
   };
 }

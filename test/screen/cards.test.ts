@@ -16,9 +16,9 @@ import {
   MAX_PAGES,
   parseScreenEvent,
   RESPONSE_LIMIT_BYTES,
-  SCREEN_DOCUMENT,
   SCREEN_TOKEN,
   screenDirective,
+  screenDocument,
   VIEW_BUTTONS,
 } from '../../lambda/screen';
 import { BODY_GRAPHICS } from '../../lambda/screen/body-graphics';
@@ -33,7 +33,7 @@ const rendered = ALL_CARDS.map((card) => {
   return { card, directive, bytes: jsonBytes(directive) };
 });
 const largest = rendered.reduce((a, b) => (b.bytes > a.bytes ? b : a));
-const documentBytes = jsonBytes(SCREEN_DOCUMENT);
+const documentBytes = jsonBytes(screenDocument());
 
 /**
  * apl-suggester's findings (it reports everything, errors and warnings alike; none is accepted),
@@ -102,8 +102,8 @@ function problemsOf(card: Card, directive: Directive): string[] {
 
 describe('the document', () => {
   it(`is APL ${APL_VERSION} that apl-suggester finds nothing wrong with`, async () => {
-    expect(SCREEN_DOCUMENT).toMatchObject({ type: 'APL', version: APL_VERSION });
-    expect(await suggest((v) => v.validate(JSON.parse(JSON.stringify(SCREEN_DOCUMENT))))).toEqual([]);
+    expect(screenDocument()).toMatchObject({ type: 'APL', version: APL_VERSION });
+    expect(await suggest((v) => v.validate(JSON.parse(JSON.stringify(screenDocument()))))).toEqual([]);
   });
 
   it('uses only commands ask-sdk-model knows', () => {
@@ -117,17 +117,17 @@ describe('the document', () => {
         for (const [child, inner] of Object.entries(record)) walk(inner, child);
       }
     };
-    walk(SCREEN_DOCUMENT.mainTemplate);
+    walk(screenDocument().mainTemplate);
     expect([...used].filter((type) => !(known as string[]).includes(type))).toEqual([]);
     expect(used.size).toBeGreaterThan(0);
   });
 
   it('imports no package: only the core components the offline checks can see into', () => {
-    expect(SCREEN_DOCUMENT).not.toHaveProperty('import');
+    expect(screenDocument()).not.toHaveProperty('import');
   });
 
   it('holds one drawing per body view, each a valid AVG graphic', () => {
-    const graphics = SCREEN_DOCUMENT.graphics as Record<string, Json>;
+    const graphics = screenDocument().graphics as Record<string, Json>;
     expect(Object.keys(graphics).sort()).toEqual([...BODY_VIEWS].sort());
     for (const view of BODY_VIEWS) expect([view, graphicProblems(graphics[view] ?? {})]).toEqual([view, []]);
   });
@@ -155,7 +155,7 @@ describe('every card', () => {
   it(`renders ${rendered.length} cards as RenderDocument directives with the card's token`, () => {
     for (const { directive } of rendered) {
       expect(directive).toMatchObject({ type: 'Alexa.Presentation.APL.RenderDocument', token: SCREEN_TOKEN });
-      expect(directive.document).toBe(SCREEN_DOCUMENT);
+      expect(directive.document).toBe(screenDocument());
     }
   });
 
