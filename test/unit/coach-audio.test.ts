@@ -370,6 +370,8 @@ describe('hands-free mode', () => {
     expect(play(ready).nowPlaying).toEqual({
       title: foot.name,
       subtitle: lines.nowPlayingStep(1, foot.steps.length, foot.steps[0]?.title ?? ''),
+      area: foot.steps[0]?.area,
+      areaName: lines.screen.areas[foot.steps[0]?.area ?? 'wholeFoot'],
     });
   });
 

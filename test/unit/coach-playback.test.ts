@@ -44,6 +44,8 @@ describe('the player’s reports', () => {
       nowPlaying: {
         title: foot.name,
         subtitle: lines.nowPlayingStep(3, foot.steps.length, foot.steps[2]?.title ?? ''),
+        area: foot.steps[2]?.area,
+        areaName: lines.screen.areas[foot.steps[2]?.area ?? 'wholeFoot'],
       },
     });
   });

@@ -141,10 +141,16 @@ export function deliver(
   );
 }
 
-/** What Now Playing shows: the routine's name, and "Step N of M: title". */
+/** What Now Playing shows: the routine's name, "Step N of M: title", and the step's area. */
 export function nowPlaying(lines: Wording, routine: Routine, stepIndex: number): NowPlaying {
-  const title = routine.steps[stepIndex]?.title ?? '';
-  return { title: routine.name, subtitle: lines.nowPlayingStep(stepIndex + 1, routine.steps.length, title) };
+  const step = routine.steps[stepIndex];
+  if (step === undefined) throw new RangeError(`${routine.id} has no step ${stepIndex + 1}`);
+  return {
+    title: routine.name,
+    subtitle: lines.nowPlayingStep(stepIndex + 1, routine.steps.length, step.title),
+    area: step.area,
+    areaName: lines.screen.areas[step.area],
+  };
 }
 
 /**

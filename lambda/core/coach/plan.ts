@@ -1,4 +1,5 @@
 /** What the core hands back: a plan to render, the next state, the profile change and the effects. */
+import type { BodyArea } from '../body';
 import type { Segment } from '../pacing';
 import type { AudioPoint, PlayItem } from '../player';
 import type { ProfileUpdate, UserProfile } from '../profile';
@@ -19,10 +20,17 @@ export interface Plan {
   readonly view?: ScreenView;
 }
 
-/** What Now Playing shows for an item: the routine, and "Step N of M: title". */
+/**
+ * What Now Playing shows for an item: the routine, "Step N of M: title", and the step's picture (the
+ * drawing with its area marked, when the render has one), described by the area's name.
+ */
 export interface NowPlaying {
   readonly title: string;
   readonly subtitle: string;
+  /** The area the step works: the art is the drawing of its view with this area marked. */
+  readonly area: BodyArea;
+  /** The area's name, the picture's description. */
+  readonly areaName: string;
 }
 
 /**
