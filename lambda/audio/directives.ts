@@ -2,11 +2,12 @@
  * The audio renderer: a plan's audio instruction as AudioPlayer directives over the rendered files.
  * The item's variant picks the file, the point becomes an offset in it (a little before, when it
  * goes on from where it stopped), and the token names the item so later requests say exactly where
- * the player is.
+ * the player is. Now Playing shows the routine, the step and, when the render has one, the picture
+ * of the step's area.
  */
 import type { Directive } from 'ask-sdk-model';
 import type { AudioInstruction } from '../core/coach';
-import { AudioError, audioUrl, stepFile } from './manifest';
+import { AudioError, artFile, audioUrl, stepFile } from './manifest';
 import { resumeOffset } from './points';
 import type { AudioSource } from './source';
 import { buildAudioToken } from './token';
@@ -37,6 +38,8 @@ export function audioDirectives(
       if (instruction.enqueue && playingToken === undefined) throw new AudioError('an enqueue needs the playing token');
       const token = buildAudioToken(instruction.item, manifest.renderVersion);
       const offsetInMilliseconds = instruction.enqueue ? 0 : resumeOffset(file, instruction.from);
+      const { title, subtitle, area, areaName } = instruction.nowPlaying;
+      const art = artFile(manifest, area);
       return [
         {
           type: 'AudioPlayer.Play',
@@ -48,7 +51,14 @@ export function audioDirectives(
               offsetInMilliseconds,
               ...(instruction.enqueue && playingToken !== undefined ? { expectedPreviousToken: playingToken } : {}),
             },
-            metadata: { title: instruction.nowPlaying.title, subtitle: instruction.nowPlaying.subtitle },
+            metadata: {
+              title,
+              subtitle,
+              // The step's picture: its view with its area marked, when the render drew one.
+              ...(art === undefined
+                ? {}
+                : { art: { contentDescription: areaName, sources: [{ url: audioUrl(source.baseUrl, art) }] } }),
+            },
           },
         },
       ];

@@ -1,8 +1,10 @@
 /**
- * The render manifest: which MP3 file plays each step in each variant, how long it is, and where
- * each spoken segment starts in it. The render pipeline writes it (build/audio/manifest.json); the
- * skill reads it, checked field by field, to build AudioPlayer URLs and tokens.
+ * The render manifest: which MP3 file plays each step in each variant, how long it is, where each
+ * spoken segment starts in it, and the Now Playing picture of each body area. The render pipeline
+ * writes it (build/audio/manifest.json); the skill reads it, checked field by field, to build
+ * AudioPlayer URLs and tokens.
  */
+import { BODY_AREAS, type BodyArea } from '../core/body';
 import { isRoutineId, type RoutineId } from '../core/catalogue';
 import { PACES, PRESSURE_LEVELS, SPEECH_RATES, type StepVariant } from '../core/preferences';
 import { AUDIO_FORMAT, AUDIO_PLAYER_STREAM } from './stream-format';
@@ -42,6 +44,11 @@ export interface AudioManifest {
   readonly files: Readonly<Record<string, RenderedFile>>;
   /** The file hash for each step variant, by variant key (`lowerBack/3/medium.normal.normal`). */
   readonly steps: Readonly<Record<string, string>>;
+  /**
+   * Now Playing art: for each body area the steps work, a PNG of its view with the area marked, as
+   * `art/<area>-<hash>.png` relative to the manifest. Absent in renders made before art existed.
+   */
+  readonly art?: Readonly<Partial<Record<BodyArea, string>>>;
 }
 
 export class AudioError extends Error {
@@ -79,6 +86,20 @@ export const MAX_RENDER_VERSION_LENGTH = 64;
 export const RENDER_VERSION = /^[A-Za-z0-9_-]+$/;
 export const FILE_HASH = /^[0-9a-f]{16}$/;
 const FILE_PATH = /^[A-Za-z]+\/[0-9]{1,2}-[0-9a-f]{16}\.mp3$/;
+/** Where a body area's Now Playing picture is, relative to the manifest. */
+export const ART_FOLDER = 'art';
+export const ART_EXTENSION = '.png';
+const ART_PATH = /^art\/([A-Za-z]+)-[0-9a-f]{16}\.png$/;
+
+/** Whether `value` names a body area (an own key of BODY_AREAS, not anything an object inherits). */
+export function isBodyArea(value: unknown): value is BodyArea {
+  return typeof value === 'string' && Object.hasOwn(BODY_AREAS, value);
+}
+
+/** `art/<area>-<hash>.png`: the path a render gives an area's picture. */
+export function artPath(area: BodyArea, hash: string): string {
+  return `${ART_FOLDER}/${area}-${hash}${ART_EXTENSION}`;
+}
 
 /** Every variant, pressure first, then speech rate, then pace. */
 export const ALL_VARIANTS: readonly StepVariant[] = PRESSURE_LEVELS.flatMap((pressure) =>
@@ -129,7 +150,7 @@ export function audioUrl(baseUrl: string, path: string): string {
   }
   if (base.protocol !== AUDIO_PLAYER_STREAM.protocol) throw new AudioUrlError('AudioPlayer streams over HTTPS only');
   if (base.search !== '' || base.hash !== '') throw new AudioUrlError('the audio base URL has a query or fragment');
-  if (!FILE_PATH.test(path)) throw new AudioUrlError('not a rendered file path');
+  if (!FILE_PATH.test(path) && !ART_PATH.test(path)) throw new AudioUrlError('not a rendered file path');
   return `${base.href.replace(/\/+$/, '')}/${path}`;
 }
 
@@ -137,6 +158,11 @@ export function audioUrl(baseUrl: string, path: string): string {
 export function stepFile(manifest: AudioManifest, place: StepPlace): RenderedFile | undefined {
   const hash = manifest.steps[variantKey(place.routineId, place.stepIndex, place.variant)];
   return hash === undefined ? undefined : manifest.files[hash];
+}
+
+/** The path of an area's Now Playing picture, if the render has one. */
+export function artFile(manifest: AudioManifest, area: BodyArea): string | undefined {
+  return isBodyArea(area) ? manifest.art?.[area] : undefined;
 }
 
 function fail(message: string): never {
@@ -172,10 +198,23 @@ function readFile(hash: string, value: unknown): RenderedFile {
   return { path, ms, segments: marks };
 }
 
+function readArt(value: unknown): Partial<Record<BodyArea, string>> {
+  if (!isRecord(value)) fail('art is not an object');
+  const art: Partial<Record<BodyArea, string>> = {};
+  for (const [area, path] of Object.entries(value)) {
+    if (!isBodyArea(area)) fail(`art for ${JSON.stringify(area)}, which is no body area`);
+    if (typeof path !== 'string' || ART_PATH.exec(path)?.[1] !== area) {
+      fail(`art for ${area} has no path of the form art/${area}-<hash>.png`);
+    }
+    art[area] = path;
+  }
+  return art;
+}
+
 /** Reads a manifest (parsed JSON, untrusted) field by field; throws AudioManifestError naming the first fault. */
 export function readManifest(value: unknown): AudioManifest {
   if (!isRecord(value)) fail('not an object');
-  const { schema, renderVersion, engine, format, files, steps } = value;
+  const { schema, renderVersion, engine, format, files, steps, art } = value;
   if (schema !== MANIFEST_SCHEMA) fail(`schema ${JSON.stringify(schema)} is not ${MANIFEST_SCHEMA}`);
   if (
     typeof renderVersion !== 'string' ||
@@ -211,6 +250,7 @@ export function readManifest(value: unknown): AudioManifest {
     format: manifestFormat(),
     files: readFiles,
     steps: readSteps,
+    ...(art === undefined ? {} : { art: readArt(art) }),
   };
 }
 

@@ -3,6 +3,7 @@ import {
   AudioManifestError,
   AudioTokenError,
   AudioUrlError,
+  artFile,
   audioUrl,
   MAX_RENDER_VERSION_LENGTH,
   parseVariantKey,
@@ -184,12 +185,30 @@ describe('audio URLs', () => {
     ['https://cdn.example/?q=1', `foot/2-${HASH}.mp3`],
     ['https://cdn.example', '../secret.mp3'],
     ['https://cdn.example', `foot/2-${HASH}.wav`],
+    ['https://cdn.example', `art/sole-${HASH}.jpg`],
+    ['https://cdn.example', `art/../sole-${HASH}.png`],
+    ['https://cdn.example', `pictures/sole-${HASH}.png`],
   ])('refuse base %s with path %s', (base, path) => {
     expect(() => audioUrl(base, path)).toThrow(AudioUrlError);
   });
 });
 
 describe('reading a manifest', () => {
+  it('accepts one without art, as renders made before art wrote, and finds no picture in it', () => {
+    const manifest = readManifest(validManifest());
+    expect(manifest).not.toHaveProperty('art');
+    expect(artFile(manifest, 'sole')).toBeUndefined();
+  });
+
+  it('accepts art by body area and finds the picture of an area, none for an area it lacks', () => {
+    const art = { sole: `art/sole-${HASH}.png`, heel: 'art/heel-fedcba9876543210.png' };
+    const manifest = readManifest({ ...validManifest(), art });
+    expect(manifest.art).toEqual(art);
+    expect(artFile(manifest, 'sole')).toBe(`art/sole-${HASH}.png`);
+    expect(artFile(manifest, 'palm')).toBeUndefined();
+    expect(audioUrl('https://cdn.example/', `art/sole-${HASH}.png`)).toBe(`https://cdn.example/art/sole-${HASH}.png`);
+  });
+
   it('accepts a whole one and finds the file for a step variant', () => {
     const manifest = readManifest(validManifest());
     expect(stepFile(manifest, { routineId: 'foot', stepIndex: 1, variant: VARIANT })?.ms).toBe(60000);
@@ -257,5 +276,22 @@ describe('reading a manifest', () => {
 
   it.each(broken)('refuses one with %s', (_name, breakIt) => {
     expect(() => readManifest(breakIt(validManifest()))).toThrow(AudioManifestError);
+  });
+
+  const badArt: [string, (m: Record<string, unknown>) => unknown][] = [
+    ['art that is not an object', (m) => ({ ...m, art: [`art/sole-${HASH}.png`] })],
+    ['art that is null', (m) => ({ ...m, art: null })],
+    ['art for an unknown area', (m) => ({ ...m, art: { knee: `art/knee-${HASH}.png` } })],
+    ['art for an inherited name', (m) => ({ ...m, art: JSON.parse(`{"constructor":"art/constructor-${HASH}.png"}`) })],
+    ['art naming another area', (m) => ({ ...m, art: { sole: `art/heel-${HASH}.png` } })],
+    ['art outside the art folder', (m) => ({ ...m, art: { sole: `sole-${HASH}.png` } })],
+    ['art with a short hash', (m) => ({ ...m, art: { sole: 'art/sole-0123.png' } })],
+    ['art that is not a PNG', (m) => ({ ...m, art: { sole: `art/sole-${HASH}.jpg` } })],
+    ['art that is not a path', (m) => ({ ...m, art: { sole: 42 } })],
+  ];
+
+  it.each(badArt)('refuses one with %s, naming the art', (_name, breakIt) => {
+    expect(() => readManifest(breakIt(validManifest()))).toThrow(AudioManifestError);
+    expect(() => readManifest(breakIt(validManifest()))).toThrow(/^render manifest: art/);
   });
 });
