@@ -3,13 +3,16 @@
  * and what an interrupted or failed render leaves behind. The real engine's files are checked in
  * local-render.test.ts.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AudioManifest, readManifest, type StepVariant } from '../../lambda/audio/manifest';
 import { framesToMs, secondsToFrames } from '../../lambda/audio/stream-format';
 import { lines, ROUTINES } from '../../lambda/content';
 import { stepTargetSeconds } from '../../lambda/core/pacing';
+import { ART_SIZE_PX } from '../../tools/render/art';
 import { CLOSING_TAIL_SECONDS, variantPreferences } from '../../tools/render/layout';
 import { frameCount, readFrames } from '../../tools/render/mp3';
 import { MANIFEST_FILE, renderCatalogue } from '../../tools/render/pipeline';
@@ -42,6 +45,20 @@ function manifestIn(outDir: string): AudioManifest {
 
 const hand = ROUTINES.find((routine) => routine.id === 'hand');
 
+/** Every path the manifest names: the MP3 files and the pictures. */
+function namedPaths(manifest: AudioManifest): string[] {
+  return [...Object.values(manifest.files).map((file) => file.path), ...Object.values(manifest.art ?? {})];
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** A PNG's width and height from its IHDR chunk, which must come first; throws for anything else. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  if (!png.subarray(0, 8).equals(PNG_SIGNATURE)) throw new Error('no PNG signature');
+  if (png.toString('latin1', 12, 16) !== 'IHDR') throw new Error('no IHDR chunk first');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
 describe('a render', () => {
   it('removes audio files of earlier renders that its manifest no longer names, and keeps the rest', async () => {
     const { outDir, cacheDir } = folders();
@@ -51,14 +68,16 @@ describe('a render', () => {
     expect(first.filesRemoved).toBe(0);
     const stale = join(outDir, 'hand', '1-0000000000000000.mp3');
     writeFileSync(stale, Buffer.alloc(10));
+    const staleArt = join(outDir, 'art', 'palm-0000000000000000.png');
+    writeFileSync(staleArt, Buffer.alloc(10));
     const second = await renderHand();
-    expect(second.filesRemoved).toBe(1);
+    expect(second.filesRemoved).toBe(2);
     expect(existsSync(stale)).toBe(false);
-    const paths = Object.values(manifestIn(outDir).files).map((file) => file.path);
-    expect(filesUnder(outDir)).toEqual([MANIFEST_FILE, ...paths].sort());
+    expect(existsSync(staleArt)).toBe(false);
+    expect(filesUnder(outDir)).toEqual([MANIFEST_FILE, ...namedPaths(manifestIn(outDir))].sort());
   });
 
-  it('writes one MP3 per step variant and a manifest the skill can read, and nothing else', async () => {
+  it('writes one MP3 per step variant, a picture per area, and a manifest the skill can read, and nothing else', async () => {
     const { outDir, cacheDir } = folders();
     const summary = await renderCatalogue({
       engine: toneEngine(),
@@ -69,8 +88,7 @@ describe('a render', () => {
     });
     const manifest = manifestIn(outDir);
     expect(Object.keys(manifest.steps)).toEqual(hand?.steps.map((_s, i) => `hand/${i + 1}/gentle.normal.quicker`));
-    const paths = Object.values(manifest.files).map((file) => file.path);
-    expect(filesUnder(outDir)).toEqual([MANIFEST_FILE, ...paths].sort());
+    expect(filesUnder(outDir)).toEqual([MANIFEST_FILE, ...namedPaths(manifest)].sort());
     for (const file of Object.values(manifest.files)) {
       const frames = readFrames(readFileSync(join(outDir, file.path)));
       expect(framesToMs(frameCount(frames))).toBe(file.ms);
@@ -133,13 +151,65 @@ describe('a render', () => {
     const { root, outDir } = folders();
     await renderCatalogue({ engine: toneEngine(), outDir, routines: ['hand'], steps: [0], variants: [GENTLE_QUICK] });
     expect(filesUnder(join(root, 'audio-cache')).length).toBeGreaterThan(0);
-    expect(filesUnder(outDir).every((name) => name === MANIFEST_FILE || name.endsWith('.mp3'))).toBe(true);
+    expect(
+      filesUnder(outDir).every(
+        (name) => name === MANIFEST_FILE || name.endsWith('.mp3') || /^art\/[A-Za-z]+-[0-9a-f]{16}\.png$/.test(name),
+      ),
+    ).toBe(true);
   });
 
   it('refuses a routine the catalogue does not have', async () => {
     await expect(
       renderCatalogue({ engine: toneEngine(), ...folders(), routines: ['nowhere' as 'hand'] }),
     ).rejects.toThrow(/no routine nowhere/);
+  });
+});
+
+describe("a render's Now Playing art", () => {
+  it('is one square PNG per body area the steps work, named by area and content hash, that the manifest names', async () => {
+    const { outDir, cacheDir } = folders();
+    const summary = await renderCatalogue({
+      engine: toneEngine(),
+      outDir,
+      cacheDir,
+      routines: ['hand'],
+      variants: [GENTLE_QUICK],
+    });
+    const areas = [...new Set(hand?.steps.map((step) => step.area))].sort();
+    const art = manifestIn(outDir).art ?? {};
+    expect(Object.keys(art).sort()).toEqual(areas);
+    expect(summary).toMatchObject({ artWritten: areas.length, artReused: 0 });
+    for (const [area, path] of Object.entries(art)) {
+      const png = readFileSync(join(outDir, path));
+      expect(pngSize(png)).toEqual({ width: ART_SIZE_PX, height: ART_SIZE_PX });
+      const hash = createHash('sha256').update(png).digest('hex').slice(0, 16);
+      expect(path).toBe(`art/${area}-${hash}.png`);
+    }
+    expect(new Set(Object.values(art)).size).toBe(areas.length);
+  });
+
+  it("covers the areas of an earlier render's steps it keeps, and only those", async () => {
+    const { outDir, cacheDir } = folders();
+    await renderCatalogue({
+      engine: toneEngine(),
+      outDir,
+      cacheDir,
+      routines: ['hand'],
+      steps: [0],
+      variants: [GENTLE_QUICK],
+    });
+    const summary = await renderCatalogue({
+      engine: toneEngine(),
+      outDir,
+      cacheDir,
+      routines: ['foot'],
+      steps: [0],
+      variants: [GENTLE_QUICK],
+    });
+    const foot = ROUTINES.find((routine) => routine.id === 'foot');
+    const areas = [...new Set([hand?.steps[0]?.area, foot?.steps[0]?.area])].sort();
+    expect(Object.keys(summary.manifest.art ?? {}).sort()).toEqual(areas);
+    expect(filesUnder(join(outDir, 'art'))).toHaveLength(areas.length);
   });
 });
 
@@ -153,6 +223,36 @@ describe('a render after another', () => {
     expect(engine.requests).toHaveLength(0);
     expect(second).toMatchObject({ filesWritten: 0, filesReused: first.filesWritten, piecesSynthesized: 0 });
     expect(second.manifest).toEqual(first.manifest);
+  });
+
+  it('rewrites no picture when nothing changed: each file is the one the first render wrote', async () => {
+    const { outDir, cacheDir } = folders();
+    const options = { outDir, cacheDir, routines: ['hand' as const], variants: [GENTLE_QUICK] };
+    const first = await renderCatalogue({ engine: toneEngine(), ...options });
+    const art = Object.values(first.manifest.art ?? {});
+    expect(art.length).toBeGreaterThan(0);
+    const written = (path: string) => {
+      const stat = statSync(join(outDir, path), { bigint: true });
+      return `${stat.ino}:${stat.mtimeNs}`;
+    };
+    const before = namedPaths(first.manifest).map(written);
+    const second = await renderCatalogue({ engine: toneEngine(), ...options });
+    expect(second).toMatchObject({ artWritten: 0, artReused: art.length, filesRemoved: 0 });
+    expect(second.manifest.art).toEqual(first.manifest.art);
+    expect(namedPaths(second.manifest).map(written)).toEqual(before);
+  });
+
+  it('draws a picture again when its file is gone, under the same name', async () => {
+    const { outDir, cacheDir } = folders();
+    const options = { outDir, cacheDir, routines: ['hand' as const], steps: [0], variants: [GENTLE_QUICK] };
+    const first = await renderCatalogue({ engine: toneEngine(), ...options });
+    const [path] = Object.values(first.manifest.art ?? {});
+    const png = readFileSync(join(outDir, path ?? 'missing'));
+    rmSync(join(outDir, path ?? 'missing'));
+    const second = await renderCatalogue({ engine: toneEngine(), ...options });
+    expect(second).toMatchObject({ artWritten: 1, artReused: 0 });
+    expect(second.manifest.art).toEqual(first.manifest.art);
+    expect(readFileSync(join(outDir, path ?? 'missing')).equals(png)).toBe(true);
   });
 
   it("keeps an earlier render's other steps whose files are there, and drops those whose are not", async () => {

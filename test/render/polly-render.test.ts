@@ -113,11 +113,12 @@ describe('rendering with Polly', () => {
       engine: { voiceId: string };
       steps: Record<string, string>;
       files: Record<string, { path: string }>;
+      art: Record<string, string>;
     };
     expect(manifest.engine.voiceId).toBe('polly/neural/Joanna/pcm-16000');
     expect(Object.keys(manifest.steps)).toHaveLength(VARIANTS.length);
     expect(filesUnder(outDir)).toEqual(
-      [MANIFEST_FILE, ...Object.values(manifest.files).map((file) => file.path)].sort(),
+      [MANIFEST_FILE, ...Object.values(manifest.files).map((file) => file.path), ...Object.values(manifest.art)].sort(),
     );
   });
 });

@@ -111,6 +111,7 @@ export function describe(summary: RenderSummary): string {
   return [
     `${summary.steps} step variants in ${Object.keys(summary.manifest.files).length} files (${mb} MB): ${summary.filesWritten} written, ${summary.filesReused} unchanged, ${summary.filesRemoved} old ones removed`,
     `speech: ${summary.piecesSynthesized} pieces synthesised (${summary.charactersSynthesized} characters), ${summary.piecesFromCache} from the cache`,
+    `art: ${summary.artWritten + summary.artReused} Now Playing pictures, ${summary.artWritten} written, ${summary.artReused} unchanged`,
     `manifest: ${summary.manifestPath} (render ${summary.manifest.renderVersion}), ${summary.seconds.toFixed(1)} s`,
   ].join('\n');
 }

@@ -1,7 +1,8 @@
 /**
  * The render pipeline: the catalogue becomes one MP3 file per step variant, built from the core's
- * own step timelines, and a manifest that says which file plays which variant and where each spoken
- * segment starts in it.
+ * own step timelines, one Now Playing picture per body area the steps work (art/<area>-<hash>.png),
+ * and a manifest that says which file plays which variant, where each spoken segment starts in it,
+ * and which picture shows each area.
  *
  * Each distinct line is synthesised once per speech rate, encoded once, and kept in a cache under
  * its content hash; a file is its pieces and runs of silence joined frame by frame, so pace, which
@@ -15,10 +16,14 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import {
   ALL_VARIANTS,
+  ART_EXTENSION,
+  ART_FOLDER,
   type AudioManifest,
+  artPath,
   FILE_HASH,
   MANIFEST_SCHEMA,
   manifestFormat,
+  parseVariantKey,
   type RenderedFile,
   readManifest,
   type StepVariant,
@@ -26,7 +31,9 @@ import {
 } from '../../lambda/audio/manifest';
 import { AUDIO_FORMAT, framesToMs } from '../../lambda/audio/stream-format';
 import { lines, ROUTINES } from '../../lambda/content';
+import type { BodyArea } from '../../lambda/core/body';
 import type { Routine, RoutineId } from '../../lambda/core/catalogue';
+import { areaArtPng } from './art';
 import type { SpeechEngine, SpeechRequest } from './engine';
 import { CLOSING_TAIL_SECONDS, layOut, MIN_GAP_SECONDS, planStep, RenderError, type StepPlan } from './layout';
 import { ENCODER_ID, type Frames, firstFrames, frameCount, Mp3Encoder, readFrames } from './mp3';
@@ -72,10 +79,14 @@ export interface RenderSummary {
   readonly piecesFromCache: number;
   /** Characters of text sent to the engine (what Polly bills). */
   readonly charactersSynthesized: number;
-  /** Size of every file this render names. */
+  /** Size of every audio file this render names (the pictures come to about 20 KB each). */
   readonly bytes: number;
-  /** Audio files of earlier renders that the manifest no longer names, removed from the folder. */
+  /** Audio files and pictures of earlier renders that the manifest no longer names, removed from the folder. */
   readonly filesRemoved: number;
+  /** Now Playing pictures written (one per body area the manifest's steps work, when new). */
+  readonly artWritten: number;
+  /** Now Playing pictures already there from an earlier render. */
+  readonly artReused: number;
   readonly seconds: number;
 }
 
@@ -275,16 +286,22 @@ export async function renderCatalogue(options: RenderOptions): Promise<RenderSum
       .filter(([hash]) => named.has(hash))
       .sort(([a], [b]) => (a < b ? -1 : 1)),
   );
+  const art = drawArt(outDir, areasOf(Object.keys(sortedSteps)));
   const manifest: AudioManifest = {
     schema: MANIFEST_SCHEMA,
-    renderVersion: sha([engine.voiceId, sortedSteps]).slice(0, 12),
+    // The art is part of it: Now Playing caches an item's metadata by token, and the token names the render.
+    renderVersion: sha([engine.voiceId, sortedSteps, art.paths]).slice(0, 12),
     engine: { name: engine.name, voiceId: engine.voiceId },
     format: manifestFormat(),
     files: usedFiles,
     steps: sortedSteps,
+    art: art.paths,
   };
   publish(manifestPath, `${JSON.stringify(manifest)}\n`);
-  const filesRemoved = removeUnnamed(outDir, new Set(Object.values(usedFiles).map((file) => file.path)));
+  const filesRemoved = removeUnnamed(
+    outDir,
+    new Set([...Object.values(usedFiles).map((file) => file.path), ...Object.values(art.paths)]),
+  );
   const bytes = Object.values(usedFiles).reduce((sum, file) => sum + statSync(join(outDir, file.path)).size, 0);
   return {
     manifest,
@@ -297,22 +314,59 @@ export async function renderCatalogue(options: RenderOptions): Promise<RenderSum
     charactersSynthesized,
     bytes,
     filesRemoved,
+    artWritten: art.written,
+    artReused: Object.keys(art.paths).length - art.written,
     seconds: (Date.now() - started) / 1000,
   };
 }
 
+/** The body areas the steps named by these variant keys work, sorted by name. */
+function areasOf(keys: readonly string[]): BodyArea[] {
+  const areas = new Set<BodyArea>();
+  for (const key of keys) {
+    const place = parseVariantKey(key);
+    const step = ROUTINES.find((routine) => routine.id === place?.routineId)?.steps[place?.stepIndex ?? -1];
+    if (step !== undefined) areas.add(step.area);
+  }
+  return [...areas].sort();
+}
+
 /**
- * Once the manifest is published, audio files it does not name (earlier renders, another engine's
- * files) are removed from the output folder, so the deploy uploads only what plays. The hosting
- * bucket keeps its copies (the upload never prunes), so a session holding an older token still
- * plays; the speech cache stays, so rendering them again costs no engine calls.
+ * Each area's picture, named by the hash of its PNG: drawn every render (a few milliseconds each),
+ * written only when no file of that name is there, so a rerun with nothing changed rewrites nothing.
+ */
+function drawArt(
+  outDir: string,
+  areas: readonly BodyArea[],
+): { paths: Partial<Record<BodyArea, string>>; written: number } {
+  const paths: Partial<Record<BodyArea, string>> = {};
+  let written = 0;
+  for (const area of areas) {
+    const png = areaArtPng(area);
+    const path = artPath(area, createHash('sha256').update(png).digest('hex').slice(0, 16));
+    if (!existsSync(join(outDir, path))) {
+      publish(join(outDir, path), png);
+      written += 1;
+    }
+    paths[area] = path;
+  }
+  return { paths, written };
+}
+
+/**
+ * Once the manifest is published, audio files and pictures it does not name (earlier renders,
+ * another engine's files) are removed from the output folder, so the deploy uploads only what
+ * plays. The hosting bucket keeps its copies (the upload never prunes), so a session holding an
+ * older token still plays and shows its picture; the speech cache stays, so rendering them again
+ * costs no engine calls.
  */
 function removeUnnamed(outDir: string, named: ReadonlySet<string>): number {
   let removed = 0;
   for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.mp3')) continue;
+    if (!entry.isFile()) continue;
     const path = relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/');
-    if (named.has(path)) continue;
+    const picture = path.startsWith(`${ART_FOLDER}/`) && path.endsWith(ART_EXTENSION);
+    if (named.has(path) || !(path.endsWith(AUDIO_FORMAT.extension) || picture)) continue;
     rmSync(join(outDir, path), { force: true });
     removed += 1;
   }
