@@ -7,6 +7,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AUDIO_MANIFEST_FILE } from './audio-upload';
 
+/**
+ * A Now Playing picture (the render writes `art/<area>-<hash>.png`): what the upload's `art/*.png`
+ * filter takes, in which `*` spans folders as well.
+ */
+const ART_FILE = /^art\/.+\.png$/;
+
 /** What synthesis found where the rendered audio should be. */
 export type RenderedAudio =
   | {
@@ -15,6 +21,8 @@ export type RenderedAudio =
       readonly audioFiles: number;
       /** MP3 files the manifest does not name: earlier renders' files, uploaded too. */
       readonly unnamedAudioFiles: number;
+      /** Now Playing pictures (`art/*.png`). */
+      readonly artFiles: number;
       readonly otherFiles: readonly string[];
     }
   | { readonly found: false; readonly dir: string; readonly reason: string };
@@ -36,8 +44,8 @@ function namedPaths(manifestText: string): Set<string> | undefined {
  * its presence means a whole render) and the MP3 files it names.
  *
  * @returns `found: false` with a sentence saying what is missing and how to make it; otherwise
- *   the number of MP3 files, how many of them the manifest does not name, and any other files,
- *   which the upload leaves out.
+ *   the number of MP3 files, how many of them the manifest does not name, the number of pictures,
+ *   and any other files, which the upload leaves out.
  */
 export function findRenderedAudio(dir: string): RenderedAudio {
   const howTo = 'Run `npm run render` (or `npm run deploy`, which renders first) to create it.';
@@ -55,6 +63,9 @@ export function findRenderedAudio(dir: string): RenderedAudio {
   const audio = files.filter((name) => name.endsWith('.mp3'));
   const named = namedPaths(fs.readFileSync(path.join(dir, AUDIO_MANIFEST_FILE), 'utf8'));
   const unnamedAudioFiles = named === undefined ? 0 : audio.filter((name) => !named.has(name)).length;
-  const otherFiles = files.filter((name) => !name.endsWith('.mp3') && name !== AUDIO_MANIFEST_FILE);
-  return { found: true, dir, audioFiles: audio.length, unnamedAudioFiles, otherFiles };
+  const art = files.filter((name) => ART_FILE.test(name));
+  const otherFiles = files.filter(
+    (name) => !name.endsWith('.mp3') && !ART_FILE.test(name) && name !== AUDIO_MANIFEST_FILE,
+  );
+  return { found: true, dir, audioFiles: audio.length, unnamedAudioFiles, artFiles: art.length, otherFiles };
 }

@@ -6,8 +6,11 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { AUDIO_CACHE_CONTROL } from './audio-hosting';
 
-/** The render pipeline's index of what it wrote; every other file it writes is audio. */
+/** The render pipeline's index of what it wrote; it also writes the audio and the Now Playing art. */
 export const AUDIO_MANIFEST_FILE = 'manifest.json';
+
+/** The render pipeline's Now Playing pictures: `art/<area>-<hash>.png`, named by content like the MP3s. */
+export const AUDIO_ART_PATTERN = 'art/*.png';
 
 /**
  * How long edges and players may keep the manifest: its path is fixed and each render rewrites
@@ -16,7 +19,7 @@ export const AUDIO_MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_CACHE_CONTROL = 'public, max-age=60';
 
 /** Content types the uploads set, by the file patterns each upload takes. */
-export const AUDIO_CONTENT_TYPES = { audio: 'audio/mpeg', manifest: 'application/json' } as const;
+export const AUDIO_CONTENT_TYPES = { audio: 'audio/mpeg', art: 'image/png', manifest: 'application/json' } as const;
 
 /**
  * Room for the upload function to unpack the catalogue (it downloads the zipped asset and
@@ -35,11 +38,12 @@ export interface AudioUploadProps {
 
 /**
  * Copies the rendered audio into the bucket at deploy time (`aws s3 sync` in a CDK-managed
- * function): the MP3 files as immutable, then the manifest that names them. Nothing is ever
+ * function): the MP3 files and the Now Playing pictures as immutable, then the manifest that names them. Nothing is ever
  * deleted (prune off): a paused session may hold a token for a file an older render wrote.
  */
 export class AudioUpload extends Construct {
   public readonly audio: s3deploy.BucketDeployment;
+  public readonly art: s3deploy.BucketDeployment;
   public readonly manifest: s3deploy.BucketDeployment;
   /** The upload function's role: its own log group, the asset zip, and the audio bucket. */
   public readonly role: iam.Role;
@@ -82,6 +86,14 @@ export class AudioUpload extends Construct {
       cacheControl: [s3deploy.CacheControl.fromString(AUDIO_CACHE_CONTROL)],
     });
 
+    this.art = new s3deploy.BucketDeployment(this, 'Art', {
+      ...common,
+      exclude: ['*'],
+      include: [AUDIO_ART_PATTERN],
+      contentType: AUDIO_CONTENT_TYPES.art,
+      cacheControl: [s3deploy.CacheControl.fromString(AUDIO_CACHE_CONTROL)],
+    });
+
     this.manifest = new s3deploy.BucketDeployment(this, 'Manifest', {
       ...common,
       exclude: ['*'],
@@ -90,7 +102,7 @@ export class AudioUpload extends Construct {
       cacheControl: [s3deploy.CacheControl.fromString(MANIFEST_CACHE_CONTROL)],
     });
     // The manifest never names a file that is not there yet.
-    this.manifest.node.addDependency(this.audio);
+    this.manifest.node.addDependency(this.audio, this.art);
 
     const stack = Stack.of(this);
     Validations.of(this.role).acknowledge(

@@ -280,7 +280,19 @@ describe('with rendered audio', () => {
       });
     });
 
-    it('uploads the manifest as application/json, cached one minute, after the audio it names', () => {
+    it('uploads the Now Playing pictures as image/png, public and immutable for a year like the MP3 files', () => {
+      expect(deployment('art/*.png').Properties).toMatchObject({
+        DestinationBucketName: { Ref: audioId },
+        Exclude: ['*'],
+        Include: ['art/*.png'],
+        SystemMetadata: {
+          'content-type': 'image/png',
+          'cache-control': `public, max-age=${ONE_YEAR_SECONDS}, immutable`,
+        },
+      });
+    });
+
+    it('uploads the manifest as application/json, cached one minute, after the audio and pictures it names', () => {
       const manifest = deployment('manifest.json');
       expect(manifest.Properties).toMatchObject({
         DestinationBucketName: { Ref: audioId },
@@ -291,6 +303,11 @@ describe('with rendered audio', () => {
         .filter(([, d]) => JSON.stringify(d.Properties?.Include) === '["*.mp3"]')
         .map(([id]) => id);
       expect(manifest.DependsOn).toContain(audioDeploymentId);
+      const [artDeploymentId] = Object.entries(template.findResources('Custom::CDKBucketDeployment') as Resources)
+        .filter(([, d]) => JSON.stringify(d.Properties?.Include) === '["art/*.png"]')
+        .map(([id]) => id);
+      expect(artDeploymentId).toBeDefined();
+      expect(manifest.DependsOn).toContain(artDeploymentId);
     });
 
     it('never deletes what an earlier deploy uploaded, and keeps the files if the upload is removed', () => {
@@ -314,9 +331,10 @@ describe('with rendered audio', () => {
       }
     });
 
-    it('warns about files the upload leaves out', () => {
+    it('warns about files the upload leaves out, and not about the pictures it takes', () => {
       const warnings = synthesised.annotations.findWarning('*', Match.stringLikeRegexp('notes\\.txt'));
       expect(warnings).toHaveLength(1);
+      expect(JSON.stringify(warnings)).not.toContain('sole-0123456789abcdef.png');
       expect(JSON.stringify(warnings)).toContain(AUDIO_WARNING_ID);
     });
 
@@ -549,12 +567,33 @@ describe('finding the rendered audio', () => {
     }
   });
 
-  it('counts the MP3 files in subfolders and lists the files the upload leaves out', () => {
+  it('counts the MP3 files in subfolders and the pictures, and lists the files the upload leaves out', () => {
     const dir = writeAudioFixture();
     try {
       const found = findRenderedAudio(dir);
-      expect(found).toEqual({ found: true, dir, audioFiles: 2, unnamedAudioFiles: 0, otherFiles: ['notes.txt'] });
+      expect(found).toEqual({
+        found: true,
+        dir,
+        audioFiles: 2,
+        unnamedAudioFiles: 0,
+        artFiles: 1,
+        otherFiles: ['notes.txt'],
+      });
       expect(audioWarning(found)).toMatch(/^1 file\(s\) in .* are neither \.mp3 nor the manifest .*: notes\.txt\.$/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('counts as other files the PNGs outside art/, which the upload leaves out', () => {
+    const dir = writeAudioFixture();
+    try {
+      fs.writeFileSync(path.join(dir, 'cover.png'), 'PNG elsewhere');
+      fs.writeFileSync(path.join(dir, 'art', 'sole-0123456789abcdef.txt'), 'not a picture');
+      expect(findRenderedAudio(dir)).toMatchObject({
+        artFiles: 1,
+        otherFiles: ['art/sole-0123456789abcdef.txt', 'cover.png', 'notes.txt'],
+      });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -577,7 +616,7 @@ describe('finding the rendered audio', () => {
   });
 
   it('has nothing to warn about when every file is audio or the manifest, and shortens a long list', () => {
-    const audio = { found: true as const, dir: '/x', audioFiles: 3, unnamedAudioFiles: 0 };
+    const audio = { found: true as const, dir: '/x', audioFiles: 3, unnamedAudioFiles: 0, artFiles: 0 };
     expect(audioWarning({ ...audio, otherFiles: [] })).toBeUndefined();
     const many = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
     expect(audioWarning({ ...audio, otherFiles: many })).toMatch(/: a, b, c, d, e and 2 more\.$/);

@@ -22,11 +22,16 @@ export const TEST_SKILL_ID = 'amzn1.ask.skill.11111111-2222-4333-8444-5555555555
  */
 export const NO_AUDIO_DIR = path.join(os.tmpdir(), 'partner-massage-coach-no-rendered-audio');
 
-/** Files of a small rendered catalogue: content-hashed MP3 paths, the manifest, and a stray file. */
+/**
+ * Files of a small rendered catalogue: content-hashed MP3 paths, a Now Playing picture, the
+ * manifest, and a stray file.
+ */
 export const AUDIO_FIXTURE_FILES = {
-  'manifest.json': '{"files":{"3f2a9c":{"path":"foot/3f2a9c.mp3"},"b71e04":{"path":"back/b71e04.mp3"}}}\n',
+  'manifest.json':
+    '{"files":{"3f2a9c":{"path":"foot/3f2a9c.mp3"},"b71e04":{"path":"back/b71e04.mp3"}},"art":{"sole":"art/sole-0123456789abcdef.png"}}\n',
   'foot/3f2a9c.mp3': 'ID3 fixture one',
   'back/b71e04.mp3': 'ID3 fixture two',
+  'art/sole-0123456789abcdef.png': '\x89PNG fixture',
   'notes.txt': 'not audio',
 } as const;
 
