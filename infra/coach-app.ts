@@ -43,7 +43,7 @@ export function audioWarning(audio: RenderedAudio): string | undefined {
     const shown = audio.otherFiles.slice(0, 5).join(', ');
     const more = audio.otherFiles.length > 5 ? ` and ${audio.otherFiles.length - 5} more` : '';
     warnings.push(
-      `${audio.otherFiles.length} file(s) in ${audio.dir} are neither .mp3 nor the manifest and are not uploaded: ` +
+      `${audio.otherFiles.length} file(s) in ${audio.dir} are neither audio (.mp3), art (art/*.png) nor the manifest and are not uploaded: ` +
         `${shown}${more}.`,
     );
   }
