@@ -33,29 +33,27 @@ export interface RoutineView {
   readonly pages: readonly StepPage[];
 }
 
-/** A routine stopped for "it hurts", feeling unwell, or something not understood: nothing goes on until a word. */
-export interface HaltedView {
-  readonly kind: 'halted';
-  readonly cause: 'discomfort' | 'unwell' | 'unclear';
+/** Where a stopped routine stands: its name, the step and the area that step works. */
+export interface RoutinePlace {
   readonly routineId: RoutineId;
   readonly routineName: string;
   readonly stepNumber: number;
   readonly stepCount: number;
   readonly title: string;
   readonly area: BodyArea;
+}
+
+/** A routine stopped for "it hurts", feeling unwell, or something not understood: nothing goes on until a word. */
+export interface HaltedView extends RoutinePlace {
+  readonly kind: 'halted';
+  readonly cause: 'discomfort' | 'unwell' | 'unclear';
   /** The answer's first sentence: what to do now. */
   readonly action: string;
 }
 
 /** A routine paused with its place kept: by "pause", or while the audio player holds it. */
-export interface PausedView {
+export interface PausedView extends RoutinePlace {
   readonly kind: 'paused';
-  readonly routineId: RoutineId;
-  readonly routineName: string;
-  readonly stepNumber: number;
-  readonly stepCount: number;
-  readonly title: string;
-  readonly area: BodyArea;
 }
 
 /** A warning sign's answer: the action, big; the renderer adds the locale's number. */
