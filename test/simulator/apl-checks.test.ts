@@ -297,6 +297,8 @@ describe('a simulated device and the card', () => {
     await device.wait(120);
     expect(device.sessionOpen).toBe(true);
     expect(renderedCard(launch.response?.response.directives)).toBe(device.card);
+    expect(device.lastResponse).toBe(launch.response);
+    expect(device.lastSpeech).toEqual({ sentAt: launch.at, seconds: launch.seconds });
 
     const wrong = await device.touch(['next']);
     expect(wrong.request).toBeUndefined();
@@ -322,6 +324,9 @@ describe('a simulated device and the card', () => {
     expect(started.error).toBeUndefined();
     expect(device.card).toBeUndefined();
     expect(device.sessionOpen).toBe(false);
+    // The last answer is kept; its speech no longer times a session.
+    expect(device.lastResponse).toBe(started.response);
+    expect(device.lastSpeech).toBeUndefined();
   });
 
   it('a voice-only device closes the session quietly when speech with shouldEndSession unset ends', async () => {
