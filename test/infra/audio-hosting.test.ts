@@ -579,7 +579,9 @@ describe('finding the rendered audio', () => {
         artFiles: 1,
         otherFiles: ['notes.txt'],
       });
-      expect(audioWarning(found)).toMatch(/^1 file\(s\) in .* are neither audio \(\.mp3\), art \(art\/\*\.png\) nor the manifest .*: notes\.txt\.$/);
+      expect(audioWarning(found)).toMatch(
+        /^1 file\(s\) in .* are neither audio \(\.mp3\), art \(art\/\*\.png\) nor the manifest .*: notes\.txt\.$/,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
