@@ -9,7 +9,7 @@ module.exports = {
   collectCoverageFrom: ['lambda/**/*.ts', 'tools/**/*.ts', 'infra/**/*.ts'],
   coverageProvider: 'v8',
   coverageReporters: ['text-summary'],
-  // The figures at the last count, rounded down: coverage may rise, never drift down unnoticed.
-  coverageThreshold: { global: { statements: 98.6, branches: 92, functions: 97.4, lines: 98.6 } },
+  // Just under the figures at the last count: coverage may rise, never drift down unnoticed.
+  coverageThreshold: { global: { statements: 98.8, branches: 92.8, functions: 98, lines: 98.8 } },
   testTimeout: 30000,
 };
