@@ -6,7 +6,9 @@
 import type { PressureLevel } from '../core/preferences';
 import type { Wording } from '../core/wording';
 import type { CareTerms } from './locales';
+import { reminderLines } from './reminder-lines';
 import { safetyLines } from './safety-lines';
+import { sessionLines } from './session-lines';
 
 /** Capitalises the first letter, for names and titles spoken as a sentence of their own. */
 export function sentenceCase(text: string): string {
@@ -230,5 +232,7 @@ export const sourceLines = (care: CareTerms) =>
         wrist: 'Wrist',
       },
     },
+    reminders: reminderLines(),
+    sessions: sessionLines(),
     ...safetyLines(care),
   }) as const satisfies Wording;

@@ -5,6 +5,7 @@
 import type { RoutineId } from './catalogue';
 import type { AudioPoint } from './player';
 import { DEFAULT_PREFERENCES, type Preferences, sanitizePreferences } from './preferences';
+import type { ReminderRecord } from './schedule';
 
 export type PreferenceKey = keyof Preferences;
 export const PREFERENCE_KEYS: readonly PreferenceKey[] = ['pressure', 'pace', 'speechRate', 'flow', 'handsFree'];
@@ -39,6 +40,14 @@ export interface PracticeHistory {
   readonly lastPracticeDay: string | null;
   /** Consecutive days with a finished routine, ending at lastPracticeDay. */
   readonly daysInARow: number;
+  /** The routines finished most recently, latest last (routine ids only), so "another one" is another. */
+  readonly recentRoutines: readonly RoutineId[];
+}
+
+/** The device's time zone as its settings gave it (an IANA name), and when it was read (epoch ms). */
+export interface KnownTimeZone {
+  readonly id: string;
+  readonly at: number;
 }
 
 export interface UserProfile {
@@ -54,6 +63,14 @@ export interface UserProfile {
   readonly screeningHeard: boolean;
   /** Hands-free mode was offered (once, on a device with an audio player). */
   readonly handsFreeOffered: boolean;
+  /** Practice days count in this zone; null: not read yet, so UTC. */
+  readonly timeZone: KnownTimeZone | null;
+  /** The practice reminder this skill set (its id and schedule only), or null. */
+  readonly reminder: ReminderRecord | null;
+  /** When the reminder last changed (epoch ms). */
+  readonly reminderAt: number;
+  /** A reminder was offered after a finished routine (once). */
+  readonly reminderOffered: boolean;
   /** Ids of the most recent updates applied, so a retried update is not counted twice. */
   readonly appliedUpdateIds: readonly string[];
 }
@@ -76,6 +93,15 @@ export interface ProfileUpdate {
   readonly disclaimerHeard?: true;
   readonly screeningHeard?: true;
   readonly handsFreeOffered?: true;
+  readonly timeZone?: KnownTimeZone;
+  readonly reminder?: ReminderChange;
+  readonly reminderOffered?: true;
+}
+
+/** The reminder set (or null: removed), as of `at`. */
+export interface ReminderChange {
+  readonly record: ReminderRecord | null;
+  readonly at: number;
 }
 
 /** A new paused place (null: none), as of `at`. */
@@ -110,8 +136,12 @@ export function emptyHistory(): PracticeHistory {
     minutesThisWeek: 0,
     lastPracticeDay: null,
     daysInARow: 0,
+    recentRoutines: [],
   };
 }
+
+/** How many recently finished routines the history keeps: one of each, about. */
+export const RECENT_ROUTINE_MEMORY = 7;
 
 export function newProfile(): UserProfile {
   return {
@@ -123,12 +153,28 @@ export function newProfile(): UserProfile {
     disclaimerHeard: false,
     screeningHeard: false,
     handsFreeOffered: false,
+    timeZone: null,
+    reminder: null,
+    reminderAt: 0,
+    reminderOffered: false,
     appliedUpdateIds: [],
   };
 }
 
-/** Milliseconds in a day: practice days are UTC calendar days. */
+/** Milliseconds in a day. */
 export const DAY_MS = 86_400_000;
+
+/**
+ * How long a time zone read from the device's settings is trusted before it is read again: a
+ * household that moves, or changes the setting, is counted in its new zone within a month, and
+ * the settings are not read on every session.
+ */
+export const TIME_ZONE_REFRESH_MS = 30 * DAY_MS;
+
+/** Whether the device's time zone should be read this session: never read, or read long ago. */
+export function needsTimeZone(profile: UserProfile, now: number): boolean {
+  return profile.timeZone === null || now - profile.timeZone.at >= TIME_ZONE_REFRESH_MS;
+}
 
 /** UTC calendar day of an epoch-ms time, YYYY-MM-DD. */
 export function dayOf(at: number): string {
@@ -179,6 +225,9 @@ function addPractice(history: PracticeHistory, entry: PracticeEntry): PracticeHi
     minutesThisWeek: sameWeek ? current.minutesThisWeek + entry.minutes : current.minutesThisWeek,
     lastPracticeDay,
     daysInARow,
+    recentRoutines: [...current.recentRoutines.filter((id) => id !== entry.routineId), entry.routineId].slice(
+      -RECENT_ROUTINE_MEMORY,
+    ),
   };
 }
 
@@ -204,6 +253,16 @@ export function applyUpdate(profile: UserProfile, update: ProfileUpdate): UserPr
   }
   let history = profile.history;
   for (const entry of update.practice ?? []) history = addPractice(history, entry);
+  let reminder = profile.reminder;
+  let reminderAt = profile.reminderAt;
+  if (update.reminder !== undefined && update.reminder.at >= reminderAt) {
+    reminder = update.reminder.record;
+    reminderAt = update.reminder.at;
+  }
+  const timeZone =
+    update.timeZone !== undefined && (profile.timeZone === null || update.timeZone.at >= profile.timeZone.at)
+      ? update.timeZone
+      : profile.timeZone;
   return {
     preferences,
     preferencesAt,
@@ -213,6 +272,10 @@ export function applyUpdate(profile: UserProfile, update: ProfileUpdate): UserPr
     disclaimerHeard: profile.disclaimerHeard || update.disclaimerHeard === true,
     screeningHeard: profile.screeningHeard || update.screeningHeard === true,
     handsFreeOffered: profile.handsFreeOffered || update.handsFreeOffered === true,
+    timeZone,
+    reminder,
+    reminderAt,
+    reminderOffered: profile.reminderOffered || update.reminderOffered === true,
     appliedUpdateIds: [...profile.appliedUpdateIds, update.id].slice(-APPLIED_UPDATE_MEMORY),
   };
 }
@@ -237,6 +300,8 @@ export function combineUpdates(earlier: ProfileUpdate | undefined, later: Profil
   const preferences = { ...earlier.preferences, ...later.preferences };
   const paused = later.paused ?? earlier.paused;
   const practice = [...(earlier.practice ?? []), ...(later.practice ?? [])];
+  const reminder = later.reminder ?? earlier.reminder;
+  const timeZone = later.timeZone ?? earlier.timeZone;
   return {
     id: later.id,
     ...(Object.keys(preferences).length > 0 ? { preferences } : {}),
@@ -245,5 +310,8 @@ export function combineUpdates(earlier: ProfileUpdate | undefined, later: Profil
     ...(earlier.disclaimerHeard || later.disclaimerHeard ? { disclaimerHeard: true as const } : {}),
     ...(earlier.screeningHeard || later.screeningHeard ? { screeningHeard: true as const } : {}),
     ...(earlier.handsFreeOffered || later.handsFreeOffered ? { handsFreeOffered: true as const } : {}),
+    ...(timeZone !== undefined ? { timeZone } : {}),
+    ...(reminder !== undefined ? { reminder } : {}),
+    ...(earlier.reminderOffered || later.reminderOffered ? { reminderOffered: true as const } : {}),
   };
 }

@@ -4,12 +4,14 @@
  * count and time within a cap, so a tampered or corrupted value can neither grow what each
  * response carries nor be spoken.
  */
-import { isRoutineId } from './catalogue';
+import { isRoutineId, type RoutineId } from './catalogue';
+import { isTimeZone } from './local-time';
 import type { AudioPoint } from './player';
 import { FLOWS, HANDS_FREE, PACES, PRESSURE_LEVELS, SPEECH_RATES, sanitizePreferences } from './preferences';
 import {
   APPLIED_UPDATE_MEMORY,
   dayOf,
+  type KnownTimeZone,
   newProfile,
   type PausedPlace,
   type PlayerReport,
@@ -18,8 +20,11 @@ import {
   type PracticeHistory,
   type PreferenceKey,
   type ProfileUpdate,
+  RECENT_ROUTINE_MEMORY,
+  type ReminderChange,
   type UserProfile,
 } from './profile';
+import { readReminder } from './schedule';
 
 // The profile travels in every response's session attributes, and the whole response body must
 // stay within 120 KB (docs/alexa-platform.md): each cap keeps its field small whatever was stored.
@@ -161,7 +166,24 @@ function readHistory(value: unknown): PracticeHistory {
     minutesThisWeek: bounded(raw.minutesThisWeek, MAX_MINUTES_THIS_WEEK),
     lastPracticeDay: isDay(raw.lastPracticeDay) ? raw.lastPracticeDay : null,
     daysInARow: count(raw.daysInARow, MAX_DAYS_IN_A_ROW),
+    recentRoutines: Array.isArray(raw.recentRoutines)
+      ? [...new Set<RoutineId>(raw.recentRoutines.filter(isRoutineId))].slice(-RECENT_ROUTINE_MEMORY)
+      : [],
   };
+}
+
+/** A time zone this runtime knows, with the time it was read. */
+function readTimeZone(value: unknown): KnownTimeZone | null {
+  if (!isObject(value) || !isTimeZone(value.id) || !isTime(value.at)) return null;
+  return { id: value.id, at: value.at };
+}
+
+/** A reminder change: a record, or null for one removed, with its time. */
+function readReminderChange(value: unknown): ReminderChange | undefined {
+  if (!isObject(value) || !isTime(value.at)) return undefined;
+  const record = readReminder(value.record);
+  if (record === null && value.record !== null) return undefined;
+  return { record, at: value.at };
 }
 
 /**
@@ -188,6 +210,10 @@ export function sanitizeProfile(value: unknown): UserProfile {
     disclaimerHeard: raw.disclaimerHeard === true,
     screeningHeard: raw.screeningHeard === true,
     handsFreeOffered: raw.handsFreeOffered === true,
+    timeZone: readTimeZone(raw.timeZone),
+    reminder: readReminder(raw.reminder),
+    reminderAt: time(raw.reminderAt),
+    reminderOffered: raw.reminderOffered === true,
     appliedUpdateIds: Array.isArray(raw.appliedUpdateIds)
       ? raw.appliedUpdateIds.filter(isUpdateId).slice(-APPLIED_UPDATE_MEMORY)
       : [],
@@ -234,6 +260,8 @@ export function sanitizeUpdate(value: unknown): ProfileUpdate | undefined {
     }
   }
   const practice = readPractice(raw.practice);
+  const timeZone = readTimeZone(raw.timeZone);
+  const reminder = readReminderChange(raw.reminder);
   return {
     id: raw.id,
     ...(Object.keys(preferences).length > 0 ? { preferences } : {}),
@@ -242,5 +270,8 @@ export function sanitizeUpdate(value: unknown): ProfileUpdate | undefined {
     ...(raw.disclaimerHeard === true ? { disclaimerHeard: true as const } : {}),
     ...(raw.screeningHeard === true ? { screeningHeard: true as const } : {}),
     ...(raw.handsFreeOffered === true ? { handsFreeOffered: true as const } : {}),
+    ...(timeZone !== null ? { timeZone } : {}),
+    ...(reminder !== undefined ? { reminder } : {}),
+    ...(raw.reminderOffered === true ? { reminderOffered: true as const } : {}),
   };
 }

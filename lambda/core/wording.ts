@@ -6,6 +6,8 @@
 import type { BodyArea } from './body';
 import type { ConcernId } from './concerns';
 import type { PressureLevel } from './preferences';
+import type { ReminderWords } from './reminder-wording';
+import type { SessionWords } from './session-wording';
 import type { Tier, WarningSignId } from './warning-signs';
 
 export interface Wording {
@@ -193,6 +195,10 @@ export interface Wording {
   readonly helpAudio: string;
   /** The words on a screen's card (lambda/screen draws them from the plan's view). */
   readonly screen: ScreenWords;
+  /** Practice reminders. */
+  readonly reminders: ReminderWords;
+  /** Joined sessions. */
+  readonly sessions: SessionWords;
 }
 
 /** Labels, headings and numbers a screen shows; the core never says them. */

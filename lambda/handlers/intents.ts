@@ -7,8 +7,9 @@ import type { HandlerInput } from 'ask-sdk-core';
 import { isRoutineId } from '../core/catalogue';
 import { isConcernId } from '../core/concerns';
 import type { CoachEvent } from '../core/events';
+import { PARTS_OF_DAY, type ReminderAsk, type Weekday } from '../core/schedule';
 import { isWarningSignId } from '../core/warning-signs';
-import { parseDurationSlot, parseNumberSlot, parseSlot } from './slots';
+import { parseDaySlot, parseDurationSlot, parseNumberSlot, parseSlot, parseTimeSlot } from './slots';
 
 /** Intent names shared by the handlers and interaction-models/<locale>.json. */
 export const Intent = {
@@ -36,6 +37,11 @@ export const Intent = {
   SafetyInfo: 'SafetyInfoIntent',
   HelpWith: 'HelpWithIntent',
   ForgetMe: 'ForgetMeIntent',
+  RemindMe: 'RemindMeIntent',
+  ChangeReminder: 'ChangeReminderIntent',
+  StopReminders: 'StopRemindersIntent',
+  LongSession: 'LongSessionIntent',
+  AnotherRoutine: 'AnotherRoutineIntent',
   Pause: 'AMAZON.PauseIntent',
   Resume: 'AMAZON.ResumeIntent',
   Next: 'AMAZON.NextIntent',
@@ -57,8 +63,41 @@ export const Intent = {
 
 export type IntentName = (typeof Intent)[keyof typeof Intent];
 
-export const Slot = { routine: 'routine', concern: 'concern', step: 'step', duration: 'duration' } as const;
+export const Slot = {
+  routine: 'routine',
+  concern: 'concern',
+  step: 'step',
+  duration: 'duration',
+  time: 'time',
+  dayOne: 'dayOne',
+  dayTwo: 'dayTwo',
+  dayThree: 'dayThree',
+  partOfDay: 'partOfDay',
+  often: 'often',
+} as const;
 export const SlotType = { routine: 'ROUTINE_NAME', concern: 'CONCERN' } as const;
+
+/** The days REMINDER_OFTEN's ids stand for; "daily" is every day. */
+const OFTEN_DAYS: Readonly<Record<string, readonly Weekday[]>> = {
+  weekdays: ['MO', 'TU', 'WE', 'TH', 'FR'],
+  weekends: ['SA', 'SU'],
+};
+
+/** What was heard of a reminder: the time, its part of the day, the days, or "every day". */
+const reminderAsk = (input: HandlerInput): ReminderAsk => {
+  const time = parseTimeSlot(input, Slot.time);
+  const part = parseSlot(input, Slot.partOfDay).id;
+  const often = parseSlot(input, Slot.often).id;
+  const named = [Slot.dayOne, Slot.dayTwo, Slot.dayThree].flatMap((slot) => parseDaySlot(input, slot) ?? []);
+  const days = named.length > 0 ? named : often !== undefined ? OFTEN_DAYS[often] : undefined;
+  const partOfDay = time?.partOfDay ?? PARTS_OF_DAY.find((known) => known === part);
+  return {
+    ...(time?.hour !== undefined ? { hour: time.hour, minute: time.minute ?? 0 } : {}),
+    ...(partOfDay !== undefined ? { partOfDay } : {}),
+    ...(days !== undefined && days.length > 0 ? { days } : {}),
+    ...(often === 'daily' && named.length === 0 ? { daily: true as const } : {}),
+  };
+};
 
 /** Turns one intent request into the event the core decides on. */
 export type ToEvent = (input: HandlerInput) => CoachEvent;
@@ -116,6 +155,14 @@ export const INTENT_EVENTS: { readonly [Name in IntentName]: ToEvent } = {
   [Intent.SafetyInfo]: () => ({ type: 'safetyInfo' }),
   [Intent.HelpWith]: concern,
   [Intent.ForgetMe]: () => ({ type: 'forgetMe' }),
+  [Intent.RemindMe]: (input) => ({ type: 'remindMe', ask: reminderAsk(input) }),
+  [Intent.ChangeReminder]: (input) => ({ type: 'changeReminder', ask: reminderAsk(input) }),
+  [Intent.StopReminders]: () => ({ type: 'stopReminders' }),
+  [Intent.LongSession]: (input) => {
+    const seconds = parseDurationSlot(input, Slot.duration);
+    return seconds === undefined ? { type: 'longSession' } : { type: 'longSession', minutes: Math.round(seconds / 60) };
+  },
+  [Intent.AnotherRoutine]: () => ({ type: 'another' }),
   [Intent.Pause]: () => ({ type: 'pause' }),
   [Intent.Resume]: () => ({ type: 'resume' }),
   [Intent.Next]: () => ({ type: 'next' }),

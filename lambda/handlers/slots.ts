@@ -1,6 +1,7 @@
 /** Reads entity-resolved slot values from an IntentRequest. */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { IntentRequest } from 'ask-sdk-model';
+import { type PartOfDay, WEEKDAYS, type Weekday } from '../core/schedule';
 
 export interface ResolvedSlot {
   /** What the user said, trimmed and bounded; undefined when the slot was empty. */
@@ -57,3 +58,40 @@ export function parseDurationSlot(input: HandlerInput, name: string): number | u
   const total = (days ?? 0) * 86_400 + (hours ?? 0) * 3_600 + (minutes ?? 0) * 60 + (seconds ?? 0);
   return total > 0 ? Math.min(total, MAX_DURATION_SECONDS) : undefined;
 }
+
+/** AMAZON.TIME's values for a part of the day said without a time ("in the evening"). */
+const TIME_PARTS: Readonly<Record<string, PartOfDay>> = { MO: 'morning', AF: 'afternoon', EV: 'evening', NI: 'night' };
+
+/** What an AMAZON.TIME slot held: a time of day ("20:00", "07:30"), or a part of the day ("EV"). */
+export interface HeardTime {
+  readonly hour?: number;
+  readonly minute?: number;
+  readonly partOfDay?: PartOfDay;
+}
+
+/** An AMAZON.TIME slot; undefined when empty or not a time of day this skill can use. */
+export function parseTimeSlot(input: HandlerInput, name: string): HeardTime | undefined {
+  const request = input.requestEnvelope.request as IntentRequest;
+  const value = request.intent?.slots?.[name]?.value;
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim().toUpperCase();
+  const part = TIME_PARTS[trimmed];
+  if (part !== undefined) return { partOfDay: part };
+  const match = /^(\d{2}):(\d{2})$/.exec(trimmed);
+  if (match === null) return undefined;
+  const hour = Number(match[1]);
+  const minute = Number(match[2]);
+  return hour <= 23 && minute <= 59 ? { hour, minute } : undefined;
+}
+
+/** An AMAZON.DayOfWeek slot ("monday", "Mondays", "thurs"); undefined when empty or not a day. */
+export function parseDaySlot(input: HandlerInput, name: string): Weekday | undefined {
+  const request = input.requestEnvelope.request as IntentRequest;
+  const value = request.intent?.slots?.[name]?.value;
+  if (typeof value !== 'string') return undefined;
+  const start = value.trim().toLowerCase().slice(0, 3);
+  const day = WEEKDAYS.find((weekday, i) => DAY_STARTS[i] === start);
+  return day;
+}
+
+const DAY_STARTS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;

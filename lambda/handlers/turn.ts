@@ -121,6 +121,7 @@ interface Settled {
 async function settle(deps: TurnDeps, userId: string, session: SessionData, decision: Decision): Promise<Settled> {
   let plan = decision.plan;
   for (const effect of decision.effects) {
+    if (effect.type !== 'deleteProfile') continue;
     try {
       if (userId) await deps.store.delete(userId);
       return { plan, profile: newProfile(), version: 0 };

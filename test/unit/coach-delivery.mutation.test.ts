@@ -86,6 +86,7 @@ function history(partial: Partial<PracticeHistory>): PracticeHistory {
     minutesThisWeek: 10,
     lastPracticeDay: null,
     daysInARow: 0,
+    recentRoutines: [],
     ...partial,
   };
 }

@@ -25,6 +25,8 @@ import {
   wholeNumbers,
   wholeWord,
 } from '../support/locale-expectations';
+import { REMINDER_LINE_CALLS } from '../support/reminder-line-calls';
+import { SESSION_LINE_CALLS, type SessionValues } from '../support/session-line-calls';
 
 interface Said {
   /** Where the text comes from: "wording.tierAction.1", "routine foot.steps.0.title". */
@@ -107,9 +109,27 @@ function stringsOf(value: unknown, where: string, skip: ReadonlySet<string>): Sa
   return [];
 }
 
+/** Every line of a nested group: strings as they are, functions called through the group's table. */
+function groupStrings(
+  group: object,
+  where: string,
+  calls: Readonly<Record<string, (line: never, values: SessionValues) => readonly string[]>>,
+  values: SessionValues,
+): Said[] {
+  return Object.entries(group).flatMap(([key, line]): Said[] => {
+    if (typeof line !== 'function') return stringsOf(line, `${where}.${key}`, new Set());
+    const call = calls[key] as ((line: unknown, values: SessionValues) => readonly string[]) | undefined;
+    if (call === undefined) throw new Error(`${where}.${key} is a function the test does not call`);
+    return call(line, values).map((text, i) => ({ where: `${where}.${key}(#${i})`, text }));
+  });
+}
+
 /** Every line of the wording: strings, nested records, and each function called with representative values. */
 function wordingStrings(wording: Wording, values: Values): Said[] {
+  const sessionValues: SessionValues = { names: values.names, areas: Object.values(wording.screen.areas) };
   return Object.entries(wording).flatMap(([key, line]): Said[] => {
+    if (key === 'reminders') return groupStrings(line, 'wording.reminders', REMINDER_LINE_CALLS, sessionValues);
+    if (key === 'sessions') return groupStrings(line, 'wording.sessions', SESSION_LINE_CALLS, sessionValues);
     if (typeof line !== 'function') return stringsOf(line, `wording.${key}`, new Set());
     if (!isLineKey(key)) throw new Error(`wording.${key} is a function the test does not call`);
     const call = CALLS[key] as (line: unknown, values: Values) => readonly string[];

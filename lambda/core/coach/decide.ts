@@ -1,6 +1,7 @@
 /** The coach's one entry point. */
 import type { Catalogue } from '../catalogue';
 import type { CoachEvent } from '../events';
+import { isTimeZone } from '../local-time';
 import { speech } from '../pacing';
 import { type PlayerPlace, STEP_START } from '../player';
 import type { Preferences } from '../preferences';
@@ -33,6 +34,7 @@ export function decide(input: DecideInput): Decision {
   const { player: _reported, ...rest } = input;
   const draft = new Draft({ ...rest, profile, ...(player ? { player } : {}) });
   draft.audioFailed = player !== undefined && failedHere(profile, player);
+  if (input.timeZone !== undefined && isTimeZone(input.timeZone)) draft.knowTimeZone(input.timeZone);
   // The table's type pairs each event with its own transitions; TypeScript cannot follow that
   // correlation through an index, so the one cell looked up here is widened once.
   const event = meantEvent(input.event, input.catalogue);

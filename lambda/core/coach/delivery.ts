@@ -11,6 +11,7 @@ import type { Wording } from '../wording';
 import type { Draft } from './draft';
 import { stepGone } from './paused-place';
 import type { Decision, NowPlaying } from './plan';
+import { offerAfterRoutine } from './reminders';
 import type { Played, RoutineState } from './state';
 
 /** The disclaimer, the first time only. */
@@ -252,7 +253,7 @@ export function finish(draft: Draft, routine: Routine, before: readonly Segment[
     routineName: routine.name,
     line: firstSentence(draft.lines.routineFinished(routine.name)),
   });
-  return draft.end({ mode: 'menu' }, closing);
+  return offerAfterRoutine(draft, closing) ?? draft.end({ mode: 'menu' }, closing);
 }
 
 /** Saves the place and ends the session with how to come back; at the end, the closing instead. */

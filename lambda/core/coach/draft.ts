@@ -4,6 +4,7 @@
  */
 import type { Catalogue, Routine, RoutineId } from '../catalogue';
 import type { CoachEvent } from '../events';
+import { type LocalClock, localClock } from '../local-time';
 import { routineSeconds, type Segment, type SegmentRole, speech } from '../pacing';
 import type { PlayerPlace } from '../player';
 import type { Preferences } from '../preferences';
@@ -13,8 +14,10 @@ import {
   type PausedPlace,
   type PreferenceKey,
   type ProfileUpdate,
+  TIME_ZONE_REFRESH_MS,
   type UserProfile,
 } from '../profile';
+import type { ReminderAction, ReminderRecord } from '../schedule';
 import type { ScreenView } from '../screen';
 import type { Wording } from '../wording';
 import type { Decision, Effect, Plan } from './plan';
@@ -42,6 +45,10 @@ export interface DecideInput {
   readonly newSession?: boolean;
   /** The stored profile could not be read: `profile` holds the defaults, not what she chose. */
   readonly profileUnread?: boolean;
+  /** The device's time zone, read from its settings this turn (an IANA name); kept in the profile. */
+  readonly timeZone?: string;
+  /** The user has granted the skill the reminders permission (the request says so). */
+  readonly remindersPermitted?: boolean;
 }
 
 type Change = Omit<ProfileUpdate, 'id'>;
@@ -63,6 +70,11 @@ export class Draft {
 
   get now(): number {
     return this.input.now;
+  }
+
+  /** The wall clock where she is: the profile's time zone, else UTC. */
+  get clock(): LocalClock {
+    return localClock(this.now, this.profile.timeZone?.id);
   }
 
   get lines(): Wording {
@@ -134,6 +146,27 @@ export class Draft {
 
   offeredHandsFree(): void {
     this.record({ handsFreeOffered: true });
+  }
+
+  /** Keeps the device's time zone, when it is new or different, as of now. */
+  knowTimeZone(id: string): void {
+    const known = this.profile.timeZone;
+    if (known !== null && known.id === id && this.now - known.at < TIME_ZONE_REFRESH_MS) return;
+    this.record({ timeZone: { id, at: this.now } });
+  }
+
+  /** The reminder Alexa now holds for her (null: none). */
+  setReminder(record: ReminderRecord | null): void {
+    this.record({ reminder: { record, at: this.now } });
+  }
+
+  offeredReminder(): void {
+    this.record({ reminderOffered: true });
+  }
+
+  /** Asks the caller to change the reminder; its outcome comes back as a `reminderDone` event. */
+  requestReminder(action: ReminderAction): void {
+    this.effects.push({ type: 'reminder', action });
   }
 
   deleteProfile(planIfFailed: Plan): void {

@@ -3,6 +3,7 @@ import type { BodyArea } from '../body';
 import type { Segment } from '../pacing';
 import type { AudioPoint, PlayItem } from '../player';
 import type { ProfileUpdate, UserProfile } from '../profile';
+import type { ReminderAction, ReminderSchedule } from '../schedule';
 import type { ScreenView } from '../screen';
 import type { CoachState } from './state';
 
@@ -18,6 +19,11 @@ export interface Plan {
   readonly audio?: AudioInstruction;
   /** What a screen shows after the answer (lambda/screen draws it); none: the screen is left alone. */
   readonly view?: ScreenView;
+  /**
+   * After the speech, Alexa asks for the reminders permission (the session ends; her answer comes
+   * back as a permission event carrying this schedule).
+   */
+  readonly askPermission?: { readonly schedule: ReminderSchedule };
 }
 
 /**
@@ -53,9 +59,14 @@ export type AudioInstruction =
   /** The audio stops and the queue is cleared: a routine cancelled. */
   | { readonly kind: 'clear' };
 
-/** Work the caller carries out after deciding, with the answer to give instead if it fails. */
-export type Effect = { readonly type: 'deleteProfile'; readonly planIfFailed: Plan };
-
+/**
+ * Work the caller carries out after deciding. `deleteProfile` carries the answer to give instead if
+ * it fails; a `reminder` effect's outcome comes back to the core as a `reminderDone` event in the
+ * same turn, which decides what to say.
+ */
+export type Effect =
+  | { readonly type: 'deleteProfile'; readonly planIfFailed: Plan }
+  | { readonly type: 'reminder'; readonly action: ReminderAction };
 /** The outcome of one decision. */
 export interface Decision {
   readonly state: CoachState;

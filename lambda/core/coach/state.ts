@@ -6,6 +6,7 @@
 import { isRoutineId, type RoutineId } from '../catalogue';
 import type { Position, StepSpan } from '../pacing';
 import type { AudioPoint } from '../player';
+import { type ReminderSchedule, readSchedule } from '../schedule';
 import { MAX_STEP_INDEX, MAX_TIME_MS, readPoint } from '../untrusted-profile';
 
 /** The yes/no question the last answer asked at the menu. `term`: is she 37 weeks or more? */
@@ -13,7 +14,11 @@ export type MenuQuestion =
   | { readonly kind: 'resume' }
   | { readonly kind: 'start'; readonly routineId: RoutineId }
   | { readonly kind: 'forget' }
-  | { readonly kind: 'term' };
+  | { readonly kind: 'term' }
+  /** Shall I set a reminder on this schedule? (offered after a routine, or a time heard to confirm) */
+  | { readonly kind: 'reminder'; readonly schedule: ReminderSchedule }
+  /** What time (and which days) should the reminder be? */
+  | { readonly kind: 'reminderWhen' };
 
 /** The yes/no question the last answer asked while a routine was under way. */
 export type RoutineQuestion =
@@ -55,6 +60,8 @@ export interface RoutineState {
   readonly handsFree?: true;
   /** Where in `resumeAt`'s step the audio goes on, when it goes on as audio (a place paused hands free). */
   readonly point?: AudioPoint;
+  /** A joined session ("twenty minutes tonight"): the routines still to come after this one, in order. */
+  readonly then?: readonly RoutineId[];
 }
 
 /**
@@ -81,6 +88,8 @@ export interface HaltedState {
   /** Requests in a row the skill did not understand since it stopped. */
   readonly misses: number;
   readonly question?: HaltedQuestion;
+  /** A joined session: the routines still to come after this one. */
+  readonly then?: readonly RoutineId[];
 }
 
 /**
@@ -177,7 +186,12 @@ function parseQuestion(value: unknown): Question | undefined {
     case 'forget':
     case 'term':
     case 'morePressure':
+    case 'reminderWhen':
       return { kind: value.kind };
+    case 'reminder': {
+      const schedule = readSchedule(value.schedule);
+      return schedule === undefined ? undefined : { kind: 'reminder', schedule };
+    }
     case 'start':
       return isRoutineId(value.routineId) ? { kind: 'start', routineId: value.routineId } : undefined;
     default:
@@ -191,8 +205,26 @@ function menuQuestion(question: Question | undefined): { question?: MenuQuestion
 }
 
 function haltedQuestion(question: Question | undefined): { question?: HaltedQuestion } {
-  if (question === undefined || question.kind === 'resume' || question.kind === 'term') return {};
-  return { question };
+  if (question === undefined) return {};
+  switch (question.kind) {
+    case 'resume':
+    case 'term':
+    case 'reminder':
+    case 'reminderWhen':
+      return {};
+    default:
+      return { question };
+  }
+}
+
+/** Longest list of routines still to come kept: a session joins a handful at most. */
+const MAX_THEN = 6;
+
+/** The routines still to come in a joined session, known ones only. */
+function parseThen(value: unknown): { then?: readonly RoutineId[] } {
+  if (!Array.isArray(value)) return {};
+  const then = value.filter(isRoutineId).slice(0, MAX_THEN);
+  return then.length > 0 ? { then } : {};
 }
 
 function routineQuestion(question: Question | undefined): { question?: RoutineQuestion } {
@@ -233,7 +265,15 @@ export function parseCoachState(value: unknown): CoachState {
   }
   if (value.mode === 'halted') {
     const cause = HALT_CAUSES.find((known) => known === value.cause) ?? 'unclear';
-    return { mode: 'halted', routineId, resumeAt, cause, misses: misses(value.misses), ...haltedQuestion(question) };
+    return {
+      mode: 'halted',
+      routineId,
+      resumeAt,
+      cause,
+      misses: misses(value.misses),
+      ...haltedQuestion(question),
+      ...parseThen(value.then),
+    };
   }
   const played: Played =
     isObject(value.played) && finite(value.played.sentAt)
@@ -247,5 +287,6 @@ export function parseCoachState(value: unknown): CoachState {
     ...routineQuestion(question),
     ...(value.handsFree === true ? { handsFree: true as const } : {}),
     ...(point !== undefined ? { point } : {}),
+    ...parseThen(value.then),
   };
 }

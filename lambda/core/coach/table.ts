@@ -23,11 +23,13 @@ import {
 import { resumePaused, startFromStep, startRoutine } from './delivery';
 import type { Draft } from './draft';
 import { askToCarryOn, carryOn } from './going-on';
+import { another, longSession } from './joined';
 import { askTerm, atTerm, contraction, inLabour } from './labour';
 import { launch, notOneRoutine, offerPaused, routineList, unknownRoutine } from './menu';
 import * as moves from './moves';
 import type { Decision } from './plan';
 import { type Heard, whereWasPlaying } from './position';
+import * as reminders from './reminders';
 import { discomfort, helpWithAtMenu, helpWithDuring, preterm, safetyAnswer, unwell, warningSign } from './safety';
 import type { AudioState, CoachState, InRoutineState, MenuState, Mode } from './state';
 import { waitAtMenu, waitDuring } from './wait';
@@ -180,6 +182,8 @@ const atMenu = {
     const question = state.question;
     if (question?.kind === 'forget') return moves.forget(draft);
     if (question?.kind === 'term') return atTerm(draft);
+    if (question?.kind === 'reminder') return reminders.acceptOffer(draft, question.schedule);
+    if (question?.kind === 'reminderWhen') return reminders.askWhenAgain(draft);
     const chosen = question?.kind === 'start' ? draft.routine(question.routineId) : undefined;
     if (chosen) return startRoutine(draft, chosen);
     return resumeOr(draft, []);
@@ -188,12 +192,20 @@ const atMenu = {
     const kind = state.question?.kind;
     if (kind === 'term') return preterm(draft);
     if (kind === 'forget') return draft.menu([draft.say(draft.lines.notForgotten)]);
+    if (kind === 'reminder' || kind === 'reminderWhen') return reminders.declineOffer(draft);
     if (kind === 'resume' || kind === 'start') return draft.menu([draft.say(draft.lines.noProblem)]);
     return goodbye(draft);
   },
   /** Not understood: a question about her weeks is not guessed (tier 2); otherwise ask again. */
   fallback: (draft: Draft, state: MenuState): Decision => {
     if (state.question?.kind === 'term') return preterm(draft);
+    if (state.question?.kind === 'reminderWhen' && (state.misses ?? 0) === 0) {
+      return draft.listen(
+        { mode: 'menu', question: state.question, misses: 1 },
+        [draft.say(draft.lines.reminders.askWhen, 'prompt')],
+        draft.lines.reminders.askWhenReprompt,
+      );
+    }
     const lines = draft.lines;
     const misses = (state.misses ?? 0) + 1;
     const worried = misses >= 2 ? [draft.say(lines.ifWorried)] : [];
@@ -217,7 +229,11 @@ const atLabour = {
   handsFree: (draft: Draft, _state: unknown, event: EventOf<'handsFree'>) =>
     inLabour(draft, handsFreeAnswer(draft, event.on)),
   playOrder: (draft: Draft) => inLabour(draft, [draft.say(draft.lines.playOrder)]),
+  reminderLater: (draft: Draft) => inLabour(draft, reminders.later(draft)),
 };
+
+/** Reminders wait while a routine is under way: the line, then the routine goes on. */
+const reminderLater = answerThenCarryOn((draft: Draft) => reminders.later(draft));
 
 export const COACH_TABLE = {
   //          menu                       routine and halted                                  labour
@@ -275,4 +291,11 @@ export const COACH_TABLE = {
   helpWith: { menu: helpWithAtMenu, ...inRoutine(helpWithDuring), labour: helpWithAtMenu },
   forgetMe: always(moves.askToForget),
   sessionEnded: { menu: sessionClosed, ...inRoutine(keepingPlace(sessionClosed)), labour: sessionClosed },
+  remindMe: { menu: reminders.remindMe, ...inRoutine(reminderLater), labour: atLabour.reminderLater },
+  changeReminder: { menu: reminders.changeReminder, ...inRoutine(reminderLater), labour: atLabour.reminderLater },
+  stopReminders: { menu: reminders.stopReminders, ...inRoutine(reminderLater), labour: atLabour.reminderLater },
+  permission: always(reminders.permission),
+  reminderDone: always(reminders.reminderDone),
+  longSession: always(longSession),
+  another: always(another),
 } satisfies CoachTable;
