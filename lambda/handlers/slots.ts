@@ -89,9 +89,9 @@ export function parseDaySlot(input: HandlerInput, name: string): Weekday | undef
   const request = input.requestEnvelope.request as IntentRequest;
   const value = request.intent?.slots?.[name]?.value;
   if (typeof value !== 'string') return undefined;
-  const start = value.trim().toLowerCase().slice(0, 3);
-  const day = WEEKDAYS.find((weekday, i) => DAY_STARTS[i] === start);
-  return day;
+  const index = DAY_STARTS.indexOf(value.trim().toLowerCase().slice(0, 3));
+  return index < 0 ? undefined : WEEKDAYS[index];
 }
 
-const DAY_STARTS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+/** How each weekday's name begins, in WEEKDAYS' order: "mon", "Mondays" and "monday" are all MO. */
+const DAY_STARTS: readonly string[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
