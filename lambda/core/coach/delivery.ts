@@ -5,12 +5,12 @@
 import type { Routine } from '../catalogue';
 import { type Position, packSteps, type Segment, stepSpans } from '../pacing';
 import { type AudioPoint, type PlayItem, STEP_START, variantOf } from '../player';
-import { historyAsOf } from '../profile';
 import { firstSentence } from '../screen';
 import type { Wording } from '../wording';
 import type { Draft } from './draft';
 import { stepGone } from './paused-place';
 import type { Decision, NowPlaying } from './plan';
+import { practiceAfterRoutine } from './practice';
 import { offerAfterRoutine } from './reminders';
 import type { Played, RoutineState } from './state';
 
@@ -238,15 +238,13 @@ export function completed(draft: Draft, routine: Routine): void {
 /** The closing, its own short answer: practice is recorded and the session ends. */
 export function finish(draft: Draft, routine: Routine, before: readonly Segment[]): Decision {
   completed(draft, routine);
-  const history = historyAsOf(draft.profile.history, draft.now);
   const closing = [
     ...before,
     draft.say(routine.closing, 'closing'),
     draft.say(draft.lines.routineFinished(routine.name), 'closing'),
   ];
-  if (history.daysThisWeek.length >= 2) {
-    closing.push(draft.say(draft.lines.sessionsThisWeek(history.daysThisWeek.length), 'closing'));
-  }
+  const practice = practiceAfterRoutine(draft);
+  if (practice !== undefined) closing.push(draft.say(practice, 'closing'));
   draft.show({
     kind: 'closing',
     routineId: routine.id,

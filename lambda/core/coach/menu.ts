@@ -1,24 +1,11 @@
 /** The menu: welcome, the routine list, and what a paused routine offers. */
 import type { NameMatch } from '../catalogue';
 import type { Segment } from '../pacing';
-import { DAY_MS, dayOf, historyAsOf, type UserProfile } from '../profile';
-import type { Wording } from '../wording';
 import type { Draft } from './draft';
 import { stepGone } from './paused-place';
 import type { Decision } from './plan';
+import { practiceOnLaunch } from './practice';
 import type { CoachState } from './state';
-
-/** A truthful word about practice so far, when there is something worth saying. */
-function practiceLine(profile: UserProfile, now: number, lines: Wording): string | undefined {
-  const history = historyAsOf(profile.history, now);
-  const today = dayOf(now);
-  const yesterday = dayOf(now - DAY_MS);
-  if (history.daysInARow >= 2 && (history.lastPracticeDay === yesterday || history.lastPracticeDay === today)) {
-    return lines.daysInARow(history.daysInARow);
-  }
-  if (history.daysThisWeek.length >= 1) return lines.practicedThisWeek(history.daysThisWeek.length);
-  return undefined;
-}
 
 export function routineList(draft: Draft): Segment {
   return draft.say(draft.lines.routineList(draft.catalogue.routines.map((routine) => routine.name)));
@@ -51,7 +38,7 @@ export function launch(draft: Draft): Decision {
     draft.heardDisclaimer();
   } else {
     opening.push(draft.say(lines.welcomeBack));
-    const practice = practiceLine(draft.profile, draft.now, lines);
+    const practice = practiceOnLaunch(draft);
     if (practice) opening.push(draft.say(practice));
   }
   const offer = offerPaused(draft, opening);
