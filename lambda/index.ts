@@ -2,10 +2,12 @@
  * Composition root: the Lambda entry point. The DynamoDB store when TABLE_NAME is set (always on
  * Lambda), else an in-memory store. The rendered audio when AUDIO_BASE_URL is set and the render
  * manifest is bundled beside this file (the stack does both only when it hosts rendered audio),
- * else none: routines are spoken. One client and one skill per container.
+ * else none: routines are spoken. Alexa's settings and reminders APIs, at the endpoint each request
+ * names (Amazon's hosts only). One client and one skill per container.
  */
 import * as path from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { createAlexaApi } from './alexa-api';
 import { AUDIO_MANIFEST_BUNDLE_FILE, type AudioSource, audioSourceFromEnv } from './audio/source';
 import { consoleLogger, errorFields } from './log';
 import { createStoreFromEnv } from './persistence/dynamo-client';
@@ -42,6 +44,7 @@ export const handler = async (event: RequestEnvelope, context?: unknown): Promis
       store: storeFromEnv(),
       skillId: process.env[ENV.skillId] || undefined,
       ...(audio === undefined ? {} : { audio }),
+      alexaApi: createAlexaApi(),
     });
   }
   return skillHandler(event, context);

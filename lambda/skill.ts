@@ -6,6 +6,7 @@
  */
 import { type RequestHandler, type Skill, SkillBuilders } from 'ask-sdk-core';
 import type { RequestEnvelope, Response, ResponseEnvelope } from 'ask-sdk-model';
+import type { AlexaApi } from './alexa-api';
 import type { AudioSource } from './audio/source';
 import { contentForRequest, type RequestContent } from './content';
 import type { Catalogue } from './core/catalogue';
@@ -19,6 +20,7 @@ import {
   lastResortResponse,
 } from './handlers/errors';
 import { intentHandler, launchHandler } from './handlers/intent-handler';
+import { permissionHandler } from './handlers/permission';
 import { playbackHandler } from './handlers/playback';
 import { acknowledgeHandler, loggedType, screenHandler } from './handlers/quiet-answers';
 import type { Answering } from './handlers/request-types';
@@ -42,11 +44,17 @@ export interface SkillDeps {
   readonly logger?: Logger;
   /** The rendered audio and where it is served; without it there is no hands-free mode. */
   readonly audio?: AudioSource;
+  /**
+   * Alexa's settings and reminders APIs. Without it, practice days count in UTC and reminders
+   * cannot be set (the skill says so). @default none: index.ts gives the Lambda the real one
+   */
+  readonly alexaApi?: AlexaApi;
 }
 
 /** The handlers for each way of answering; a new way does not compile until it has its handlers. */
 const ANSWERERS: { readonly [Way in Answering]: (deps: TurnDeps) => readonly RequestHandler[] } = {
   turn: (deps) => [launchHandler(deps), intentHandler(deps)],
+  permission: (deps) => [permissionHandler(deps)],
   sessionEnded: (deps) => [sessionEndedHandler(deps)],
   canFulfill: (deps) => [canFulfillHandler(deps.logger)],
   skillDisabled: (deps) => [skillDisabledHandler(deps)],
@@ -81,7 +89,13 @@ function contentSource(deps: SkillDeps, logger: Logger): (requestLocale: unknown
 
 function turnDepsOf(deps: SkillDeps): TurnDeps {
   const logger = deps.logger ?? consoleLogger;
-  return { store: deps.store, content: contentSource(deps, logger), logger, audio: deps.audio };
+  return {
+    store: deps.store,
+    content: contentSource(deps, logger),
+    logger,
+    audio: deps.audio,
+    alexaApi: deps.alexaApi,
+  };
 }
 
 export function createSkill(deps: SkillDeps): Skill {

@@ -16,13 +16,25 @@ const DAY_NAMES: Readonly<Record<Weekday, string>> = {
 
 const WEEKDAYS_ONLY: readonly Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR'];
 
-/** A time of day as said: "8 p.m.", "7:30 a.m.", "midday", "midnight". */
+/** The part of the day an hour falls in, as said after a time: "8 in the evening". */
+function partOfDayText(hour: number): string {
+  if (hour < 5) return 'at night';
+  if (hour < 12) return 'in the morning';
+  if (hour < 18) return 'in the afternoon';
+  return 'in the evening';
+}
+
+/**
+ * A time of day as said aloud: "8 in the evening", "7:30 in the morning", "midday", "midnight".
+ * Words rather than "p.m.", which reads badly at the end of a sentence and is spelt differently by
+ * each market.
+ */
 export function clockText(hour: number, minute: number): string {
   if (minute === 0 && hour === 12) return 'midday';
   if (minute === 0 && hour === 0) return 'midnight';
-  const half = hour < 12 ? 'a.m.' : 'p.m.';
   const onTwelve = hour % 12 === 0 ? 12 : hour % 12;
-  return minute === 0 ? `${onTwelve} ${half}` : `${onTwelve}:${String(minute).padStart(2, '0')} ${half}`;
+  const time = minute === 0 ? `${onTwelve}` : `${onTwelve}:${String(minute).padStart(2, '0')}`;
+  return `${time} ${partOfDayText(hour)}`;
 }
 
 function scheduleText({ days, hour, minute }: ReminderSchedule): string {

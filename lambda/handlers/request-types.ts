@@ -6,6 +6,7 @@
  * What the platform allows in the answer (request-and-response JSON reference; the AudioPlayer,
  * PlaybackController, CanFulfillIntentRequest and skill events pages):
  * - LaunchRequest and IntentRequest: speech, reprompt, card and directives.
+ * - Connections.Response (the answer to the skill's permission request): the same as an intent.
  * - Alexa.Presentation.APL.UserEvent (a touch on the skill's card, in its session): the same as an
  *   intent (APL interface reference): speech, reprompt and directives.
  * - SessionEndedRequest and System.ExceptionEncountered: nothing the user hears or sees.
@@ -22,6 +23,11 @@ export type RequestType = Request['type'];
 export type Answering =
   /** A coach turn: speech, a reprompt when it listens, the place saved (handlers/turn.ts). */
   | 'turn'
+  /**
+   * Alexa's answer to the skill's request for the reminders permission (Connections.Response): a
+   * coach turn that sets the reminder, or says why not (handlers/permission.ts).
+   */
+  | 'permission'
   /** The session's end: the place saved, nothing said (handlers/session-ended.ts). */
   | 'sessionEnded'
   /** Whether the skill would take a name-free request: `canFulfillIntent`, nothing else. */
@@ -99,10 +105,10 @@ export const REQUEST_ANSWERING: { readonly [Type in RequestType]: Answering } = 
   'Reminders.ReminderStatusChanged': 'acknowledge',
   'Messaging.MessageReceived': 'acknowledge',
   'Alexa.Authorization.Grant': 'acknowledge',
-  // The skill starts no Connections task, so no task result or resumed session can be its own; a
-  // reminders permission request will answer Connections.Response when that work arrives.
+  // The reminders permission, asked for by voice, answers with Connections.Response. The skill
+  // starts no other Connections task, so no other task request or resumed session is its own.
   'Connections.Request': 'acknowledge',
-  'Connections.Response': 'acknowledge',
+  'Connections.Response': 'permission',
   SessionResumedRequest: 'acknowledge',
   // Alexa Conversations: the skill has no dialog model, so these never follow a question of its own.
   'Dialog.InputRequest': 'acknowledge',
@@ -147,5 +153,5 @@ export function requestTypeOf(envelope: unknown): string | undefined {
 
 /** Only a coach turn, spoken or touched, speaks: every other answer carries no speech, reprompt or card. */
 export function mayAnswerWithSpeech(answering: Answering): boolean {
-  return answering === 'turn' || answering === 'touch';
+  return answering === 'turn' || answering === 'touch' || answering === 'permission';
 }

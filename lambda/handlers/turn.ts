@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
+import { type AlexaApi, Deadline, TURN_OUTSIDE_BUDGET_MS } from '../alexa-api';
 import { audioDirectives } from '../audio/directives';
 import { deviceHasAudioPlayer, playerOf, reportedToken } from '../audio/player-context';
 import type { AudioSource } from '../audio/source';
@@ -13,10 +14,12 @@ import type { RequestContent } from '../content';
 import { type Decision, decide, INITIAL_STATE, type Plan } from '../core/coach';
 import type { CoachEvent } from '../core/events';
 import type { SpeechRate } from '../core/preferences';
-import { newProfile, type ProfileUpdate, type UserProfile } from '../core/profile';
+import { needsTimeZone, newProfile, type ProfileUpdate, type UserProfile } from '../core/profile';
 import { errorFields, type Logger } from '../log';
 import type { UserStore } from '../persistence/user-store';
 import { escapeSsml, renderPlan, type SpokenNumbers } from '../speech/ssml';
+import { accessOf, type OutsideContext, performReminder, readTimeZone } from './outside-calls';
+import { permissionDirective, remindersPermitted } from './permission';
 import { answeringOf, mayAnswerWithSpeech } from './request-types';
 import { cardFor, endsSession, type ScreenContext } from './screen-answer';
 import { parseSessionData, type SessionData, toSessionAttributes } from './session-data';
@@ -28,6 +31,8 @@ export interface TurnDeps {
   readonly logger: Logger;
   /** The rendered audio; without it routines are always spoken. */
   readonly audio?: AudioSource | undefined;
+  /** Alexa's settings and reminders APIs; without it, days count in UTC and no reminder can be set. */
+  readonly alexaApi?: AlexaApi | undefined;
 }
 
 /** Alexa's request ids are under 100 characters; a longer one is cut, not stored whole in every profile. */
@@ -176,6 +181,12 @@ export function respond(
     builder.speak(rendered.ssml);
     if (plan.listen && rendered.repromptSsml) builder.reprompt(rendered.repromptSsml);
   }
+  // Alexa asks for the permission after the speech; the session ends, and her answer comes back as
+  // a Connections.Response.
+  if (plan.askPermission !== undefined) {
+    builder.addDirective(permissionDirective(plan.askPermission.schedule));
+    return builder.withShouldEndSession(true).getResponse();
+  }
   const plays = directives.some((directive) => directive.type === 'AudioPlayer.Play');
   const card = cardFor(input.requestEnvelope, plan, screen, plays);
   if (card !== undefined) builder.addDirective(card);
@@ -207,21 +218,54 @@ export async function runTurn(input: HandlerInput, event: CoachEvent, deps: Turn
   const session = await openSession(input, deps, userId);
   const audio = audioFor(input, deps);
   const player = playerOf(envelope, audio);
-  const decision = decide({
-    state: session.state,
-    profile: session.profile,
-    event,
-    now: requestTime(input),
+  const now = requestTime(input);
+  const outside: OutsideContext = {
+    api: deps.alexaApi,
+    access: accessOf(envelope),
+    deadline: new Deadline(TURN_OUTSIDE_BUDGET_MS),
+    logger: deps.logger,
+  };
+  // Read once a session, and only while the profile has no fresh zone (it is cached there).
+  const spoken = mayAnswerWithSpeech(answeringOf(envelope));
+  const timeZone =
+    spoken && session.fresh && needsTimeZone(session.profile, now) ? await readTimeZone(outside) : undefined;
+  const turnInput = {
+    now,
     updateId: updateIdOf(input),
     catalogue: content.catalogue,
     wording: content.wording,
-    ...(session.pending ? { unsaved: session.pending } : {}),
     canPlayAudio: audio !== undefined && deviceHasAudioPlayer(envelope),
     ...(player ? { player } : {}),
+    remindersPermitted: remindersPermitted(envelope),
+    ...(timeZone !== undefined ? { timeZone } : {}),
+  };
+  let decision = decide({
+    ...turnInput,
+    state: session.state,
+    profile: session.profile,
+    event,
+    ...(session.pending ? { unsaved: session.pending } : {}),
     newSession: session.fresh,
     // The store could not be read as this session opened: the profile is only the defaults.
     profileUnread: session.fresh && session.version === undefined,
   });
+  // A reminder change is made now, and the core says how it went, in the same answer.
+  const reminder = decision.effects.find((effect) => effect.type === 'reminder');
+  if (reminder !== undefined) {
+    const outcome = await performReminder(outside, reminder.action, {
+      locale: typeof envelope.request.locale === 'string' ? envelope.request.locale : content.locale,
+      text: content.wording.reminders.reminderText,
+      timeZone: decision.profile.timeZone?.id,
+      now,
+    });
+    decision = decide({
+      ...turnInput,
+      state: decision.state,
+      profile: decision.profile,
+      event: { type: 'reminderDone', outcome },
+      ...(decision.toSave ? { unsaved: decision.toSave } : {}),
+    });
+  }
   const settled = await settle(deps, userId, session, decision);
   if (!fromPlayerButtons(input) && envelope.request.type !== 'SessionEndedRequest') {
     const { plan: _plan, ...data } = settled;

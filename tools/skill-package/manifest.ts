@@ -3,6 +3,7 @@
  * access, so tests can check exactly what the CLI writes. Layout and field names follow the
  * SMAPI skill package format that ASK CLI and `ask smapi` take.
  */
+import { REMINDERS_SCOPE } from '../../lambda/handlers/permission';
 import { examplePhraseProblems, languageModelOf } from './interaction-model';
 import { DISTRIBUTION, INVOCATION_NAME, type LocalePublishing, PUBLISHING } from './publishing';
 
@@ -62,6 +63,8 @@ export interface SkillManifest {
       readonly endpoint: { readonly uri: string };
       readonly subscriptions: readonly { readonly eventName: string }[];
     };
+    /** Permissions the skill may ask for: reminders, asked by voice when she wants one. */
+    readonly permissions: readonly { readonly name: string }[];
   };
 }
 
@@ -155,9 +158,10 @@ export function buildSkillManifest(options: ManifestOptions): SkillManifest {
         isAvailableWorldwide: false,
         distributionCountries: Object.values(DISTRIBUTION).flat(),
         testingInstructions:
-          'No account linking or permissions. Say "Alexa, open partner massage", then "start lower back relief"; ' +
-          'during a step try "pause", "resume", "next", "more pressure" and "stop". Every locale has the same ' +
-          'intents; words, spelling and who to call follow the locale.',
+          'No account linking. Say "Alexa, open partner massage", then "start lower back relief"; ' +
+          'during a step try "pause", "resume", "next", "more pressure" and "stop". At the end it offers a ' +
+          'practice reminder: say yes, and Alexa asks for the reminders permission by voice; "stop reminding me" ' +
+          'removes it. Every locale has the same intents; words, spelling and who to call follow the locale.',
       },
       privacyAndCompliance: {
         allowsPurchases: false,
@@ -169,6 +173,7 @@ export function buildSkillManifest(options: ManifestOptions): SkillManifest {
       },
       apis: { custom: { endpoint, interfaces: SKILL_INTERFACES.map(copyInterface) } },
       events: { endpoint, subscriptions: [{ eventName: 'SKILL_DISABLED' }] },
+      permissions: [{ name: REMINDERS_SCOPE }],
     },
   };
 }
