@@ -3,6 +3,7 @@
  * value are small functions so the wording stays here, not in the core or the handlers. The core
  * defines the shape (`Wording`); `satisfies` makes a missing or stray line a compile error.
  */
+import type { PartOfDay } from '../core/local-time';
 import type { PressureLevel } from '../core/preferences';
 import type { Wording } from '../core/wording';
 import type { CareTerms } from './locales';
@@ -38,6 +39,28 @@ export function waitText(seconds: number): string {
   if (minutes === 1) return 'a minute';
   return `${SMALL_NUMBERS[minutes] ?? minutes} minutes`;
 }
+
+const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'] as const;
+
+/** A count as spoken: words up to ten ("three days"), digits beyond ("40 days"). */
+export function countText(count: number): string {
+  return COUNT_WORDS[count] ?? String(count);
+}
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh'] as const;
+
+/** A day of the week's practice as an ordinal: a week holds seven, so words always suffice. */
+export function ordinalText(nth: number): string {
+  return ORDINALS[nth - 1] ?? `number ${nth}`;
+}
+
+/** "This evening would be…": now, as a part of the day. */
+const THIS_PART_OF_DAY: Readonly<Record<PartOfDay, string>> = {
+  morning: 'This morning',
+  afternoon: 'This afternoon',
+  evening: 'This evening',
+  night: 'Tonight',
+};
 
 /** The lines in the British source, with a locale's care terms; content/index.ts turns the words. */
 export const sourceLines = (care: CareTerms) =>
@@ -79,11 +102,19 @@ export const sourceLines = (care: CareTerms) =>
     carryOnPart: 'Carry on with the same stroke. Say yes when you want me to keep going.',
     carryOnPartReprompt: 'Say yes to keep going, or pause to stop here.',
     routineFinished: (name: string) => `That's the end of ${name}.`,
-    sessionsThisWeek: (count: number) =>
-      count === 1 ? 'That was your first session this week.' : `That's ${count} days of practice this week.`,
-    daysInARow: (count: number) => `You've practised ${count} days in a row. Well done.`,
-    practicedThisWeek: (count: number) =>
-      count === 1 ? "You've practised once already this week." : `You've practised on ${count} days this week.`,
+    practiceDaysThisWeek: (days: number) =>
+      days === 1
+        ? "That's your first day of practice this week."
+        : `That's ${countText(days)} days of practice this week.`,
+    alreadyPractisedToday: (daysInARow: number) =>
+      daysInARow >= 2
+        ? `You've already practised today, and that's ${countText(daysInARow)} days in a row. It's lovely to have you back.`
+        : "You've already practised today. It's lovely to have you back.",
+    practiceThisWeek: (nthDay: number, now: PartOfDay, daysInARow: number) => {
+      const run = daysInARow >= 2 ? `You've practised ${countText(daysInARow)} days in a row. ` : '';
+      if (nthDay < 2 && run !== '') return `${run}Well done.`;
+      return `${run}${THIS_PART_OF_DAY[now]} would be your ${ordinalText(nthDay)} day of practice this week.`;
+    },
     goodbye: 'Goodbye for now.',
     goodbyeMenu: 'Goodbye. Enjoy the rest of your evening.',
     savedPlace: (name: string, stepNumber: number) => `I've saved your place in ${name} at step ${stepNumber}.`,

@@ -82,3 +82,70 @@ export function localClock(at: number, timeZone: string | undefined): LocalClock
 export function localDay(at: number, timeZone: string | undefined): string {
   return localClock(at, timeZone).day;
 }
+
+/**
+ * Calendar arithmetic on YYYY-MM-DD days, done on the day's number (days since 1970-01-01) with
+ * integers only, so it holds for any year a zone's clock can show and never meets a Date's range
+ * or a day of 23 or 25 hours: the day after a daylight-saving change is simply the next day.
+ */
+const DAY_PATTERN = /^(\d{4,6})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 of a YYYY-MM-DD day (proleptic Gregorian); NaN for anything else. */
+export function dayNumber(day: string): number {
+  const match = DAY_PATTERN.exec(day);
+  if (match === null) return Number.NaN;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  // Howard Hinnant's days_from_civil: years counted from March, so February's end is the year's end.
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The YYYY-MM-DD day of a day number (the inverse of `dayNumber`). */
+export function dayOfNumber(days: number): string {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yearOfEra + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The day `count` days after `day` (before it, for a negative count). */
+export function addDays(day: string, count: number): string {
+  return dayOfNumber(dayNumber(day) + count);
+}
+
+/** The Monday of the week holding `day`: weeks start on Monday wherever she is. */
+export function mondayOfDay(day: string): string {
+  const days = dayNumber(day);
+  // 1970-01-01 was a Thursday, three days after a Monday.
+  const sinceMonday = (((days + 3) % 7) + 7) % 7;
+  return dayOfNumber(days - sinceMonday);
+}
+
+/** Whole days from one day to a later one (negative when `later` is earlier). */
+export function daysFromTo(earlier: string, later: string): number {
+  return dayNumber(later) - dayNumber(earlier);
+}
+
+/** The parts of the day as people name them, for "this evening". */
+export const PARTS_OF_DAY = ['morning', 'afternoon', 'evening', 'night'] as const;
+export type PartOfDay = (typeof PARTS_OF_DAY)[number];
+
+/** The part of the day of an hour on the local clock: night from 10 pm until 5 am. */
+export function partOfDay(hour: number): PartOfDay {
+  if (hour >= 5 && hour < 12) return 'morning';
+  if (hour >= 12 && hour < 17) return 'afternoon';
+  if (hour >= 17 && hour < 22) return 'evening';
+  return 'night';
+}

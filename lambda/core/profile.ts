@@ -3,6 +3,7 @@
  * Preferences, the paused place and practice history only: never health details.
  */
 import type { RoutineId } from './catalogue';
+import { daysFromTo, localDay, mondayOfDay } from './local-time';
 import type { AudioPoint } from './player';
 import { DEFAULT_PREFERENCES, type Preferences, sanitizePreferences } from './preferences';
 import type { ReminderRecord } from './schedule';
@@ -32,13 +33,17 @@ export interface PausedPlace {
 
 export interface PracticeHistory {
   readonly sessionsFinished: number;
-  /** UTC days (YYYY-MM-DD) on which a routine was finished in the current week (Monday first). */
+  /**
+   * Days (YYYY-MM-DD) on which a routine was finished in the current week (Monday first), as the
+   * calendar showed them in the profile's time zone (UTC while none is known).
+   */
   readonly daysThisWeek: readonly string[];
-  /** Monday of the week that daysThisWeek and minutesThisWeek count (YYYY-MM-DD). */
+  /** Monday of the week that daysThisWeek and minutesThisWeek count (YYYY-MM-DD, a local day). */
   readonly weekOf: string;
   readonly minutesThisWeek: number;
+  /** Local day of the latest finished routine. */
   readonly lastPracticeDay: string | null;
-  /** Consecutive days with a finished routine, ending at lastPracticeDay. */
+  /** Consecutive local days with a finished routine, ending at lastPracticeDay. */
   readonly daysInARow: number;
   /** The routines finished most recently, latest last (routine ids only), so "another one" is another. */
   readonly recentRoutines: readonly RoutineId[];
@@ -176,35 +181,41 @@ export function needsTimeZone(profile: UserProfile, now: number): boolean {
   return profile.timeZone === null || now - profile.timeZone.at >= TIME_ZONE_REFRESH_MS;
 }
 
-/** UTC calendar day of an epoch-ms time, YYYY-MM-DD. */
-export function dayOf(at: number): string {
-  return new Date(at).toISOString().slice(0, 10);
+/**
+ * The calendar day (YYYY-MM-DD) of an epoch-ms time where she is: in the profile's time zone, or
+ * UTC without one (so a profile from before zones were read counts as it always did).
+ */
+export function dayOf(at: number, timeZone?: string): string {
+  return timeZone === undefined ? new Date(at).toISOString().slice(0, 10) : localDay(at, timeZone);
 }
 
-/** Monday (UTC) of the week containing the given day. */
+/** Monday of the week containing the given day: a local day gives a local week. */
 export function mondayOf(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  const sinceMonday = (date.getUTCDay() + 6) % 7;
-  return dayOf(date.getTime() - sinceMonday * DAY_MS);
+  return mondayOfDay(day);
 }
 
+/** Whole calendar days between two days; a day of 23 or 25 hours is one day like any other. */
 function daysBetween(earlier: string, later: string): number {
-  return Math.round((Date.parse(`${later}T00:00:00Z`) - Date.parse(`${earlier}T00:00:00Z`)) / DAY_MS);
+  return daysFromTo(earlier, later);
 }
 
-/** The history as it reads on a given day: a new week starts from zero. */
-export function historyAsOf(history: PracticeHistory, now: number): PracticeHistory {
-  const week = mondayOf(dayOf(now));
+/**
+ * The history as it reads at a moment (her today, in her zone): a new week starts from zero.
+ * Days in the history are the days of the zone they were recorded in.
+ */
+export function historyAsOf(history: PracticeHistory, now: number, timeZone?: string): PracticeHistory {
+  const week = mondayOf(dayOf(now, timeZone));
   if (history.weekOf === week) return history;
   return { ...history, weekOf: week, daysThisWeek: [], minutesThisWeek: 0 };
 }
 
-function addPractice(history: PracticeHistory, entry: PracticeEntry): PracticeHistory {
-  const day = dayOf(entry.at);
+/** Adds one finished routine, on its local day in `timeZone` (UTC without one). */
+function addPractice(history: PracticeHistory, entry: PracticeEntry, timeZone?: string): PracticeHistory {
+  const day = dayOf(entry.at, timeZone);
   const week = mondayOf(day);
   // An entry from an earlier week that arrives late (a retried save, another device) still counts
   // as a session, but must not turn this week's history back to that week.
-  const current = week < history.weekOf ? history : historyAsOf(history, entry.at);
+  const current = week < history.weekOf ? history : historyAsOf(history, entry.at, timeZone);
   const sameWeek = current.weekOf === week;
   let daysInARow = current.daysInARow;
   let lastPracticeDay = current.lastPracticeDay;
@@ -251,8 +262,6 @@ export function applyUpdate(profile: UserProfile, update: ProfileUpdate): UserPr
     paused = update.paused.place;
     pausedAt = update.paused.at;
   }
-  let history = profile.history;
-  for (const entry of update.practice ?? []) history = addPractice(history, entry);
   let reminder = profile.reminder;
   let reminderAt = profile.reminderAt;
   if (update.reminder !== undefined && update.reminder.at >= reminderAt) {
@@ -263,6 +272,9 @@ export function applyUpdate(profile: UserProfile, update: ProfileUpdate): UserPr
     update.timeZone !== undefined && (profile.timeZone === null || update.timeZone.at >= profile.timeZone.at)
       ? update.timeZone
       : profile.timeZone;
+  // Practice counts in the zone the profile holds once this update is in, as the session counted it.
+  let history = profile.history;
+  for (const entry of update.practice ?? []) history = addPractice(history, entry, timeZone?.id);
   return {
     preferences,
     preferencesAt,

@@ -5,6 +5,7 @@
  */
 import type { BodyArea } from './body';
 import type { ConcernId } from './concerns';
+import type { PartOfDay } from './local-time';
 import type { PressureLevel } from './preferences';
 import type { ReminderWords } from './reminder-wording';
 import type { SessionWords } from './session-wording';
@@ -54,9 +55,19 @@ export interface Wording {
   readonly carryOnPart: string;
   readonly carryOnPartReprompt: string;
   readonly routineFinished: (name: string) => string;
-  readonly sessionsThisWeek: (count: number) => string;
-  readonly daysInARow: (count: number) => string;
-  readonly practicedThisWeek: (count: number) => string;
+  /** After a finished routine: the local days with practice this week, today's included (2 or more). */
+  readonly practiceDaysThisWeek: (days: number) => string;
+  /**
+   * On opening, when she has practised today already: kindly, with the days in a row up to today
+   * when there are 2 or more.
+   */
+  readonly alreadyPractisedToday: (daysInARow: number) => string;
+  /**
+   * On opening, before today's practice: which day of practice this week now would be (2 or more,
+   * with the part of the day it is now), and the days in a row up to yesterday when there are 2 or
+   * more. Never said of a run that has ended.
+   */
+  readonly practiceThisWeek: (nthDay: number, now: PartOfDay, daysInARow: number) => string;
   readonly goodbye: string;
   readonly goodbyeMenu: string;
   readonly savedPlace: (name: string, stepNumber: number) => string;

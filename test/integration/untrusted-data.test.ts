@@ -127,7 +127,7 @@ describe('a stored item tampered with up to the item size limit', () => {
     expect(largest).toBeLessThan(RESPONSE_BUDGET_BYTES);
     expect(largest).toBeLessThan(MAX_RESPONSE_BYTES);
     const [launch, status, yes, ready] = turns;
-    expect(launch?.text).toContain(lines.daysInARow(3));
+    expect(launch?.text).toContain(lines.practiceThisWeek(4, 'evening', 3));
     expect(launch?.text).toContain(lines.offerResume('foot massage', 4, 'cupping the heel'));
     expect(status?.text).toContain(lines.offerResume('foot massage', 4, 'cupping the heel'));
     expect(yes?.text).toContain(lines.resumingAt('foot massage', 4));

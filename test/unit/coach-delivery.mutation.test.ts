@@ -246,7 +246,7 @@ describe('the closing', () => {
     expect(texts(result.plan.segments)).toEqual([
       short.closing,
       lines.routineFinished(short.name),
-      lines.sessionsThisWeek(2),
+      lines.practiceDaysThisWeek(2),
     ]);
     expect(roles(result.plan.segments)).toEqual(['closing', 'closing', 'closing']);
   });
@@ -429,22 +429,22 @@ describe('launch', () => {
     [
       '3 days in a row up to yesterday',
       { daysInARow: 3, lastPracticeDay: '2026-11-26', daysThisWeek: ['2026-11-24', '2026-11-25', '2026-11-26'] },
-      lines.daysInARow(3),
+      lines.practiceThisWeek(4, 'evening', 3),
     ],
     [
       '2 days in a row up to today',
       { daysInARow: 2, lastPracticeDay: '2026-11-27', daysThisWeek: ['2026-11-26', '2026-11-27'] },
-      lines.daysInARow(2),
+      lines.alreadyPractisedToday(2),
     ],
     [
       '2 days in a row ending the day before yesterday',
       { daysInARow: 2, lastPracticeDay: '2026-11-25', daysThisWeek: ['2026-11-24', '2026-11-25'] },
-      lines.practicedThisWeek(2),
+      lines.practiceThisWeek(3, 'evening', 0),
     ],
     [
       '1 day, yesterday',
       { daysInARow: 1, lastPracticeDay: '2026-11-26', daysThisWeek: ['2026-11-26'] },
-      lines.practicedThisWeek(1),
+      lines.practiceThisWeek(2, 'evening', 0),
     ],
     [
       'days in a row that ended last week',

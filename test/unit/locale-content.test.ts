@@ -14,6 +14,7 @@ import {
   UNKNOWN_MARKET_CARE,
 } from '../../lambda/content/locales';
 import type { Routine } from '../../lambda/core/catalogue';
+import { PARTS_OF_DAY } from '../../lambda/core/local-time';
 import { PRESSURE_LEVELS } from '../../lambda/core/preferences';
 import { type Tier, tierOf, WARNING_SIGN_IDS } from '../../lambda/core/warning-signs';
 import type { Wording } from '../../lambda/core/wording';
@@ -63,9 +64,10 @@ const CALLS: { readonly [K in LineKey]: (line: Wording[K], values: Values) => re
   waitForNext: (line, { titles }) => titles.map((title) => line(3, title)),
   waitForNextReprompt: (line) => COUNTS.map((step) => line(step)),
   routineFinished: (line, { names }) => names.map((name) => line(name)),
-  sessionsThisWeek: (line) => COUNTS.map((count) => line(count)),
-  daysInARow: (line) => COUNTS.map((count) => line(count)),
-  practicedThisWeek: (line) => COUNTS.map((count) => line(count)),
+  practiceDaysThisWeek: (line) => COUNTS.map((count) => line(count)),
+  alreadyPractisedToday: (line) => COUNTS.map((count) => line(count)),
+  practiceThisWeek: (line) =>
+    PARTS_OF_DAY.flatMap((part) => COUNTS.flatMap((nth) => [line(nth, part, 0), line(nth, part, nth + 1)])),
   savedPlace: (line, { names }) => names.map((name) => line(name, 2)),
   pausedAt: (line, { names, titles }) =>
     names.flatMap((name) => titles.slice(0, 3).map((title) => line(name, 2, title))),

@@ -35,6 +35,7 @@ describe('a new profile', () => {
       minutesThisWeek: 0,
       lastPracticeDay: null,
       daysInARow: 0,
+      recentRoutines: [],
     });
     expect(profile.preferencesAt).toEqual({ pressure: 0, pace: 0, speechRate: 0, flow: 0, handsFree: 0 });
     expect(profile.paused).toBeNull();
@@ -56,7 +57,7 @@ describe('calendar days', () => {
     expect(mondayOf(date)).toBe(expected);
   });
 
-  it('a day is the UTC date of a time', () => {
+  it('without a time zone, a day is the UTC date of a time', () => {
     expect(dayOf(Date.parse('2026-11-29T23:59:59Z'))).toBe('2026-11-29');
   });
 });
