@@ -98,7 +98,19 @@ describe('intents the model does not have', () => {
 });
 
 describe('request types the skill does not speak to', () => {
-  const silent = REQUEST_TYPES.filter((type) => type !== 'LaunchRequest' && type !== 'IntentRequest');
+  // Launch, intents and the answer to the reminders permission (Connections.Response) are turns.
+  const silent = REQUEST_TYPES.filter(
+    (type) => !['LaunchRequest', 'IntentRequest', 'Connections.Response'].includes(type),
+  );
+
+  it('Connections.Response, the answer to the permission request, is answered in words, and the stored place is kept', async () => {
+    const { handler, store, logged, before } = await recordingHandler();
+    const reply = await handler(envelopeOf('Connections.Response', CTX));
+    expect(problemsOf(reply, 'Connections.Response')).toEqual([]);
+    expect(readOutputSpeech(reply.response.outputSpeech).text).toMatch(/I haven't set a reminder/);
+    expect(logged.filter((line) => line.level === 'error')).toEqual([]);
+    expect((await store.load(USER))?.profile.paused).toEqual(before?.profile.paused);
+  });
 
   it.each(silent)(
     '%s gets a valid answer with no speech, card or reprompt, and the stored place is kept',

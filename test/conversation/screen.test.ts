@@ -280,6 +280,10 @@ describe.each(LOCALES)('on an Echo Show in %s', (locale) => {
     let turn = await show.say('open partner massage', 'start foot massage', 'ready');
     for (let i = 0; i < 10 && show.coach.mode === 'routine'; i += 1) turn = await show.say('next');
     expect(cardOf(turn)).toMatchObject({ kind: 'closing' });
+    // The first closing asks about a practice reminder, so it listens; no thanks leaves the card up.
+    expect(turn.response?.response.shouldEndSession).toBe(false);
+    turn = await show.say('no');
+    expect(show.device.card).toBeDefined();
     expect(turn.response?.response.shouldEndSession).toBeUndefined();
     expect(turn.response?.response.reprompt).toBeUndefined();
     expect(show.device.sessionOpen).toBe(true);

@@ -241,7 +241,7 @@ describe('the offer after a finished routine', () => {
     expect(said(first)).toMatch(
       /That's the end of hand massage\..*Would you like a reminder every day at 8 in the evening\?/,
     );
-    expect(first.state).toEqual({ mode: 'menu', question: { kind: 'reminder', schedule: EIGHT_PM } });
+    expect(first.state).toEqual({ mode: 'menu', question: { kind: 'reminder', schedule: EIGHT_PM, after: 'hand' } });
     expect(first.profile.reminderOffered).toBe(true);
     const yes = turn({ type: 'yes' }, { state: first.state, profile: first.profile });
     expect(reminderEffect(yes)).toEqual({ kind: 'set', schedule: EIGHT_PM });
@@ -253,6 +253,8 @@ describe('the offer after a finished routine', () => {
     expect(reminderEffect(no)).toBeUndefined();
     expect(said(no)).toMatch(/no reminder\. Say remind me any time/);
     expect(no.plan.endSession).toBe(true);
+    // A screen goes on showing the routine's closing.
+    expect(no.plan.view).toMatchObject({ kind: 'closing', routineId: 'hand' });
   });
 
   it('is not made again once offered, nor while a reminder is set', () => {

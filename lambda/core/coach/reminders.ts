@@ -6,6 +6,7 @@
  * permission first (`plan.askPermission`) and her answer comes back as a `permission` event.
  * Only the reminder's id and schedule are kept.
  */
+import type { Routine, RoutineId } from '../catalogue';
 import type { CoachEvent } from '../events';
 import type { Segment } from '../pacing';
 import {
@@ -16,6 +17,7 @@ import {
   sameSchedule,
   weekOrder,
 } from '../schedule';
+import { closingView } from './delivery';
 import type { Draft } from './draft';
 import type { Decision } from './plan';
 import type { CoachState } from './state';
@@ -75,13 +77,13 @@ export function suggestedSchedule(draft: Draft): ReminderSchedule {
  * The offer after a finished routine, once, while she has no reminder: the closing, then the
  * question. Undefined when there is nothing to offer.
  */
-export function offerAfterRoutine(draft: Draft, closing: readonly Segment[]): Decision | undefined {
+export function offerAfterRoutine(draft: Draft, closing: readonly Segment[], after: RoutineId): Decision | undefined {
   if (draft.profile.reminder !== null || draft.profile.reminderOffered) return undefined;
   draft.offeredReminder();
   const schedule = suggestedSchedule(draft);
   const words = draft.lines.reminders;
   return draft.listen(
-    { mode: 'menu', question: { kind: 'reminder', schedule } },
+    { mode: 'menu', question: { kind: 'reminder', schedule, after } },
     [...closing, draft.say(words.offer(schedule), 'prompt')],
     words.offerReprompt(schedule),
   );
@@ -165,8 +167,10 @@ export function acceptOffer(draft: Draft, schedule: ReminderSchedule): Decision 
   return setReminder(draft, schedule);
 }
 
-/** No to the offer, or to "what time?". */
-export function declineOffer(draft: Draft): Decision {
+/** No to the offer, or to "what time?". A screen goes on showing the routine's closing, if it was one. */
+export function declineOffer(draft: Draft, after?: RoutineId): Decision {
+  const routine = draft.routine(after);
+  if (routine !== undefined) draft.show(closingView(draft, routine));
   return draft.end({ mode: 'menu' }, [draft.say(draft.lines.reminders.declined)]);
 }
 

@@ -15,8 +15,8 @@ export type MenuQuestion =
   | { readonly kind: 'start'; readonly routineId: RoutineId }
   | { readonly kind: 'forget' }
   | { readonly kind: 'term' }
-  /** Shall I set a reminder on this schedule? (offered after a routine, or a time heard to confirm) */
-  | { readonly kind: 'reminder'; readonly schedule: ReminderSchedule }
+  /** Shall I set a reminder on this schedule? Offered after the closing of `after`, which a screen keeps showing. */
+  | { readonly kind: 'reminder'; readonly schedule: ReminderSchedule; readonly after?: RoutineId }
   /** What time (and which days) should the reminder be? */
   | { readonly kind: 'reminderWhen' };
 
@@ -190,7 +190,10 @@ function parseQuestion(value: unknown): Question | undefined {
       return { kind: value.kind };
     case 'reminder': {
       const schedule = readSchedule(value.schedule);
-      return schedule === undefined ? undefined : { kind: 'reminder', schedule };
+      if (schedule === undefined) return undefined;
+      return isRoutineId(value.after)
+        ? { kind: 'reminder', schedule, after: value.after }
+        : { kind: 'reminder', schedule };
     }
     case 'start':
       return isRoutineId(value.routineId) ? { kind: 'start', routineId: value.routineId } : undefined;

@@ -192,7 +192,8 @@ const atMenu = {
     const kind = state.question?.kind;
     if (kind === 'term') return preterm(draft);
     if (kind === 'forget') return draft.menu([draft.say(draft.lines.notForgotten)]);
-    if (kind === 'reminder' || kind === 'reminderWhen') return reminders.declineOffer(draft);
+    if (state.question?.kind === 'reminder') return reminders.declineOffer(draft, state.question.after);
+    if (kind === 'reminderWhen') return reminders.declineOffer(draft);
     if (kind === 'resume' || kind === 'start') return draft.menu([draft.say(draft.lines.noProblem)]);
     return goodbye(draft);
   },
