@@ -5,9 +5,10 @@
 import type { Routine } from '../catalogue';
 import { type Position, packSteps, type Segment, stepSpans } from '../pacing';
 import { type AudioPoint, type PlayItem, STEP_START, variantOf } from '../player';
-import { firstSentence } from '../screen';
+import { firstSentence, type ScreenView } from '../screen';
 import type { Wording } from '../wording';
 import type { Draft } from './draft';
+import { nextInSession } from './joined';
 import { stepGone } from './paused-place';
 import type { Decision, NowPlaying } from './plan';
 import { practiceAfterRoutine } from './practice';
@@ -15,14 +16,14 @@ import { offerAfterRoutine } from './reminders';
 import type { Played, RoutineState } from './state';
 
 /** The disclaimer, the first time only. */
-function disclaimerOnce(draft: Draft): Segment[] {
+export function disclaimerOnce(draft: Draft): Segment[] {
   if (draft.profile.disclaimerHeard) return [];
   draft.heardDisclaimer();
   return [draft.say(draft.lines.disclaimer)];
 }
 
 /** "Check with the care provider before starting if…", on the first routine a user starts. */
-function screeningOnce(draft: Draft): Segment[] {
+export function screeningOnce(draft: Draft): Segment[] {
   if (draft.profile.screeningHeard) return [];
   draft.heardScreening();
   return [draft.say(draft.lines.safetyBeforeStarting, 'opening')];
@@ -47,7 +48,7 @@ export function waiting(routine: Routine, resumeAt: Position, now: number, going
 }
 
 /** Asks her to get into position, and waits. */
-function waitForReady(
+export function waitForReady(
   draft: Draft,
   routine: Routine,
   resumeAt: Position,
@@ -235,9 +236,14 @@ export function completed(draft: Draft, routine: Routine): void {
   if (draft.profile.paused?.routineId === routine.id) draft.setPaused(null);
 }
 
-/** The closing, its own short answer: practice is recorded and the session ends. */
+/**
+ * The closing, its own short answer: practice is recorded and the session ends. In a joined
+ * session with routines still to come, the next one opens instead (see joined.ts).
+ */
 export function finish(draft: Draft, routine: Routine, before: readonly Segment[]): Decision {
   completed(draft, routine);
+  const joined = nextInSession(draft, routine, before);
+  if (joined !== undefined) return joined;
   const closing = [
     ...before,
     draft.say(routine.closing, 'closing'),
@@ -245,13 +251,18 @@ export function finish(draft: Draft, routine: Routine, before: readonly Segment[
   ];
   const practice = practiceAfterRoutine(draft);
   if (practice !== undefined) closing.push(draft.say(practice, 'closing'));
-  draft.show({
+  draft.show(closingView(draft, routine));
+  return offerAfterRoutine(draft, closing, routine.id) ?? draft.end({ mode: 'menu' }, closing);
+}
+
+/** What a screen shows at a routine's end. */
+export function closingView(draft: Draft, routine: Routine): ScreenView {
+  return {
     kind: 'closing',
     routineId: routine.id,
     routineName: routine.name,
     line: firstSentence(draft.lines.routineFinished(routine.name)),
-  });
-  return offerAfterRoutine(draft, closing) ?? draft.end({ mode: 'menu' }, closing);
+  };
 }
 
 /** Saves the place and ends the session with how to come back; at the end, the closing instead. */
