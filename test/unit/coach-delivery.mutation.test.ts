@@ -67,7 +67,8 @@ function once(
   const base = newProfile();
   return decide({
     state,
-    profile: options.profile ?? { ...base, disclaimerHeard: true, screeningHeard: true },
+    // Offered a reminder already: the closing is its own answer (coach-reminders.test.ts has the offer).
+    profile: options.profile ?? { ...base, disclaimerHeard: true, screeningHeard: true, reminderOffered: true },
     event,
     now: options.now ?? START,
     updateId: 'this-turn',
@@ -206,9 +207,10 @@ describe('the prompt after the steps', () => {
 });
 
 describe('the closing', () => {
+  /** To the end, for a user who has been offered a reminder already (coach-reminders.test.ts has the offer). */
   function toTheEnd(profile: Partial<UserProfile>) {
     const w = walker(shortCatalogue);
-    w.profile = { ...w.profile, ...profile };
+    w.profile = { ...w.profile, reminderOffered: true, ...profile };
     w.begin('hand');
     return w.send({ type: 'yes' }, w.lastSeconds + 1);
   }
@@ -266,6 +268,7 @@ describe('the closing', () => {
 
   it('pause after the last step is the closing, not a saved place', () => {
     const w = walker(shortCatalogue);
+    w.profile = { ...w.profile, reminderOffered: true };
     w.begin('hand');
     const result = w.send({ type: 'pause' }, w.lastSeconds + 5);
     expect(texts(result.plan.segments)).toEqual([short.closing, lines.routineFinished(short.name)]);

@@ -48,7 +48,7 @@ describe('the table type', () => {
   it('has a row for every event and the five modes in each row', () => {
     for (const row of Object.values(COACH_TABLE))
       expect(Object.keys(row).sort()).toEqual(['audio', 'halted', 'labour', 'menu', 'routine']);
-    expect(Object.keys(COACH_TABLE)).toHaveLength(33);
+    expect(Object.keys(COACH_TABLE)).toHaveLength(40);
   });
 });
 
@@ -89,6 +89,36 @@ const EVENTS: readonly CoachEvent[] = [
   { type: 'helpWith' },
   { type: 'forgetMe' },
   { type: 'sessionEnded' },
+  { type: 'remindMe', ask: {} },
+  { type: 'remindMe', ask: { hour: 8, minute: 0, partOfDay: 'evening', days: ['MO', 'TH'] } },
+  { type: 'changeReminder', ask: {} },
+  { type: 'changeReminder', ask: { hour: 19, minute: 30 } },
+  { type: 'stopReminders' },
+  { type: 'permission', answer: 'accepted', schedule: { days: [], hour: 20, minute: 0 } },
+  { type: 'permission', answer: 'accepted' },
+  { type: 'permission', answer: 'denied', schedule: { days: [], hour: 20, minute: 0 } },
+  { type: 'permission', answer: 'notAnswered' },
+  {
+    type: 'reminderDone',
+    outcome: {
+      action: { kind: 'set', schedule: { days: [], hour: 20, minute: 0 } },
+      result: { kind: 'done', id: 'r' },
+    },
+  },
+  {
+    type: 'reminderDone',
+    outcome: {
+      action: { kind: 'set', schedule: { days: ['SA'], hour: 9, minute: 0 } },
+      result: { kind: 'noPermission' },
+    },
+  },
+  {
+    type: 'reminderDone',
+    outcome: { action: { kind: 'delete', id: 'r' }, result: { kind: 'failed', why: 'timeout' } },
+  },
+  { type: 'longSession' },
+  { type: 'longSession', minutes: 20 },
+  { type: 'another' },
 ];
 
 const STATE_LABELS = [

@@ -149,13 +149,18 @@ describe('the coach table', () => {
     expect(spokenText(result)).toContain('say next for step 2');
   });
 
-  it('finishing a routine records practice once and ends the session', () => {
+  it('finishing a routine records practice once, offers a reminder the first time, and ends the session', () => {
     const walker = new CoreWalker();
     const turns = walker.walk('hand');
     const practice = turns.flatMap((t) => t.update?.practice ?? []);
     expect(practice).toHaveLength(1);
     expect(walker.profile.history.sessionsFinished).toBe(1);
-    expect(turns[turns.length - 1]?.plan.endSession).toBe(true);
+    expect(walker.state).toMatchObject({ mode: 'menu', question: { kind: 'reminder' } });
+    expect(walker.send({ type: 'no' }).plan.endSession).toBe(true);
+    const again = new CoreWalker();
+    again.profile = { ...walker.profile };
+    const second = again.walk('hand');
+    expect(second[second.length - 1]?.plan.endSession).toBe(true);
   });
 
   it('"what helps with" screens first, suggests the routine and offers to start it', () => {
