@@ -16,6 +16,10 @@ export const SESSION_LINE_CALLS: {
   readonly [K in LineKey]: (line: SessionWords[K], values: SessionValues) => readonly string[];
 } = {
   opening: (line, { names }) => [line(names.slice(0, 2), 18), line(names.slice(0, 3), 25)],
+  shortestIs: (line) => [line(15)],
+  longestIs: (line) => [line(34)],
+  oneAtATimeHandsFree: (line, { names }) => names.map((name) => line(name)),
   moveTo: (line, { names, areas }) => names.map((name, i) => line(name, areas[i % areas.length] ?? 'Feet')),
   another: (line, { names }) => names.map((name) => line(name)),
+  comesNext: (line, { names }) => names.map((name) => line(name)),
 };

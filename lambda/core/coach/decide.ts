@@ -8,6 +8,7 @@ import type { Preferences } from '../preferences';
 import type { UserProfile } from '../profile';
 import type { Wording } from '../wording';
 import { type DecideInput, Draft } from './draft';
+import { minutesHeard } from './joined';
 import { fitProfile } from './paused-place';
 import type { Decision, Plan } from './plan';
 import type { CoachState, Mode } from './state';
@@ -58,6 +59,11 @@ function meantEvent(event: CoachEvent, catalogue: Catalogue): CoachEvent {
   if (heard?.kind === 'concern' && (event.type === 'helpWith' || event.routineId === undefined)) {
     return { type: 'helpWith', concern: heard.concern };
   }
+  // "Twenty minutes tonight" reaches the skill as a routine's name ("ten minutes tonight" is one, so
+  // the model cannot have a "{duration} tonight" sample): a length of time that names no routine
+  // exactly is a joined session.
+  const minutes = event.type === 'start' && event.routineId === undefined ? minutesHeard(event.heard) : undefined;
+  if (minutes !== undefined && catalogue.findByName(event.heard) === undefined) return { type: 'longSession', minutes };
   return event;
 }
 

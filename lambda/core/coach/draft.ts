@@ -216,7 +216,19 @@ export class Draft {
     this.shown = null;
   }
 
-  result(state: CoachState, decided: Plan): Decision {
+  result(decidedState: CoachState, decided: Plan): Decision {
+    // A joined session's routines still to come stay with the routine under way, whatever the move.
+    const before = this.input.state;
+    const then = before.mode === 'routine' || before.mode === 'halted' ? before.then : undefined;
+    const state =
+      (decidedState.mode === 'routine' || decidedState.mode === 'halted') &&
+      decidedState.then === undefined &&
+      then !== undefined &&
+      before.mode !== 'menu' &&
+      before.mode !== 'labour' &&
+      before.routineId === decidedState.routineId
+        ? { ...decidedState, then }
+        : decidedState;
     const toSave = this.toSave();
     const plan = this.withView(state, this.withAudioStopped(decided));
     return {

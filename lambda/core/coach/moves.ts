@@ -4,7 +4,7 @@
  */
 import type { Routine } from '../catalogue';
 import type { CoachEvent } from '../events';
-import { remainingSeconds, type Segment } from '../pacing';
+import { remainingSeconds, routineSeconds, type Segment } from '../pacing';
 import type { AudioPoint } from '../player';
 import { changePressure } from './adjust';
 import { deliver, finish, keepPlace, pauseRoutine, startRoutine } from './delivery';
@@ -128,9 +128,18 @@ export function status(draft: Draft, state: InRoutineState, heard: Heard, routin
   const from = heard.finished ? { stepIndex, offset: 0 } : heard;
   const answer = [
     draft.say(draft.lines.statusStep(shown + 1, routine.steps.length, step?.title ?? '', routine.name)),
-    draft.say(draft.lines.statusRemaining(remainingSeconds(routine, from, draft.prefs))),
+    draft.say(draft.lines.statusRemaining(remainingSeconds(routine, from, draft.prefs) + toComeSeconds(draft, state))),
   ];
   return carryOn(draft, state, heard, answer);
+}
+
+/** In a joined session, how long the routines still to come after this one take. */
+function toComeSeconds(draft: Draft, state: InRoutineState): number {
+  const then = state.mode === 'audio' ? [] : (state.then ?? []);
+  return then.reduce((sum, id) => {
+    const later = draft.routine(id);
+    return later === undefined ? sum : sum + routineSeconds(later, draft.prefs);
+  }, 0);
 }
 
 function stepFor(state: InRoutineState, heard: Heard, routine: Routine) {
