@@ -3,8 +3,10 @@ import {
   FALLBACK_INTENT,
   loadModel,
   parseInvocation,
+  spokenDay,
   spokenDuration,
   spokenNumber,
+  spokenTime,
 } from '../../tools/simulator/resolver';
 
 const resolver = createResolver(loadModel('en-US'));
@@ -254,5 +256,60 @@ describe('built-in slot types', () => {
     expect(spokenDuration('a moment')).toBeUndefined();
     expect(spokenDuration('zero seconds')).toBeUndefined();
     expect(spokenDuration('half a second')).toBeUndefined();
+  });
+});
+
+describe('AMAZON.TIME and AMAZON.DayOfWeek, as Alexa fills them', () => {
+  const resolver = createResolver(loadModel('en-US'));
+
+  it.each([
+    ['eight', '08:00'],
+    ['eight oclock', '08:00'],
+    ['eight pm', '20:00'],
+    ['eight p m', '20:00'],
+    ['8pm', '20:00'],
+    ['eight in the evening', '20:00'],
+    ['eleven at night', '23:00'],
+    ['twelve at night', '00:00'],
+    ['seven thirty', '07:30'],
+    ['half past seven', '07:30'],
+    ['quarter to eight', '07:45'],
+    ['nine oh five', '09:05'],
+    ['twelve am', '00:00'],
+    ['twelve pm', '12:00'],
+    ['noon', '12:00'],
+    ['midday', '12:00'],
+    ['midnight', '00:00'],
+    ['morning', 'MO'],
+    ['afternoon', 'AF'],
+    ['evening', 'EV'],
+    ['night', 'NI'],
+  ])('"%s" is %s', (words, value) => {
+    expect(spokenTime(words)).toBe(value);
+  });
+
+  it('leaves out what is not a time', () => {
+    for (const words of ['a', 'lots', 'thirteen pm', 'seven five', 'half to eight', 'twenty five hundred']) {
+      expect(spokenTime(words)).toBeUndefined();
+    }
+  });
+
+  it('sends the day as heard, plural or not, and nothing for other words', () => {
+    expect(spokenDay('monday')).toBe('monday');
+    expect(spokenDay('thursdays')).toBe('thursdays');
+    expect(spokenDay('someday')).toBeUndefined();
+  });
+
+  it('fills the time and days of a reminder request, without entity resolution', () => {
+    expect(resolver.resolve('remind me on Mondays and Thursdays at seven in the evening')).toMatchObject({
+      intent: 'RemindMeIntent',
+      slots: {
+        dayOne: { value: 'mondays', builtIn: true },
+        dayTwo: { value: 'thursdays', builtIn: true },
+        time: { value: '19:00', builtIn: true },
+      },
+    });
+    expect(resolver.resolve('remind me at half past seven').slots.time).toEqual({ value: '07:30', builtIn: true });
+    expect(resolver.resolve('stop reminding me').intent).toBe('StopRemindersIntent');
   });
 });

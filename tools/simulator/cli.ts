@@ -1,8 +1,10 @@
 /**
  * npm start — talk to the skill from a terminal. Each typed line becomes a real request envelope,
- * resolved against interaction-models/<locale>.json and sent to the same handler Lambda runs, with
+ * resolved against interaction-models/<locale>.json and sent to the same skill Lambda runs, with
  * the same DynamoDB store pointed at an embedded dynalite server whose data lives on disk (or, with
- * --memory, a throwaway in-memory store). The clock model is described in session-driver.ts.
+ * --memory, a throwaway in-memory store), and the skill's own client for Alexa's settings and
+ * reminders APIs pointed at a loopback stand-in of them (tools/alexa-api/stand-in.ts). The clock
+ * model is described in session-driver.ts.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, readdirSync, readFileSync, type WriteStream } from 'node:fs';
@@ -12,9 +14,12 @@ import { homedir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import type { AlexaApi } from '../../lambda/alexa-api';
 import type { AudioSource } from '../../lambda/audio/source';
 import { ROUTINES } from '../../lambda/content';
+import { isTimeZone } from '../../lambda/core/local-time';
 import { countWords, WORDS_PER_SECOND } from '../../lambda/core/speech-estimate';
+import type { AlexaApiStandIn, StandInFault, StandInRoute } from '../alexa-api/stand-in';
 import { describeCard, readCard } from './apl-card';
 import type { PlayerSnapshot } from './audio-player';
 import { describeToken, type SimulatorAudio, simulatorAudio } from './audio-source';
@@ -29,7 +34,14 @@ import {
   type RoutineInfo,
 } from './player-text';
 import { RealtimeAudio } from './realtime-audio';
-import { renderedCard, SimulatedDevice, type SkillHandler, type Turn } from './session-driver';
+import {
+  askForPermission,
+  REMINDERS_SCOPE,
+  renderedCard,
+  SimulatedDevice,
+  type SkillHandler,
+  type Turn,
+} from './session-driver';
 import { formatSeconds, readOutputSpeech, type Segment } from './ssml-reader';
 
 const USAGE = `Usage: npm start -- [options]
@@ -49,6 +61,8 @@ Options:
                    /device audio the player runs in real time too: the rendered MP3 through mpg123,
                    ffplay or mpv when build/audio and one of them are there, else a progress line
   --locale LOCALE  interaction model and request locale (default: en-US)
+  --time-zone ZONE the simulated Echo's time zone, an IANA name such as Europe/London
+                   (default: this machine's, ${machineTimeZone()})
   --help           show this
 `;
 
@@ -67,8 +81,41 @@ const COMMANDS = `Commands:
   /fail [ERROR_TYPE]  make the playing stream fail (PlaybackFailed; default
                       MEDIA_ERROR_SERVICE_UNAVAILABLE)
   /status             the routine, step, preferences and simulated time
+  /reminders          the reminders the skill has set at Alexa (the local stand-in of her APIs)
+  /time-zone ZONE     change the Echo's time zone (an IANA name). The skill keeps the zone it read
+                      in her profile for 30 days, so it hears the change only after that
+                      (/wait 2592000) or for a new user (--user NAME, or --memory)
+  /permission grant|revoke
+                      give or take back the reminders permission, as in the Alexa app
+  /fault ROUTE hang|500|403|reset [TIMES]
+                      make the next call (or TIMES calls) to Alexa's API fail; ROUTE is settings,
+                      createReminder, updateReminder, deleteReminder or listReminders
   /quit               end the session and leave
+When the skill asks for a permission, Alexa asks you herself: answer yes (or "I approve", "allow")
+or no; /wait until her mic closes leaves it unanswered.
 Lines starting with # are comments.`;
+
+const FAULT_ROUTES: readonly StandInRoute[] = [
+  'settings',
+  'createReminder',
+  'updateReminder',
+  'deleteReminder',
+  'listReminders',
+];
+
+/** A fault as typed after /fault: hang, reset, or an HTTP status. */
+function faultOf(word: string | undefined): StandInFault | undefined {
+  if (word === 'hang') return { kind: 'hang' };
+  if (word === 'reset') return { kind: 'reset' };
+  if (word === 'malformed') return { kind: 'malformed' };
+  if (word !== undefined && /^[45]\d\d$/.test(word)) return { kind: 'status', status: Number(word) };
+  return undefined;
+}
+
+/** This machine's time zone, the simulated Echo's unless --time-zone says otherwise. */
+function machineTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
 
 const TABLE_NAME = 'partner-massage-local';
 
@@ -80,6 +127,7 @@ interface Options {
   json: boolean;
   realtime: boolean;
   locale: string;
+  timeZone: string;
 }
 
 function defaultDataDir(): string {
@@ -98,6 +146,7 @@ function parseOptions(argv: string[]): Options | 'help' {
       json: { type: 'boolean', default: false },
       realtime: { type: 'boolean', default: false },
       locale: { type: 'string', default: 'en-US' },
+      'time-zone': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -111,6 +160,7 @@ function parseOptions(argv: string[]): Options | 'help' {
     json: values.json ?? false,
     realtime: values.realtime ?? false,
     locale: values.locale ?? 'en-US',
+    timeZone: values['time-zone'] ?? machineTimeZone(),
   };
 }
 
@@ -125,6 +175,21 @@ function modelLocales(): string[] {
 /** The Alexa userId for a simulator user name. */
 function userIdFor(name: string): string {
   return `amzn1.ask.account.sim-${name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+/** The simulated Echo of a simulator user, and the access token Alexa gives the skill for that user. */
+function deviceFor(name: string): { deviceId: string; apiAccessToken: string } {
+  const safe = name.replace(/[^A-Za-z0-9_-]/g, '_');
+  return { deviceId: `amzn1.ask.device.sim-${safe}`, apiAccessToken: `sim-access-token.${safe}` };
+}
+
+/** The skill's client for Alexa's APIs, allowed to send the token to the loopback stand-in only. */
+async function standInClient(endpoint: string): Promise<AlexaApi> {
+  const { createAlexaApi } = await import('../../lambda/alexa-api/index.js');
+  const allowed = new URL(endpoint);
+  return createAlexaApi({
+    allowEndpoint: (url) => url.hostname === '127.0.0.1' && url.origin === allowed.origin,
+  });
 }
 
 // ---- output ---------------------------------------------------------------------------------
@@ -171,10 +236,16 @@ function describe(turn: Turn, info?: RoutineInfo): string {
       .filter(Boolean);
     parts.push([turn.intent, ...slots].join(' '));
   } else if (turn.request) {
-    parts.push(String(turn.request.request.type));
+    const request = turn.request.request as { type: string; payload?: { status?: unknown } };
+    // Alexa's answer to the permission question: what the user said to her.
+    const answer = request.type === 'Connections.Response' ? request.payload?.status : undefined;
+    parts.push(typeof answer === 'string' ? `${request.type} ${answer}` : request.type);
   }
   parts.push(`≈ ${formatSeconds(turn.seconds)} s`);
   parts.push(...describeDirectives(turn.response?.response.directives, info));
+  const ask = askForPermission(turn.response?.response.directives);
+  if (ask !== undefined)
+    parts.push(ask.scope === REMINDERS_SCOPE ? 'AskFor reminders permission' : `AskFor ${ask.scope}`);
   if (renderedCard(turn.response?.response.directives) !== undefined) parts.push('card');
   if (turn.sessionEnded) parts.push('session ended');
   else if (turn.listening) parts.push('mic open');
@@ -288,19 +359,19 @@ interface Backend {
   log: WriteStream | undefined;
 }
 
-async function memoryBackend(): Promise<Backend> {
+async function memoryBackend(alexaApi: AlexaApi): Promise<Backend> {
   const { createHandler } = await import('../../lambda/skill.js');
   const { MemoryUserStore } = await import('../../lambda/persistence/memory-store.js');
   const store = new MemoryUserStore();
   return {
-    handler: createHandler({ store }),
-    audioHandler: async (audio) => createHandler({ store, audio }),
+    handler: createHandler({ store, alexaApi }),
+    audioHandler: async (audio) => createHandler({ store, audio, alexaApi }),
     close: async () => {},
     log: undefined,
   };
 }
 
-async function dynaliteBackend(dataDir: string): Promise<Backend> {
+async function dynaliteBackend(dataDir: string, alexaApi: AlexaApi): Promise<Backend> {
   mkdirSync(dataDir, { recursive: true });
   const { default: dynalite } = await import('dynalite');
   const server: Server = dynalite({ path: join(dataDir, 'dynalite'), createTableMs: 0 });
@@ -314,17 +385,17 @@ async function dynaliteBackend(dataDir: string): Promise<Backend> {
   process.env.AWS_REGION = 'us-east-1';
   process.env.AWS_ACCESS_KEY_ID ||= 'local';
   process.env.AWS_SECRET_ACCESS_KEY ||= 'local';
-  // Imported only now, so the real entry point reads the environment set above.
-  const { handler } = await import('../../lambda/index.js');
+  // Imported only now, so the store reads the environment set above, as the entry point's does. The
+  // skill is built as lambda/index.ts builds it, but with a client for Alexa's APIs that may call the
+  // loopback stand-in (the entry point's sends the token to Amazon's hosts only).
+  const { createHandler } = await import('../../lambda/skill.js');
+  const { createStoreFromEnv } = await import('../../lambda/persistence/dynamo-client.js');
+  const store = createStoreFromEnv(process.env).store;
   const log = createWriteStream(join(dataDir, 'skill.log'), { flags: 'a' });
   return {
-    handler,
-    // The entry point reads no audio from the environment here: the same store, with the audio given.
-    audioHandler: async (audio) => {
-      const { createHandler } = await import('../../lambda/skill.js');
-      const { createStoreFromEnv } = await import('../../lambda/persistence/dynamo-client.js');
-      return createHandler({ store: createStoreFromEnv(process.env).store, audio });
-    },
+    handler: createHandler({ store, alexaApi }),
+    // The same store, with the audio given.
+    audioHandler: async (audio) => createHandler({ store, audio, alexaApi }),
     log,
     close: () =>
       new Promise<void>((done) => {
@@ -440,9 +511,22 @@ async function main(argv: string[]): Promise<number> {
   // The AWS SDK warns once per process that its releases from 2027 need Node 22. The Lambda runs
   // Node 22; the simulator runs on the developer's Node (20 or later), where the warning is noise.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  if (!isTimeZone(options.timeZone)) {
+    console.error(`--time-zone ${options.timeZone}: not an IANA time zone (such as Europe/London)`);
+    return 2;
+  }
   let backend: Backend;
+  let standIn: AlexaApiStandIn;
   try {
-    backend = options.memory ? await memoryBackend() : await dynaliteBackend(options.dataDir);
+    const { startAlexaApiStandIn } = await import('../alexa-api/stand-in.js');
+    standIn = await startAlexaApiStandIn();
+    try {
+      const alexaApi = await standInClient(standIn.endpoint);
+      backend = options.memory ? await memoryBackend(alexaApi) : await dynaliteBackend(options.dataDir, alexaApi);
+    } catch (error) {
+      await standIn.close();
+      throw error;
+    }
   } catch (error) {
     console.error(`cannot start the skill: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
@@ -461,11 +545,15 @@ async function main(argv: string[]): Promise<number> {
       (): SkillHandler => (device.audioPlayer && audioHandler ? audioHandler : backend.handler),
     ),
     userId: userIdFor(options.user),
+    ...deviceFor(options.user),
+    apiEndpoint: standIn.endpoint,
+    permissionHost: standIn,
     locale: options.locale,
     routineInfo,
     player: { lengthOf: (url) => audio?.lengthOf(url) },
   });
   const espeak = options.realtime && hasEspeak();
+  standIn.setTimeZone(deviceFor(options.user).deviceId, options.timeZone);
 
   const rl =
     options.script === undefined
@@ -506,6 +594,7 @@ async function main(argv: string[]): Promise<number> {
                 request: turn.request,
                 response: turn.response ?? null,
                 ...(turn.error ? { error: turn.error } : {}),
+                ...(turn.alexaAsks ? { alexaAsks: turn.alexaAsks } : {}),
               }
             : { line: turn.line, notice: turn.text },
         ),
@@ -515,7 +604,11 @@ async function main(argv: string[]): Promise<number> {
     endProgress();
     if (!turn.request) console.log(dim(`(${turn.text})`));
     else if (turn.request.request.type === 'SessionEndedRequest') console.log(dim(turn.line));
-    else {
+    else if (turn.request.request.type === 'Connections.Response') {
+      // Alexa's question went unanswered: the skill hears it and answers aloud, like any answer.
+      console.log(dim(turn.line));
+      printAnswer(turn);
+    } else {
       const at = new Date(turn.at ?? device.clock).toISOString().slice(11, 19);
       console.log(dim(`  ${at} ${describeDeviceTurn(turn, routineInfo)}`));
       if (turn.event?.type === 'AudioPlayer.PlaybackStarted' && turn.event.item) {
@@ -548,6 +641,7 @@ async function main(argv: string[]): Promise<number> {
             request: turn.request,
             response: turn.response ?? null,
             ...(turn.error ? { error: turn.error } : {}),
+            ...(turn.alexaAsks ? { alexaAsks: turn.alexaAsks } : {}),
           }
         : { line: turn.line, notice: turn.text };
       console.log(JSON.stringify(record));
@@ -569,14 +663,20 @@ async function main(argv: string[]): Promise<number> {
       source.onArrival = undefined;
       console.log(dim(describe(turn, routineInfo)));
       for (const line of cardLines(turn)) console.log(line);
+      if (turn.alexaAsks) console.log(wrap('Alexa: ', turn.alexaAsks));
       // The clock follows real time: the next line is spoken when it was typed (or the speech ended).
       for (const later of await device.advance(Math.max(0, played - 2))) showDeviceTurn(later);
       return;
     }
+    printAnswer(turn);
+  };
+  /** An answer as text: the speech, what the response did, the card, and Alexa's own question. */
+  function printAnswer(turn: Turn): void {
     console.log(wrap('alexa> ', turn.text || '(no speech)'));
     console.log(dim(describe(turn, routineInfo)));
     for (const line of cardLines(turn)) console.log(line);
-  };
+    if (turn.alexaAsks) console.log(wrap('Alexa: ', turn.alexaAsks));
+  }
 
   /** --realtime on an audio device: the player runs in real time until a line is typed or it stops. */
   const runPlayer = async () => {
@@ -694,6 +794,63 @@ async function main(argv: string[]): Promise<number> {
         console.log(`${device.status()} · ${new Date(device.clock).toISOString().slice(11, 19)} UTC`);
         if (device.audioPlayer) console.log(describePlayer(device.player?.snapshot(device.clock), routineInfo));
         return undefined;
+      case 'reminders': {
+        await showAll();
+        const { describeReminder } = await import('../alexa-api/stand-in.js');
+        const kept = standIn.reminders();
+        if (options.json) {
+          console.log(JSON.stringify({ line, reminders: kept.map((reminder) => describeReminder(reminder)) }));
+        } else if (kept.length === 0) console.log('No reminders.');
+        else for (const reminder of kept) console.log(`reminder: ${describeReminder(reminder)}`);
+        return undefined;
+      }
+      case 'time-zone': {
+        const zone = args[0];
+        if (zone === undefined || zone === '' || !isTimeZone(zone)) {
+          console.log(dim('usage: /time-zone ZONE, an IANA time zone such as Europe/London'));
+          return undefined;
+        }
+        standIn.setTimeZone(deviceFor(options.user).deviceId, zone);
+        if (!options.json) {
+          console.log(
+            dim(`(the Echo's time zone is now ${zone}; the skill reads it again once the one it keeps is 30 days old)`),
+          );
+        }
+        return undefined;
+      }
+      case 'permission': {
+        const what = args[0];
+        if (what !== 'grant' && what !== 'revoke') {
+          console.log(dim('usage: /permission grant|revoke'));
+          return undefined;
+        }
+        device.setPermission(what === 'grant');
+        if (!options.json) {
+          console.log(
+            dim(`(reminders permission ${what === 'grant' ? 'granted' : 'taken back'}; applies to new requests)`),
+          );
+        }
+        return undefined;
+      }
+      case 'fault': {
+        const route = args[0] as StandInRoute;
+        const fault = faultOf(args[1]);
+        const times = args[2] === undefined ? 1 : Number(args[2]);
+        if (!FAULT_ROUTES.includes(route) || fault === undefined || !Number.isInteger(times) || times < 1) {
+          console.log(dim(`usage: /fault ${FAULT_ROUTES.join('|')} hang|500|403|reset [TIMES]`));
+          return undefined;
+        }
+        standIn.fault(route, fault, times);
+        if (!options.json) {
+          const calls = times === 1 ? 'the next call' : `the next ${times} calls`;
+          console.log(
+            dim(
+              `(${calls} to ${route} will ${args[1] === 'hang' ? 'hang' : args[1] === 'reset' ? 'drop the connection' : `answer ${args[1]}`})`,
+            ),
+          );
+        }
+        return undefined;
+      }
       case 'help':
         console.log(COMMANDS);
         return undefined;
@@ -739,6 +896,7 @@ async function main(argv: string[]): Promise<number> {
     realAudio?.stop();
     rl?.close();
     await backend.close();
+    await standIn.close();
   }
   return failed ? 1 : 0;
 }

@@ -24,6 +24,21 @@ export interface EnvelopeContext {
   audioPlayer?: boolean;
   /** context.AudioPlayer, sent while the skill owns the player. */
   player?: PlayerContext | undefined;
+  /** Where the skill calls Alexa's APIs (`context.System.apiEndpoint`). @default 'https://api.amazonalexa.com' */
+  apiEndpoint?: string | undefined;
+  /** The token it calls them with (`context.System.apiAccessToken`). @default 'simulated-token' */
+  apiAccessToken?: string | undefined;
+  /**
+   * The permissions the user has given the skill (`user.permissions`): each scope's status, and the
+   * consent token Alexa adds once one is granted. Left out: no `permissions` at all.
+   */
+  permissions?: UserPermissions | undefined;
+}
+
+/** `user.permissions` as Alexa sends it. */
+export interface UserPermissions {
+  readonly scopes: Readonly<Record<string, 'GRANTED' | 'DENIED'>>;
+  readonly consentToken?: string | undefined;
 }
 
 /** What a session-less device request (an AudioPlayer event, a button) needs of the context. */
@@ -68,7 +83,17 @@ export type RequestSpec =
   | { type: 'System.ExceptionEncountered' }
   | { type: 'AlexaSkillEvent.SkillDisabled'; persisted: boolean }
   /** A touch on the skill's APL card: the pressed component's SendEvent arguments and the document's token. */
-  | { type: 'Alexa.Presentation.APL.UserEvent'; token: string; arguments: readonly unknown[]; componentId?: string };
+  | { type: 'Alexa.Presentation.APL.UserEvent'; token: string; arguments: readonly unknown[]; componentId?: string }
+  /** Alexa's answer to the skill's Connections.SendRequest AskFor: what the user said to her question. */
+  | {
+      type: 'Connections.Response';
+      token: string;
+      permissionScope: string;
+      status: PermissionAnswerStatus;
+    };
+
+/** What the user answered Alexa's permission question (Connections.Response `payload.status`). */
+export type PermissionAnswerStatus = 'ACCEPTED' | 'DENIED' | 'NOT_ANSWERED';
 
 let counter = 0;
 function requestId(): string {
@@ -121,7 +146,15 @@ export const SLOT_TYPES: Record<string, string> = { routine: 'ROUTINE_NAME', con
 
 function contextOf(ctx: EventContext) {
   const application = { applicationId: ctx.skillId ?? DEFAULT_SKILL_ID };
-  const user = { userId: ctx.userId };
+  const permissions = ctx.permissions
+    ? {
+        ...(ctx.permissions.consentToken !== undefined ? { consentToken: ctx.permissions.consentToken } : {}),
+        scopes: Object.fromEntries(
+          Object.entries(ctx.permissions.scopes).map(([scope, status]) => [scope, { status }]),
+        ),
+      }
+    : undefined;
+  const user = { userId: ctx.userId, ...(permissions ? { permissions } : {}) };
   const supportedInterfaces: Record<string, unknown> = {
     ...(ctx.screen ? { 'Alexa.Presentation.APL': { runtime: { maxVersion: '2023.3' } } } : {}),
     ...(ctx.audioPlayer ? { AudioPlayer: {} } : {}),
@@ -131,8 +164,8 @@ function contextOf(ctx: EventContext) {
       application,
       user,
       device: { deviceId: ctx.deviceId ?? 'amzn1.ask.device.SIMULATOR', supportedInterfaces },
-      apiEndpoint: 'https://api.amazonalexa.com',
-      apiAccessToken: 'simulated-token',
+      apiEndpoint: ctx.apiEndpoint ?? 'https://api.amazonalexa.com',
+      apiAccessToken: ctx.apiAccessToken ?? 'simulated-token',
     },
     ...(ctx.player ? { AudioPlayer: { ...ctx.player } } : {}),
   };
@@ -214,6 +247,16 @@ export function buildEnvelope(spec: RequestSpec, ctx: EnvelopeContext): RequestE
         arguments: [...spec.arguments],
         source: { type: 'TouchWrapper', handler: 'Press', id: spec.componentId ?? '' },
         components: {},
+      };
+      break;
+    case 'Connections.Response':
+      request = {
+        type: 'Connections.Response',
+        ...base,
+        name: 'AskFor',
+        status: { code: '200', message: 'OK' },
+        token: spec.token,
+        payload: { permissionScope: spec.permissionScope, status: spec.status },
       };
       break;
     case 'AlexaSkillEvent.SkillDisabled':

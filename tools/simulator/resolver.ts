@@ -145,6 +145,151 @@ export function spokenDuration(key: string): string | undefined {
   return count === undefined || count <= 0 ? undefined : `PT${count}${unit}`;
 }
 
+/** AMAZON.TIME's time period indicators, for a part of the day said without a time. */
+const TIME_PERIODS: Readonly<Record<string, string>> = {
+  morning: 'MO',
+  'the morning': 'MO',
+  'in the morning': 'MO',
+  afternoon: 'AF',
+  'the afternoon': 'AF',
+  'in the afternoon': 'AF',
+  evening: 'EV',
+  'the evening': 'EV',
+  'in the evening': 'EV',
+  night: 'NI',
+  'the night': 'NI',
+  'at night': 'NI',
+};
+
+/** Times of day with names of their own. */
+const NAMED_TIMES: Readonly<Record<string, string>> = {
+  noon: '12:00',
+  midday: '12:00',
+  'twelve noon': '12:00',
+  midnight: '00:00',
+  'twelve midnight': '00:00',
+};
+
+/** Words after a clock time that say which half of the day it is in. */
+const DAY_HALVES: readonly (readonly [string, 'am' | 'pm' | 'night'])[] = [
+  ['a m', 'am'],
+  ['am', 'am'],
+  ['in the morning', 'am'],
+  ['p m', 'pm'],
+  ['pm', 'pm'],
+  ['in the afternoon', 'pm'],
+  ['in the evening', 'pm'],
+  ['at night', 'night'],
+  ['tonight', 'pm'],
+];
+
+/** Minutes said after the hour: "thirty", "oh five", "forty five", "30". */
+function spokenMinutes(words: string): number | undefined {
+  const oh = /^(?:oh|o) (\w+)$/.exec(words);
+  const minutes = oh ? spokenNumber(oh[1] ?? '') : spokenNumber(words);
+  if (minutes === undefined || !Number.isInteger(minutes) || minutes > 59) return undefined;
+  if (oh && minutes > 9) return undefined;
+  return /^\d+$/.test(words) || oh || minutes >= 10 ? minutes : undefined;
+}
+
+/** A clock time without its half of the day: "eight", "seven thirty", "half past seven", "8 30". */
+function clockTime(words: string): { hour: number; minute: number } | undefined {
+  const plain = words.replace(/ oclock$/, '');
+  const relative = /^(half|quarter|a quarter|\w+(?: \w+)?(?: minutes?)?) (past|after|to|till|before) (\w+)$/.exec(
+    plain,
+  );
+  if (relative) {
+    const [, amountWords = '', direction = '', hourWords = ''] = relative;
+    const toHour = direction !== 'past' && direction !== 'after';
+    const amount =
+      amountWords === 'half'
+        ? toHour
+          ? undefined
+          : 30
+        : amountWords === 'quarter' || amountWords === 'a quarter'
+          ? 15
+          : spokenNumber(amountWords.replace(/ minutes?$/, ''));
+    const hour = spokenNumber(hourWords);
+    if (amount === undefined || hour === undefined || hourWords === 'a' || hourWords === 'an') return undefined;
+    if (!Number.isInteger(amount) || amount < 1 || amount > 59 || !Number.isInteger(hour) || hour > 23) {
+      return undefined;
+    }
+    return toHour ? { hour: (hour + 23) % 24, minute: 60 - amount } : { hour, minute: amount };
+  }
+  const numeric = /^(\d{1,2})(?: (\d{2}))?$/.exec(plain);
+  if (numeric) {
+    const hour = Number(numeric[1]);
+    const minute = numeric[2] === undefined ? 0 : Number(numeric[2]);
+    return hour <= 23 && minute <= 59 ? { hour, minute } : undefined;
+  }
+  const said = plain.split(' ');
+  if (said.includes('a') || said.includes('an')) return undefined;
+  for (const split of [1, 2]) {
+    if (said.length < split) continue;
+    const hour = spokenNumber(said.slice(0, split).join(' '));
+    if (hour === undefined || !Number.isInteger(hour) || hour > 23) continue;
+    const rest = said.slice(split).join(' ');
+    if (rest === '') return { hour, minute: 0 };
+    const minute = spokenMinutes(rest);
+    if (minute !== undefined) return { hour, minute };
+  }
+  return undefined;
+}
+
+const twoDigits = (value: number) => String(value).padStart(2, '0');
+
+/**
+ * What AMAZON.TIME sends for the words heard, as Alexa fills it: "HH:MM" for a time of day, with
+ * "pm", "in the evening" or "at night" moving an hour from 1 to 12 into the afternoon ("eight pm" →
+ * "20:00"); an hour said alone stays as said, with no guess at the half of the day ("eight" →
+ * "08:00"); "noon" and "midnight"; and a part of the day said alone as a time period indicator
+ * ("morning" → "MO", "afternoon" → "AF", "evening" → "EV", "night" → "NI"). Undefined when the
+ * words are not a time.
+ */
+export function spokenTime(key: string): string | undefined {
+  const period = TIME_PERIODS[key];
+  if (period !== undefined) return period;
+  const named = NAMED_TIMES[key];
+  if (named !== undefined) return named;
+  let clock = key;
+  let half: 'am' | 'pm' | 'night' | undefined;
+  for (const [words, which] of DAY_HALVES) {
+    if (key.endsWith(` ${words}`)) {
+      clock = key.slice(0, -words.length - 1);
+      half = which;
+      break;
+    }
+    // "8pm", "7am": written with the half of the day joined on.
+    const joined = new RegExp(`^(\\d{1,2})${words.replace(' ', '')}$`).exec(key);
+    if (joined && (which === 'am' || which === 'pm') && !words.includes(' ')) {
+      clock = joined[1] ?? '';
+      half = which;
+      break;
+    }
+  }
+  const time = clockTime(clock);
+  if (time === undefined) return undefined;
+  let { hour } = time;
+  if (half !== undefined) {
+    if (hour < 1 || hour > 12) return undefined;
+    if (half === 'am') hour = hour === 12 ? 0 : hour;
+    // "twelve at night" is midnight; "four at night", like "four in the morning", is before dawn.
+    else if (half === 'night') hour = hour === 12 ? 0 : hour < 5 ? hour : hour + 12;
+    else hour = hour === 12 ? 12 : hour + 12;
+  }
+  return `${twoDigits(hour)}:${twoDigits(time.minute)}`;
+}
+
+const DAY_NAMES = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$/;
+
+/**
+ * What AMAZON.DayOfWeek sends: the day's name as heard, in lower case ("monday", "mondays"), with
+ * no entity resolution. Undefined for anything that is not a day's name.
+ */
+export function spokenDay(key: string): string | undefined {
+  return DAY_NAMES.test(key) ? key : undefined;
+}
+
 /** What the built-in slot types the model uses send, for the words heard; undefined when they do not fit. */
 const BUILT_IN_SLOT_TYPES: Readonly<Record<string, (key: string) => string | undefined>> = {
   'AMAZON.NUMBER': (key) => {
@@ -152,6 +297,8 @@ const BUILT_IN_SLOT_TYPES: Readonly<Record<string, (key: string) => string | und
     return number === undefined || key === 'a' || key === 'an' ? undefined : String(number);
   },
   'AMAZON.DURATION': spokenDuration,
+  'AMAZON.TIME': spokenTime,
+  'AMAZON.DayOfWeek': spokenDay,
 };
 
 interface CompiledSample {

@@ -40,6 +40,7 @@
 import type { Directive, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { SPEECH_TO_REQUEST_LAG_SECONDS } from '../../lambda/core/coach';
 import { MAX_SSML_CHARACTERS } from '../../lambda/core/limits';
+import { countWords, WORDS_PER_SECOND } from '../../lambda/core/speech-estimate';
 import { cardButtons, readCard } from './apl-card';
 import {
   type PlaybackError,
@@ -54,9 +55,12 @@ import {
   buildEventEnvelope,
   type EventContext,
   type EventSpec,
+  type PermissionAnswerStatus,
   type PlaybackButton,
   type RequestSpec,
+  type UserPermissions,
 } from './envelope';
+import { normaliseUtterance } from './interaction-model';
 import { loadResolver, type Resolver } from './resolver';
 import { readOutputSpeech, validateSsml } from './ssml-reader';
 
@@ -122,6 +126,90 @@ export interface SimulatedDeviceOptions {
   audioPlayer?: boolean;
   /** How the simulated player learns a stream's length, and when it sends PlaybackNearlyFinished. */
   player?: PlayerOptions;
+  /** `context.System.apiEndpoint`: where the skill reaches Alexa's APIs. @default 'https://api.amazonalexa.com' */
+  apiEndpoint?: string;
+  /** `context.System.apiAccessToken`, the same for every request of this user. @default 'simulated-token' */
+  apiAccessToken?: string;
+  /**
+   * Alexa's side of the permissions: told when the user grants or takes back a scope, with the
+   * access token (the Alexa API stand-in's grant and revoke).
+   */
+  permissionHost?: PermissionHost;
+  /** Scopes the user has granted already. @default none */
+  grantedScopes?: readonly string[];
+  /** The permission scopes the skill declares: each is in `user.permissions.scopes`. @default [REMINDERS_SCOPE] */
+  declaredScopes?: readonly string[];
+  /** The skill's name, as Alexa says it in her own permission question. @default 'Partner Massage Coach' */
+  skillName?: string;
+}
+
+/** Where the device reports a permission the user gives or takes back. */
+export interface PermissionHost {
+  grant(token: string): void;
+  revoke(token: string): void;
+}
+
+/** The reminders scope (lambda/handlers/permission.ts): the one the skill asks for by voice. */
+export const REMINDERS_SCOPE = 'alexa::alerts:reminders:skill:readwrite';
+
+/** What counts as yes or no to Alexa's permission question; anything else is no answer. */
+const CONSENT_YES = new Set([
+  'yes',
+  'yeah',
+  'yep',
+  'sure',
+  'ok',
+  'okay',
+  'yes please',
+  'i approve',
+  'approve',
+  'allow',
+  'allow it',
+  'i allow it',
+  'i do',
+  'go ahead',
+]);
+const CONSENT_NO = new Set([
+  'no',
+  'nope',
+  'no thanks',
+  'no thank you',
+  'deny',
+  'i deny',
+  'dont allow',
+  'do not allow',
+  'i dont',
+  'not now',
+]);
+
+/** How a line answers Alexa's permission question. */
+export function consentAnswer(line: string): PermissionAnswerStatus {
+  const key = normaliseUtterance(line).replace(/'/g, '');
+  if (CONSENT_YES.has(key)) return 'ACCEPTED';
+  if (CONSENT_NO.has(key)) return 'DENIED';
+  return 'NOT_ANSWERED';
+}
+
+/** Alexa's own question for a scope, in the words of the voice permissions for reminders page. */
+export function permissionQuestion(skillName: string, scope: string): string {
+  return scope === REMINDERS_SCOPE
+    ? `To set reminders, you need to allow ${skillName} to create and edit reminders for this skill. Would you like to do that?`
+    : `Do you give ${skillName} permission to use ${scope}? You can say I approve, or no.`;
+}
+
+/** The AskFor permission request in a response's directives, if there is one. */
+export function askForPermission(
+  directives: readonly unknown[] | undefined,
+): { token: string; scope: string } | undefined {
+  for (const directive of directives ?? []) {
+    if (field(directive, 'type') !== 'Connections.SendRequest' || field(directive, 'name') !== 'AskFor') continue;
+    const payload = field(directive, 'payload');
+    const scope = field(payload, 'permissionScope');
+    const token = field(directive, 'token');
+    if (field(payload, '@type') !== 'AskForPermissionsConsentRequest' || typeof scope !== 'string') continue;
+    return { token: typeof token === 'string' ? token : '', scope };
+  }
+  return undefined;
 }
 
 export interface Turn {
@@ -148,6 +236,16 @@ export interface Turn {
   at?: number;
   /** For a request the player sent: the event. */
   event?: PlayerEvent;
+  /** The response asked for a permission: Alexa's own question, asked after the skill's speech. */
+  alexaAsks?: string;
+}
+
+/** Alexa's permission question, waiting for the user's answer. */
+interface PendingConsent {
+  token: string;
+  scope: string;
+  /** Epoch ms after which the mic has closed with no answer: NOT_ANSWERED goes to the skill. */
+  answerBy: number;
 }
 
 interface Session {
@@ -215,11 +313,39 @@ export function responseProblems(envelope: unknown, requestType?: string): strin
   if (requestType === 'SessionEndedRequest') {
     if (response.outputSpeech || response.reprompt) problems.push('a SessionEndedRequest answer must not speak');
     if (hasDirectives) problems.push('a SessionEndedRequest answer must not hold directives');
-  } else if ((requestType === 'LaunchRequest' || requestType === 'IntentRequest') && !response.outputSpeech) {
+  } else if (
+    (requestType === 'LaunchRequest' || requestType === 'IntentRequest' || requestType === 'Connections.Response') &&
+    !response.outputSpeech
+  ) {
     if (!hasDirectives) problems.push(`a ${requestType} answer has no outputSpeech`);
   }
   if (response.reprompt && response.shouldEndSession === true) {
     problems.push('a reprompt with shouldEndSession true is never heard');
+  }
+  problems.push(...connectionsProblems(directives, response.shouldEndSession));
+  return problems;
+}
+
+/**
+ * What Alexa rejects in a Connections.SendRequest for a permission (voice permissions for
+ * reminders): a name other than AskFor, a payload that is not an AskForPermissionsConsentRequest
+ * version 1 with a permission scope, more than one, or a response that keeps the session open
+ * (Alexa takes the conversation over to ask her question).
+ */
+export function connectionsProblems(directives: readonly unknown[], shouldEndSession: unknown): string[] {
+  const sends = directives.filter((directive) => field(directive, 'type') === 'Connections.SendRequest');
+  const problems: string[] = [];
+  if (sends.length > 1) problems.push(`${sends.length} Connections.SendRequest directives; one per response`);
+  for (const send of sends) {
+    const payload = field(send, 'payload');
+    if (field(send, 'name') !== 'AskFor')
+      problems.push(`Connections.SendRequest name ${JSON.stringify(field(send, 'name'))} is not AskFor`);
+    if (field(payload, '@type') !== 'AskForPermissionsConsentRequest' || field(payload, '@version') !== '1') {
+      problems.push('Connections.SendRequest AskFor payload is not an AskForPermissionsConsentRequest version 1');
+    }
+    if (typeof field(payload, 'permissionScope') !== 'string') problems.push('AskFor has no permissionScope');
+    if (shouldEndSession !== true)
+      problems.push('a response with Connections.SendRequest must set shouldEndSession true');
   }
   return problems;
 }
@@ -373,6 +499,14 @@ export class SimulatedDevice {
   private readonly skillId: string | undefined;
   private readonly routineInfo: SimulatedDeviceOptions['routineInfo'];
   private readonly playerOptions: PlayerOptions;
+  private readonly apiEndpoint: string | undefined;
+  readonly apiAccessToken: string;
+  private readonly permissionHost: PermissionHost | undefined;
+  private readonly granted: Set<string>;
+  private readonly declaredScopes: readonly string[];
+  private readonly skillName: string;
+  /** Alexa's permission question, asked and not yet answered. */
+  private pendingConsent: PendingConsent | undefined;
 
   constructor(options: SimulatedDeviceOptions) {
     this.handler = options.handler;
@@ -386,6 +520,75 @@ export class SimulatedDevice {
     this.routineInfo = options.routineInfo;
     this.playerOptions = options.player ?? { lengthOf: () => undefined };
     this.audioPlayer = options.audioPlayer ?? false;
+    this.apiEndpoint = options.apiEndpoint;
+    this.apiAccessToken = options.apiAccessToken ?? 'simulated-token';
+    this.permissionHost = options.permissionHost;
+    this.granted = new Set(options.grantedScopes ?? []);
+    this.declaredScopes = options.declaredScopes ?? [REMINDERS_SCOPE];
+    this.skillName = options.skillName ?? 'Partner Massage Coach';
+    for (const scope of this.granted) if (scope === REMINDERS_SCOPE) this.permissionHost?.grant(this.apiAccessToken);
+  }
+
+  /** Whether the user has granted `scope` to the skill. */
+  hasPermission(scope: string = REMINDERS_SCOPE): boolean {
+    return this.granted.has(scope);
+  }
+
+  /**
+   * Grants or takes back a permission, as the user would in the Alexa app: later requests say so,
+   * and Alexa's APIs (the permission host) honour it.
+   */
+  setPermission(granted: boolean, scope: string = REMINDERS_SCOPE): void {
+    if (granted) this.granted.add(scope);
+    else this.granted.delete(scope);
+    if (scope !== REMINDERS_SCOPE) return;
+    if (granted) this.permissionHost?.grant(this.apiAccessToken);
+    else this.permissionHost?.revoke(this.apiAccessToken);
+  }
+
+  /** Alexa has asked the user for a permission and waits for the answer. */
+  get awaitingConsent(): boolean {
+    return this.pendingConsent !== undefined;
+  }
+
+  /** `user.permissions` for the next request: every declared scope's status, and a consent token once one is granted. */
+  private permissions(): UserPermissions {
+    const scopes: Record<string, 'GRANTED' | 'DENIED'> = {};
+    for (const scope of new Set([...this.declaredScopes, ...this.granted])) {
+      scopes[scope] = this.granted.has(scope) ? 'GRANTED' : 'DENIED';
+    }
+    return this.granted.size > 0 ? { scopes, consentToken: `simulated-consent.${this.apiAccessToken}` } : { scopes };
+  }
+
+  /** What every request says of the APIs and permissions. */
+  private apiContext() {
+    return {
+      ...(this.apiEndpoint !== undefined ? { apiEndpoint: this.apiEndpoint } : {}),
+      apiAccessToken: this.apiAccessToken,
+      permissions: this.permissions(),
+    };
+  }
+
+  /**
+   * Alexa's permission question gets an answer: ACCEPTED grants the scope first. The answer goes to
+   * the skill as a Connections.Response, in a new session, with the directive's token.
+   */
+  private async answerConsent(line: string, status: PermissionAnswerStatus, spoken: boolean): Promise<Turn> {
+    const pending = this.pendingConsent;
+    if (!pending) throw new Error('no permission question is waiting for an answer');
+    this.pendingConsent = undefined;
+    if (status === 'ACCEPTED') this.setPermission(true, pending.scope);
+    this.sessionCount += 1;
+    this.session = {
+      id: `amzn1.echo-api.session.sim-${this.clock.toString(36)}-${this.sessionCount}`,
+      isNew: true,
+      attributes: {},
+    };
+    return this.send(
+      line,
+      { type: 'Connections.Response', token: pending.token, permissionScope: pending.scope, status },
+      spoken,
+    );
   }
 
   get sessionOpen(): boolean {
@@ -443,6 +646,12 @@ export class SimulatedDevice {
     const before = await this.advanceTo(this.clock);
     this.backlog.push(...before);
     const timeout = before.find((turn) => turn.request?.request.type === 'SessionEndedRequest');
+    // Alexa asked her own permission question: the line is the answer to her, not to the skill.
+    if (this.pendingConsent) {
+      const turn = await this.answerConsent(line, consentAnswer(line), true);
+      this.backlog.push(...(await this.advanceTo(this.clock)));
+      return turn;
+    }
     const invocation = this.resolver.parseInvocation(line);
     let nameFree: RequestSpec | undefined;
     if (!this.session) {
@@ -509,6 +718,10 @@ export class SimulatedDevice {
     const before = await this.advanceTo(this.clock);
     const timeout = before.find((turn) => turn.request?.request.type === 'SessionEndedRequest');
     this.backlog.push(...before.filter((turn) => turn !== timeout));
+    // Walking away from Alexa's permission question: she tells the skill it was not answered.
+    if (this.pendingConsent) {
+      this.backlog.push(await this.answerConsent('(no answer to the permission question)', 'NOT_ANSWERED', false));
+    }
     if (!this.session) return timeout;
     const ended = await this.endSession('USER_INITIATED', '(session ended by the user)');
     this.backlog.push(...(await this.advanceTo(this.clock)));
@@ -658,6 +871,19 @@ export class SimulatedDevice {
     for (;;) {
       const close = this.sessionCloseAt();
       const due = this.audio?.nextDueAt();
+      const consentBy = this.pendingConsent?.answerBy;
+      if (
+        consentBy !== undefined &&
+        consentBy < until &&
+        (due === undefined || consentBy <= due) &&
+        (close === undefined || consentBy <= close.at)
+      ) {
+        const saved = this.clock;
+        this.clock = consentBy;
+        turns.push(await this.answerConsent('(no answer: the mic closed after Alexa asked)', 'NOT_ANSWERED', false));
+        this.clock = Math.max(saved, this.clock);
+        continue;
+      }
       if (close !== undefined && close.at < until && (due === undefined || close.at <= due)) {
         if (close.timeout) {
           turns.push(
@@ -719,6 +945,7 @@ export class SimulatedDevice {
       screen: this.screen,
       audioPlayer: this.audioPlayer,
       player: event?.context ?? this.audio?.context(at),
+      ...this.apiContext(),
       ...(this.deviceId !== undefined ? { deviceId: this.deviceId } : {}),
       ...(this.skillId !== undefined ? { skillId: this.skillId } : {}),
     };
@@ -747,11 +974,12 @@ export class SimulatedDevice {
     };
   }
 
-  private async send(line: string, spec: RequestSpec): Promise<Turn> {
+  private async send(line: string, spec: RequestSpec, spokenLine?: boolean): Promise<Turn> {
     const session = this.session;
     if (!session) throw new Error('send() needs an open session');
     // A spoken line reaches the skill a little after it was said; a device event or a touch goes out at once.
-    const spoken = spec.type !== 'SessionEndedRequest' && spec.type !== 'Alexa.Presentation.APL.UserEvent';
+    const spoken =
+      spokenLine ?? (spec.type !== 'SessionEndedRequest' && spec.type !== 'Alexa.Presentation.APL.UserEvent');
     if (spoken) this.clock += SPEECH_TO_REQUEST_LAG_SECONDS * 1000;
     const request = buildEnvelope(spec, {
       userId: this.userId,
@@ -763,6 +991,7 @@ export class SimulatedDevice {
       screen: this.screen,
       audioPlayer: this.audioPlayer,
       player: this.audio?.context(this.clock),
+      ...this.apiContext(),
       ...(this.deviceId !== undefined ? { deviceId: this.deviceId } : {}),
       ...(this.skillId !== undefined ? { skillId: this.skillId } : {}),
     });
@@ -839,6 +1068,19 @@ export class SimulatedDevice {
         this.shown = undefined;
       }
     }
+    // Alexa asks her own question once the skill's speech is over, and listens for the answer.
+    const ask = spec.type === 'SessionEndedRequest' ? undefined : askForPermission(body.directives);
+    let alexaAsks: string | undefined;
+    if (ask !== undefined) {
+      alexaAsks = permissionQuestion(this.skillName, ask.scope);
+      const askedAt = sentAt + speech.seconds * 1000;
+      const questionMs = (countWords(alexaAsks) / WORDS_PER_SECOND) * 1000;
+      this.pendingConsent = {
+        token: ask.token,
+        scope: ask.scope,
+        answerBy: Math.round(askedAt + questionMs + LISTEN_SECONDS * 1000),
+      };
+    }
     return {
       line,
       request,
@@ -851,6 +1093,7 @@ export class SimulatedDevice {
       at: sentAt,
       ...(reprompt !== undefined ? { reprompt: reprompt.text } : {}),
       ...(error !== undefined ? { error } : {}),
+      ...(alexaAsks !== undefined ? { alexaAsks } : {}),
       ...intent,
     };
   }
