@@ -3,10 +3,19 @@
  * Preferences, the paused place and practice history only: never health details.
  */
 import type { RoutineId } from './catalogue';
-import { daysFromTo, localDay, mondayOfDay } from './local-time';
 import type { AudioPoint } from './player';
+import { addPractice, DAY_MS, emptyHistory } from './practice-history';
 import { DEFAULT_PREFERENCES, type Preferences, sanitizePreferences } from './preferences';
 import type { ReminderRecord } from './schedule';
+
+export {
+  DAY_MS,
+  dayOf,
+  emptyHistory,
+  historyAsOf,
+  mondayOf,
+  RECENT_ROUTINE_MEMORY,
+} from './practice-history';
 
 export type PreferenceKey = keyof Preferences;
 export const PREFERENCE_KEYS: readonly PreferenceKey[] = ['pressure', 'pace', 'speechRate', 'flow', 'handsFree'];
@@ -133,21 +142,6 @@ export interface PlayerReport {
 /** How many applied update ids a profile keeps. */
 export const APPLIED_UPDATE_MEMORY = 20;
 
-export function emptyHistory(): PracticeHistory {
-  return {
-    sessionsFinished: 0,
-    daysThisWeek: [],
-    weekOf: '',
-    minutesThisWeek: 0,
-    lastPracticeDay: null,
-    daysInARow: 0,
-    recentRoutines: [],
-  };
-}
-
-/** How many recently finished routines the history keeps: one of each, about. */
-export const RECENT_ROUTINE_MEMORY = 7;
-
 export function newProfile(): UserProfile {
   return {
     preferences: DEFAULT_PREFERENCES,
@@ -166,9 +160,6 @@ export function newProfile(): UserProfile {
   };
 }
 
-/** Milliseconds in a day. */
-export const DAY_MS = 86_400_000;
-
 /**
  * How long a time zone read from the device's settings is trusted before it is read again: a
  * household that moves, or changes the setting, is counted in its new zone within a month, and
@@ -179,67 +170,6 @@ export const TIME_ZONE_REFRESH_MS = 30 * DAY_MS;
 /** Whether the device's time zone should be read this session: never read, or read long ago. */
 export function needsTimeZone(profile: UserProfile, now: number): boolean {
   return profile.timeZone === null || now - profile.timeZone.at >= TIME_ZONE_REFRESH_MS;
-}
-
-/**
- * The calendar day (YYYY-MM-DD) of an epoch-ms time where she is: in the profile's time zone, or
- * UTC without one (so a profile from before zones were read counts as it always did).
- */
-export function dayOf(at: number, timeZone?: string): string {
-  return timeZone === undefined ? new Date(at).toISOString().slice(0, 10) : localDay(at, timeZone);
-}
-
-/** Monday of the week containing the given day: a local day gives a local week. */
-export function mondayOf(day: string): string {
-  return mondayOfDay(day);
-}
-
-/** Whole calendar days between two days; a day of 23 or 25 hours is one day like any other. */
-function daysBetween(earlier: string, later: string): number {
-  return daysFromTo(earlier, later);
-}
-
-/**
- * The history as it reads at a moment (her today, in her zone): a new week starts from zero.
- * Days in the history are the days of the zone they were recorded in.
- */
-export function historyAsOf(history: PracticeHistory, now: number, timeZone?: string): PracticeHistory {
-  const week = mondayOf(dayOf(now, timeZone));
-  if (history.weekOf === week) return history;
-  return { ...history, weekOf: week, daysThisWeek: [], minutesThisWeek: 0 };
-}
-
-/** Adds one finished routine, on its local day in `timeZone` (UTC without one). */
-function addPractice(history: PracticeHistory, entry: PracticeEntry, timeZone?: string): PracticeHistory {
-  const day = dayOf(entry.at, timeZone);
-  const week = mondayOf(day);
-  // An entry from an earlier week that arrives late (a retried save, another device) still counts
-  // as a session, but must not turn this week's history back to that week.
-  const current = week < history.weekOf ? history : historyAsOf(history, entry.at, timeZone);
-  const sameWeek = current.weekOf === week;
-  let daysInARow = current.daysInARow;
-  let lastPracticeDay = current.lastPracticeDay;
-  if (lastPracticeDay === null) {
-    daysInARow = 1;
-    lastPracticeDay = day;
-  } else {
-    const gap = daysBetween(lastPracticeDay, day);
-    if (gap === 1) daysInARow += 1;
-    else if (gap > 1) daysInARow = 1;
-    if (gap >= 0) lastPracticeDay = day;
-  }
-  return {
-    sessionsFinished: current.sessionsFinished + 1,
-    weekOf: current.weekOf,
-    daysThisWeek:
-      sameWeek && !current.daysThisWeek.includes(day) ? [...current.daysThisWeek, day] : current.daysThisWeek,
-    minutesThisWeek: sameWeek ? current.minutesThisWeek + entry.minutes : current.minutesThisWeek,
-    lastPracticeDay,
-    daysInARow,
-    recentRoutines: [...current.recentRoutines.filter((id) => id !== entry.routineId), entry.routineId].slice(
-      -RECENT_ROUTINE_MEMORY,
-    ),
-  };
 }
 
 /**

@@ -10,8 +10,8 @@ import { REMINDERS_SCOPE } from '../../lambda/handlers/permission';
 import { silentLogger } from '../../lambda/log';
 import { createHandler, type LambdaHandler } from '../../lambda/skill';
 import { type AlexaApiStandIn, type StandInFault, startAlexaApiStandIn } from '../../tools/alexa-api/stand-in';
-import { responseProblems } from '../../tools/simulator/session-driver';
 import { envelopeOf } from '../support/request-envelopes';
+import { answerProblems } from '../support/response-checks';
 import { storeOnDynalite } from '../support/store-on-dynalite';
 
 const db = storeOnDynalite('reminders-handler');
@@ -114,7 +114,7 @@ async function send(user: User, type: 'LaunchRequest' | 'IntentRequest' | 'Conne
   const started = performance.now();
   const response = await handler(envelope);
   const ms = performance.now() - started;
-  expect(responseProblems(response, type)).toEqual([]);
+  expect(answerProblems(response, type)).toEqual([]);
   user.at += 5_000;
   if (response.response.shouldEndSession === true) {
     user.isNew = true;
@@ -153,8 +153,9 @@ function askForDirective(response: ResponseEnvelope) {
     | undefined;
 }
 
-function remindersOf(user: User) {
-  return api.reminders().filter((reminder) => reminder.request.alertInfo?.spokenInfo?.content?.length);
+/** Every reminder the stand-in holds, in the order made (tests in this file run one at a time). */
+function allReminders() {
+  return api.reminders();
 }
 
 async function stored(user: User) {
@@ -192,10 +193,10 @@ describe('setting a reminder by voice', () => {
   it('with the permission: set at Alexa in her zone, said in plain words, and only its id and schedule stored', async () => {
     const user = newUser('America/Los_Angeles');
     await send(user, 'LaunchRequest');
-    const before = remindersOf(user).length;
+    const before = allReminders().length;
     const { said } = await send(user, 'IntentRequest', remindAtEightEvening());
     expect(said).toMatch(/I'll remind you to practice every day at 8 in the evening, in your time zone\./);
-    const made = remindersOf(user).slice(before);
+    const made = allReminders().slice(before);
     expect(made).toHaveLength(1);
     const trigger = made[0]?.request.trigger;
     expect(trigger?.timeZoneId).toBe('America/Los_Angeles');
@@ -221,7 +222,7 @@ describe('setting a reminder by voice', () => {
     // Alexa asked, she approved.
     user.granted = true;
     api.grant(user.token);
-    const before = remindersOf(user).length;
+    const before = allReminders().length;
     const { said } = await send(user, 'Connections.Response', {
       name: 'AskFor',
       status: { code: '200', message: 'OK' },
@@ -229,7 +230,7 @@ describe('setting a reminder by voice', () => {
       payload: { permissionScope: REMINDERS_SCOPE, status: 'ACCEPTED' },
     });
     expect(said).toMatch(/remind you to practice on Mondays and Thursdays at 7 in the evening/);
-    const made = remindersOf(user).slice(before);
+    const made = allReminders().slice(before);
     expect(made[0]?.request.trigger?.recurrence?.recurrenceRules?.[0]).toMatch(/^FREQ=WEEKLY;BYDAY=MO,TH;BYHOUR=19/);
   });
 

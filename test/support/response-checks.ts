@@ -3,6 +3,7 @@
  * request type, SSML that is well-formed XML within the platform limits, and no internal text in
  * what Alexa says. Each check returns the problems it found (empty when the answer is fine).
  */
+import { REMINDERS_SCOPE } from '../../lambda/handlers/permission';
 import { responseProblems } from '../../tools/simulator/session-driver';
 import { checkSsml } from './speech-checks';
 
@@ -18,7 +19,27 @@ const SPEAKING_TYPES: ReadonlySet<string> = new Set([
   'LaunchRequest',
   'IntentRequest',
   'Alexa.Presentation.APL.UserEvent',
+  // Alexa's answer to the reminders permission the skill asked for: a turn.
+  'Connections.Response',
 ]);
+
+/**
+ * What the voice permission request must be (voice permissions for reminders): AskFor with the
+ * consent request for the reminders scope, a token, and the session ending, with no reprompt.
+ */
+function permissionRequestProblems(directive: Record<string, unknown>, response: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const payload = isPlainObject(directive.payload) ? directive.payload : {};
+  if (directive.name !== 'AskFor') problems.push(`Connections.SendRequest is named ${String(directive.name)}`);
+  if (payload['@type'] !== 'AskForPermissionsConsentRequest' || payload['@version'] !== '1') {
+    problems.push('Connections.SendRequest is not an AskForPermissionsConsentRequest of version 1');
+  }
+  if (payload.permissionScope !== REMINDERS_SCOPE) problems.push(`it asks for ${String(payload.permissionScope)}`);
+  if (typeof directive.token !== 'string') problems.push('Connections.SendRequest has no token');
+  if (response.shouldEndSession !== true) problems.push('Connections.SendRequest without ending the session');
+  if (response.reprompt !== undefined) problems.push('Connections.SendRequest with a reprompt');
+  return problems;
+}
 
 const CAN_FULFILL = new Set(['YES', 'NO', 'MAYBE']);
 
@@ -44,6 +65,9 @@ export function answerProblems(reply: unknown, requestType: string | undefined):
   const playback = /^(AudioPlayer|PlaybackController)\./.test(requestType ?? '');
   for (const directive of directives) {
     const type = String(directive.type);
+    if (type === 'Connections.SendRequest') {
+      problems.push(...permissionRequestProblems(directive as Record<string, unknown>, response));
+    }
     if (playback && !type.startsWith('AudioPlayer.')) problems.push(`a ${requestType} answer has a ${type} directive`);
     if (!speaks && !playback) problems.push(`a ${requestType ?? 'typeless'} answer has a ${type} directive`);
   }

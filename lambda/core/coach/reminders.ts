@@ -6,7 +6,7 @@
  * permission first (`plan.askPermission`) and her answer comes back as a `permission` event.
  * Only the reminder's id and schedule are kept.
  */
-import type { Routine, RoutineId } from '../catalogue';
+import type { RoutineId } from '../catalogue';
 import type { CoachEvent } from '../events';
 import type { Segment } from '../pacing';
 import {
@@ -20,7 +20,7 @@ import {
 import { closingView } from './delivery';
 import type { Draft } from './draft';
 import type { Decision } from './plan';
-import type { CoachState } from './state';
+import type { CoachState, MenuState } from './state';
 
 type EventOf<T extends CoachEvent['type']> = Extract<CoachEvent, { type: T }>;
 
@@ -174,9 +174,20 @@ export function declineOffer(draft: Draft, after?: RoutineId): Decision {
   return draft.end({ mode: 'menu' }, [draft.say(draft.lines.reminders.declined)]);
 }
 
-/** "What time?" asked, and something else came back that was not understood: ask once more. */
+/** "What time?" asked, and yes came back: ask once more. */
 export function askWhenAgain(draft: Draft): Decision {
   return askWhen(draft);
+}
+
+/** "What time?" asked, and the answer was not understood: asked once more, then the menu's fallback. */
+export function whenNotUnderstood(draft: Draft, state: MenuState): Decision | undefined {
+  if (state.question?.kind !== 'reminderWhen' || (state.misses ?? 0) > 0) return undefined;
+  const words = draft.lines.reminders;
+  return draft.listen(
+    { mode: 'menu', question: state.question, misses: 1 },
+    [draft.say(words.askWhen, 'prompt')],
+    words.askWhenReprompt,
+  );
 }
 
 /** During a routine or labour, reminders wait: the line, for the caller to carry on after. */

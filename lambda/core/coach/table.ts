@@ -200,13 +200,8 @@ const atMenu = {
   /** Not understood: a question about her weeks is not guessed (tier 2); otherwise ask again. */
   fallback: (draft: Draft, state: MenuState): Decision => {
     if (state.question?.kind === 'term') return preterm(draft);
-    if (state.question?.kind === 'reminderWhen' && (state.misses ?? 0) === 0) {
-      return draft.listen(
-        { mode: 'menu', question: state.question, misses: 1 },
-        [draft.say(draft.lines.reminders.askWhen, 'prompt')],
-        draft.lines.reminders.askWhenReprompt,
-      );
-    }
+    const again = reminders.whenNotUnderstood(draft, state);
+    if (again !== undefined) return again;
     const lines = draft.lines;
     const misses = (state.misses ?? 0) + 1;
     const worried = misses >= 2 ? [draft.say(lines.ifWorried)] : [];
