@@ -114,7 +114,10 @@ describe('skill manifest', () => {
   it('points the custom API and the SKILL_DISABLED event at the Lambda ARN', () => {
     expect(manifest.apis.custom.endpoint).toEqual({ uri: ARN });
     expect(manifest.events).toEqual({ endpoint: { uri: ARN }, subscriptions: [{ eventName: 'SKILL_DISABLED' }] });
-    expect(manifest).not.toHaveProperty('permissions');
+  });
+
+  it('asks for the reminders permission, and no other (no health or personal data)', () => {
+    expect(manifest.permissions).toEqual([{ name: 'alexa::alerts:reminders:skill:readwrite' }]);
   });
 
   it('declares the AudioPlayer interface for hands-free mode and APL for the Echo Show card, and no other', () => {
