@@ -108,8 +108,8 @@ export const sourceLines = (care: CareTerms) =>
         : `That's ${countText(days)} days of practice this week.`,
     alreadyPractisedToday: (daysInARow: number) =>
       daysInARow >= 2
-        ? `You've already practised today, and that's ${countText(daysInARow)} days in a row. It's lovely to have you back.`
-        : "You've already practised today. It's lovely to have you back.",
+        ? `You've already practised today, and that's ${countText(daysInARow)} days in a row. One more is always welcome.`
+        : "You've already practised today. One more is always welcome.",
     practiceThisWeek: (nthDay: number, now: PartOfDay, daysInARow: number) => {
       const run = daysInARow >= 2 ? `You've practised ${countText(daysInARow)} days in a row. ` : '';
       if (nthDay < 2 && run !== '') return `${run}Well done.`;

@@ -56,6 +56,10 @@ export class CoreWalker {
   }
 
   /** Starts a routine and answers yes after each response has played, to the closing. */
+  /**
+   * Walks a routine from its start to its closing. The first closing a user hears offers a practice
+   * reminder; the walk says no to it, so it ends as a routine's closing does.
+   */
   walk(routineId: RoutineId, maxTurns = 40): Decision[] {
     this.send({ type: 'start', routineId });
     for (let i = 0; i < maxTurns && this.state.mode !== 'menu'; i += 1) {
@@ -64,6 +68,7 @@ export class CoreWalker {
         this.lastSeconds + 1,
       );
     }
+    if (this.state.mode === 'menu' && this.state.question?.kind === 'reminder') this.send({ type: 'no' });
     return this.turns;
   }
 }

@@ -257,6 +257,26 @@ describe('the offer after a finished routine', () => {
     expect(no.plan.view).toMatchObject({ kind: 'closing', routineId: 'hand' });
   });
 
+  it.each(['stop', 'cancel', 'pause'] as const)(
+    '"%s" at the end closes as asked, without the offer, which waits for another time',
+    (type) => {
+      const hand = catalogue.get('hand');
+      if (hand === undefined) throw new Error('no hand routine');
+      const state: CoachState = {
+        mode: 'routine',
+        routineId: 'hand',
+        resumeAt: { stepIndex: hand.steps.length, offset: 0 },
+        played: { sentAt: NOW - 5_000, spans: [] },
+        question: { kind: 'continue' },
+      };
+      const decision = turn({ type }, { state });
+      expect(said(decision)).toMatch(/That's the end of hand massage\./);
+      expect(said(decision)).not.toMatch(/reminder/);
+      expect(decision.plan.endSession).toBe(true);
+      expect(decision.profile.reminderOffered).toBe(false);
+    },
+  );
+
   it('is not made again once offered, nor while a reminder is set', () => {
     expect(finishHand({ ...known, reminderOffered: true }).plan.endSession).toBe(true);
     const withReminder = finishHand({ ...known, reminder: { id: 'r', schedule: EIGHT_PM } });

@@ -194,7 +194,11 @@ describe('the source', () => {
 
   it('is British and leaves the routine and concern values to the content', () => {
     expect(sourceProblems(source)).toEqual([]);
-    expect(source.interactionModel.languageModel.types?.map((type) => type.name)).toEqual([]);
+    // Only the reminder slot types are written in the source; routine and concern values come from content.
+    expect(source.interactionModel.languageModel.types?.map((type) => type.name)).toEqual([
+      'PART_OF_DAY',
+      'REMINDER_OFTEN',
+    ]);
   });
 
   it('is refused with an American spelling in a sample, which would reach en-GB unturned', () => {

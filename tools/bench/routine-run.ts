@@ -44,7 +44,8 @@ export function describeSpec(spec: RoutineSpec): string {
 
 /**
  * A returning user, as of the day before: hands-free mode and the flow set, the disclaimer, the
- * screening and the hands-free offer heard. So a run counts only what the routine itself costs.
+ * screening, the hands-free offer and the reminder offer heard. So a run counts only what the
+ * routine itself costs.
  */
 export async function seedReturningUser(store: UserStore, userId: string, spec: RoutineSpec): Promise<void> {
   const at = DEFAULT_START_AT - DAY_MS;
@@ -57,6 +58,7 @@ export async function seedReturningUser(store: UserStore, userId: string, spec: 
     disclaimerHeard: true,
     screeningHeard: true,
     handsFreeOffered: true,
+    reminderOffered: true,
   });
 }
 

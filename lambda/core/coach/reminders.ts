@@ -79,6 +79,8 @@ export function suggestedSchedule(draft: Draft): ReminderSchedule {
  */
 export function offerAfterRoutine(draft: Draft, closing: readonly Segment[], after: RoutineId): Decision | undefined {
   if (draft.profile.reminder !== null || draft.profile.reminderOffered) return undefined;
+  // "Stop", "cancel", "pause" or "home" at the end close as asked: no question keeps her there.
+  if (LEAVING.has(draft.input.event.type)) return undefined;
   draft.offeredReminder();
   const schedule = suggestedSchedule(draft);
   const words = draft.lines.reminders;
@@ -88,6 +90,9 @@ export function offerAfterRoutine(draft: Draft, closing: readonly Segment[], aft
     words.offerReprompt(schedule),
   );
 }
+
+/** Events that ask to leave: a routine they end closes without the offer (it comes another time). */
+const LEAVING: ReadonlySet<CoachEvent['type']> = new Set(['stop', 'cancel', 'pause', 'home', 'sessionEnded']);
 
 /** Asks when, keeping the question open. */
 function askWhen(draft: Draft, before: readonly Segment[] = []): Decision {
