@@ -315,6 +315,16 @@ describe('changing and stopping', () => {
     expect(kept?.request.trigger?.recurrence?.recurrenceRules?.[0]).toMatch(/BYHOUR=19;/);
   });
 
+  it('a change to a reminder deleted in the Alexa app meanwhile sets a new one', async () => {
+    const user = await userWithReminder();
+    const before = allReminders().length;
+    api.fault('updateReminder', { kind: 'status', status: 404 });
+    const { said } = await send(user, 'IntentRequest', intent('ChangeReminderIntent', { time: '21:00' }));
+    expect(said).toMatch(/Your reminder is now every day at 9 in the evening/);
+    expect(allReminders().length).toBe(before + 1);
+    expect((await stored(user))?.reminder?.id).toBe(allReminders().at(-1)?.alertToken);
+  });
+
   it('"stop reminding me" deletes it at Alexa and forgets it', async () => {
     const user = await userWithReminder();
     const id = (await stored(user))?.reminder?.id;
@@ -338,6 +348,28 @@ describe('changing and stopping', () => {
     expect(said).toMatch(/your reminder is still on/);
     expect(ms).toBeLessThan(ANSWER_WITHIN_MS);
     expect((await stored(user))?.reminder).not.toBeNull();
+  });
+});
+
+describe("a request that gives no access to Alexa's APIs", () => {
+  it('sets nothing and says reminders are not working, without calling anything', async () => {
+    const user = newUser();
+    const seen = api.requests.length;
+    const envelope = withAccess(
+      envelopeOf(
+        'IntentRequest',
+        { userId: user.userId, deviceId: user.deviceId, sessionId: 's', isNew: true, at: AT, locale: 'en-US' },
+        remindAtEightEvening(),
+      ),
+      user,
+    );
+    const { apiAccessToken: _token, ...system } = envelope.context.System;
+    const response = await handler({
+      ...envelope,
+      context: { ...envelope.context, System: system },
+    } as RequestEnvelope);
+    expect(api.requests.length).toBe(seen);
+    expect(JSON.stringify(response.response.outputSpeech)).toMatch(/aren&apos;t working just now/);
   });
 });
 

@@ -114,6 +114,17 @@ describe('"remind me" at the menu', () => {
     expect(said(decision)).toMatch(/When would you like it/);
   });
 
+  it('a time not understood is asked for once more, then the menu takes over', () => {
+    const asked = turn({ type: 'remindMe', ask: {} });
+    const again = turn({ type: 'fallback' }, { state: asked.state });
+    expect(said(again)).toMatch(/^When would you like it/);
+    expect(again.state).toEqual({ mode: 'menu', question: { kind: 'reminderWhen' }, misses: 1 });
+    const menu = turn({ type: 'fallback' }, { state: again.state });
+    expect(said(menu)).not.toMatch(/When would you like it/);
+    expect(turn({ type: 'yes' }, { state: asked.state }).state).toEqual(asked.state);
+    expect(reminderEffect(turn({ type: 'no' }, { state: asked.state }))).toBeUndefined();
+  });
+
   it('the same schedule as the one set already changes nothing at Alexa', () => {
     const profile = { ...known, reminder: { id: 'r-1', schedule: EIGHT_PM } };
     const decision = turn({ type: 'remindMe', ask: { hour: 20 } }, { profile });
