@@ -375,9 +375,9 @@ function afterRoutine(zone: string, walls: readonly string[], start: string): st
   const turns: Decision[] = walker.walk('hand');
   // The closing's own turn (a first closing's reminder offer is declined after it).
   const finished = lines.routineFinished(shortHand.name);
-  const closing = turns.findLast((turn) =>
-    turn.plan.segments.some((s) => s.kind === 'speech' && s.text === finished),
-  ) as Decision;
+  const closing = [...turns]
+    .reverse()
+    .find((turn) => turn.plan.segments.some((s) => s.kind === 'speech' && s.text === finished)) as Decision;
   expect(walker.state.mode).toBe('menu');
   expect(dayOf(walker.now, zone)).toBe(start.slice(0, 10));
   const said = closing.plan.segments.flatMap((s) => (s.kind === 'speech' ? [s.text] : []));
