@@ -351,18 +351,24 @@ describe('changing and stopping', () => {
   });
 });
 
+/** "Remind me at eight in the evening" as a one-shot request of its own, with the user's access. */
+function remindMeAlone(user: User): RequestEnvelope {
+  const context = {
+    userId: user.userId,
+    deviceId: user.deviceId,
+    sessionId: 's',
+    isNew: true,
+    at: AT,
+    locale: 'en-US',
+  };
+  return withAccess(envelopeOf('IntentRequest', context, remindAtEightEvening()), user);
+}
+
 describe("a request that gives no access to Alexa's APIs", () => {
   it('sets nothing and says reminders are not working, without calling anything', async () => {
     const user = newUser();
     const seen = api.requests.length;
-    const envelope = withAccess(
-      envelopeOf(
-        'IntentRequest',
-        { userId: user.userId, deviceId: user.deviceId, sessionId: 's', isNew: true, at: AT, locale: 'en-US' },
-        remindAtEightEvening(),
-      ),
-      user,
-    );
+    const envelope = remindMeAlone(user);
     const { apiAccessToken: _token, ...system } = envelope.context.System;
     const response = await handler({
       ...envelope,
@@ -378,14 +384,7 @@ describe('an envelope whose endpoint is not Alexa', () => {
     const strict = createHandler({ store: db.store, logger: silentLogger, alexaApi: createAlexaApi() });
     const user = newUser();
     const seen = api.requests.length;
-    const envelope = withAccess(
-      envelopeOf(
-        'IntentRequest',
-        { userId: user.userId, deviceId: user.deviceId, sessionId: 's', isNew: true, at: AT, locale: 'en-US' },
-        remindAtEightEvening(),
-      ),
-      user,
-    );
+    const envelope = remindMeAlone(user);
     const response = await strict(envelope);
     expect(api.requests.length).toBe(seen);
     expect(JSON.stringify(response.response.outputSpeech)).toMatch(/haven&apos;t set a reminder/);

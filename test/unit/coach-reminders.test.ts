@@ -233,18 +233,22 @@ describe('the permission answer', () => {
 });
 
 describe('the offer after a finished routine', () => {
-  /** The hand routine's last step answered with yes: the closing. */
-  function finishHand(profile: UserProfile): Decision {
+  /** The hand routine played to its end, asking whether to finish. */
+  function endOfHand(): CoachState {
     const hand = catalogue.get('hand');
     if (hand === undefined) throw new Error('no hand routine');
-    const state: CoachState = {
+    return {
       mode: 'routine',
       routineId: 'hand',
       resumeAt: { stepIndex: hand.steps.length, offset: 0 },
       played: { sentAt: NOW - 5_000, spans: [] },
       question: { kind: 'continue' },
     };
-    return turn({ type: 'yes' }, { state, profile });
+  }
+
+  /** The hand routine's last step answered with yes: the closing. */
+  function finishHand(profile: UserProfile): Decision {
+    return turn({ type: 'yes' }, { state: endOfHand(), profile });
   }
 
   it('comes once, after the closing, suggesting about now every day; yes sets it', () => {
@@ -271,16 +275,7 @@ describe('the offer after a finished routine', () => {
   it.each(['stop', 'cancel', 'pause'] as const)(
     '"%s" at the end closes as asked, without the offer, which waits for another time',
     (type) => {
-      const hand = catalogue.get('hand');
-      if (hand === undefined) throw new Error('no hand routine');
-      const state: CoachState = {
-        mode: 'routine',
-        routineId: 'hand',
-        resumeAt: { stepIndex: hand.steps.length, offset: 0 },
-        played: { sentAt: NOW - 5_000, spans: [] },
-        question: { kind: 'continue' },
-      };
-      const decision = turn({ type }, { state });
+      const decision = turn({ type }, { state: endOfHand() });
       expect(said(decision)).toMatch(/That's the end of hand massage\./);
       expect(said(decision)).not.toMatch(/reminder/);
       expect(decision.plan.endSession).toBe(true);
