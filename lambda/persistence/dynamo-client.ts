@@ -46,6 +46,34 @@ export const WORST_CASE_CALL_MS = worstCaseCallMs();
 /** Static credentials for a local server, which checks the signature's shape but not the keys. */
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 
+/** Credentials as the SDK's own environment provider reads them. */
+export interface EnvCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+  readonly credentialScope?: string;
+  readonly accountId?: string;
+}
+
+/**
+ * The credentials in the environment (Lambda puts the function role's there), read as the SDK's
+ * `fromEnv` reads them, or undefined without a key pair. Given to the client directly, they spare
+ * the cold start the default credential chain: the chain would take these same variables first,
+ * and the skill's bundle leaves the rest of it out of index.js (tools/build.ts).
+ */
+export function credentialsFromEnv(env: NodeJS.ProcessEnv): EnvCredentials | undefined {
+  const accessKeyId = env.AWS_ACCESS_KEY_ID;
+  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
+  if (!accessKeyId || !secretAccessKey) return undefined;
+  return {
+    accessKeyId,
+    secretAccessKey,
+    ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
+    ...(env.AWS_CREDENTIAL_SCOPE ? { credentialScope: env.AWS_CREDENTIAL_SCOPE } : {}),
+    ...(env.AWS_ACCOUNT_ID ? { accountId: env.AWS_ACCOUNT_ID } : {}),
+  };
+}
+
 type RetryStrategyV2 = Extract<NonNullable<DynamoDBClientConfig['retryStrategy']>, { recordSuccess: unknown }>;
 type RetryToken = Awaited<ReturnType<RetryStrategyV2['acquireInitialRetryToken']>>;
 type RetryErrorInfo = Parameters<RetryStrategyV2['refreshRetryTokenForRetry']>[1];
@@ -85,11 +113,12 @@ export function createDynamoClient(
   options: DynamoClientOptions = {},
 ): DynamoDBClient {
   const endpoint = env[ENV.endpoint] || undefined;
-  const hasKeys = Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);
+  // Keys in the environment, else fixed ones for a local server, else the SDK's default chain.
+  const credentials = credentialsFromEnv(env) ?? (endpoint !== undefined ? LOCAL_CREDENTIALS : undefined);
   return new DynamoDBClient({
     region: env[ENV.region] || DEFAULT_REGION,
     ...(endpoint !== undefined ? { endpoint } : {}),
-    ...(endpoint !== undefined && !hasKeys ? { credentials: LOCAL_CREDENTIALS } : {}),
+    ...(credentials !== undefined ? { credentials } : {}),
     maxAttempts: MAX_ATTEMPTS,
     retryStrategy: new BoundedRetryStrategy(MAX_ATTEMPTS, options.retryDelayMs ?? RETRY_DELAY_MS),
     requestHandler: {

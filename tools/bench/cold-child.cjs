@@ -1,4 +1,5 @@
-// One cold start: require a bundle, answer one request, report time since process start and peak RSS.
+// One cold start: require a bundle, answer one request, report time since process start (and the
+// part of it before the require: Node's own start and reading the request) and peak RSS.
 // Usage: node cold-child.cjs <bundle.js> <envelope.json>
 const { readFileSync } = require('node:fs');
 const { performance } = require('node:perf_hooks');
@@ -14,6 +15,7 @@ async function main() {
   const speech = response?.response?.outputSpeech;
   const result = {
     ms: done,
+    startMs: loadStart,
     requireMs: loaded - loadStart,
     handlerMs: done - loaded,
     maxRssKb: process.resourceUsage().maxRSS,

@@ -12,7 +12,7 @@ import { startDynalite } from '../../test/support/dynalite';
 import { simulatorAudio } from '../simulator/audio-source';
 import { audioRender } from './audio-render';
 import { BASELINE_BUNDLE, buildBaseline, ensureSkillBundle, SKILL_BUNDLE, sizeKb } from './bundle';
-import { coldStarts } from './cold-start';
+import { coldStarts, seedReturningUser } from './cold-start';
 import { dynamoCalls } from './dynamo-calls';
 import { handsFreeFigures } from './hands-free-figures';
 import { audioCheck, pacingAccuracy } from './pacing-accuracy';
@@ -27,7 +27,7 @@ const WARM_REPEATS_MEMORY = 50;
 const WARM_REPEATS_DYNAMO = 20;
 const WARM_WARMUP = 5;
 const BUNDLE_GOAL_KB = 1024;
-const COLD_RATIO_GOAL = 1.1;
+const COLD_RATIO_GOAL = 0.9;
 const TABLE_NAME = 'bench-profiles';
 
 const json = process.argv.includes('--json');
@@ -69,7 +69,8 @@ async function main(): Promise<void> {
     // Creates the table (the store does so on first use with a local endpoint) before anything is timed.
     await dynamo.store.load('amzn1.ask.account.bench-setup');
 
-    // 2. Cold start.
+    // 2. Cold start: a returning user, whose item holds her zone (read at an earlier launch).
+    await seedReturningUser(dynamo.store);
     progress(`cold starts: ${COLD_RUNS} × skill and baseline, alternately`);
     const cold = await coldStarts({
       skillBundle: SKILL_BUNDLE,
@@ -91,6 +92,8 @@ async function main(): Promise<void> {
         skillMedianMs: round(cold.skill.medianMs, 1),
         baselineMedianMs: round(cold.baseline.medianMs, 1),
         ratio: round(medianRatio, 3),
+        skillStartMs: round(cold.skill.medianStartMs, 1),
+        baselineStartMs: round(cold.baseline.medianStartMs, 1),
         skillRequireMs: round(cold.skill.medianRequireMs, 1),
         baselineRequireMs: round(cold.baseline.medianRequireMs, 1),
         skillHandlerMs: round(cold.skill.medianHandlerMs, 1),
@@ -120,10 +123,15 @@ async function main(): Promise<void> {
         baselinePeakRssKb: cold.baseline.peakRssKb,
       },
     });
-    notes.push('cold start: both answer a returning user with one GetItem (the table exists before the runs)');
     notes.push(
-      `cold start split (median): skill require ${cold.skill.medianRequireMs.toFixed(1)} ms + first turn ${cold.skill.medianHandlerMs.toFixed(1)} ms; ` +
-        `baseline require ${cold.baseline.medianRequireMs.toFixed(1)} ms + first turn ${cold.baseline.medianHandlerMs.toFixed(1)} ms`,
+      'cold start: both answer a returning user with one GetItem (the table exists before the runs; her item holds ' +
+        'the time zone an earlier launch read, so the skill calls no Alexa API); the skill takes its DynamoDB ' +
+        'credentials from the environment and its bundle leaves the default credential chain out, the baseline ' +
+        'uses the chain; both share one set of esbuild settings (tools/build.ts)',
+    );
+    notes.push(
+      `cold start split (median): skill node start ${cold.skill.medianStartMs.toFixed(1)} ms + require ${cold.skill.medianRequireMs.toFixed(1)} ms + first turn ${cold.skill.medianHandlerMs.toFixed(1)} ms; ` +
+        `baseline node start ${cold.baseline.medianStartMs.toFixed(1)} ms + require ${cold.baseline.medianRequireMs.toFixed(1)} ms + first turn ${cold.baseline.medianHandlerMs.toFixed(1)} ms`,
     );
 
     // 3. Warm turns.

@@ -1,0 +1,209 @@
+/**
+ * The cold-start figure's pieces: the skill's bundle keeps what it must (the DynamoDB client, the
+ * ask-sdk) and leaves the default credential chain to credential-chain.js beside it, which still
+ * answers when a bundle falls back to it; the client takes the environment's keys; and both
+ * measurements (the bench's harness and the independent one) time a returning user's launch.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDynamoClient, createStoreFromEnv, credentialsFromEnv } from '../../lambda/persistence/dynamo-client';
+import { COLD_USER_ID, COLD_USER_TIME_ZONE, coldStarts, seedReturningUser } from '../../tools/bench/cold-start';
+import { formatRows, independentColdStarts, parseOptions, withRatios } from '../../tools/bench/cold-start-independent';
+import { bundle, bundleSkill, CREDENTIAL_CHAIN_FILE } from '../../tools/build';
+import { type RunningDynalite, startDynalite } from '../support/dynalite';
+
+const BASELINE_ENTRY = 'tools/bench/baseline/index.ts';
+/** Strings only the default chain's providers hold: shared config, SSO, process, container. */
+const CHAIN_MARKERS = ['sso_start_url', 'credential_process', 'AWS_CONTAINER_CREDENTIALS_FULL_URI'];
+
+let dir: string;
+let skillBundle: string;
+let baselineBundle: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cold-start-test-'));
+  skillBundle = join(dir, 'skill', 'index.js');
+  baselineBundle = join(dir, 'baseline', 'index.js');
+  await bundleSkill(skillBundle);
+  await bundle(BASELINE_ENTRY, baselineBundle);
+}, 120_000);
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the skill's bundle", () => {
+  it('keeps the DynamoDB client and the ask-sdk, and leaves the credential chain to its own file', () => {
+    const index = readFileSync(skillBundle, 'utf8');
+    expect(index).toContain('DynamoDB_20120810');
+    expect(index).toContain('GetItem');
+    expect(index).toContain('CustomSkill');
+    for (const marker of CHAIN_MARKERS) expect(index).not.toContain(marker);
+    const chain = readFileSync(join(dir, 'skill', CREDENTIAL_CHAIN_FILE), 'utf8');
+    for (const marker of CHAIN_MARKERS) expect(chain).toContain(marker);
+  });
+
+  it('leaves the baseline whole: it keeps the chain, and has no file beside it', () => {
+    const baseline = readFileSync(baselineBundle, 'utf8');
+    for (const marker of CHAIN_MARKERS) expect(baseline).toContain(marker);
+    expect(existsSync(join(dir, 'baseline', CREDENTIAL_CHAIN_FILE))).toBe(false);
+  });
+
+  it('loads the chain from the file beside it when a client has no credentials of its own', async () => {
+    const out = join(dir, 'fallback', 'index.js');
+    const entry = join(dir, 'fallback-entry.ts');
+    writeFileSync(
+      entry,
+      [
+        `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';`,
+        `const client = new DynamoDBClient({ region: 'us-east-1' });`,
+        `client.config.credentials().then((c) => console.log(JSON.stringify({ id: c.accessKeyId })));`,
+      ].join('\n'),
+    );
+    // The entry lives outside the project: it must find the project's node_modules.
+    const project = join(__dirname, '..', '..');
+    await bundle(entry, out, { lazyCredentialChain: true, nodePaths: [join(project, 'node_modules')] });
+    const home = join(dir, 'home');
+    mkdirSync(join(home, '.aws'), { recursive: true });
+    writeFileSync(
+      join(home, '.aws', 'credentials'),
+      '[default]\naws_access_key_id = FROMTHEFILE\naws_secret_access_key = secret\n',
+    );
+    const result = spawnSync(process.execPath, [out], {
+      env: { PATH: process.env.PATH, HOME: home },
+      encoding: 'utf8',
+    });
+    for (const marker of CHAIN_MARKERS) expect(readFileSync(out, 'utf8')).not.toContain(marker);
+    expect(result.stderr).not.toMatch(/Error/);
+    expect(JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}')).toEqual({ id: 'FROMTHEFILE' });
+  }, 60_000);
+});
+
+describe('the DynamoDB client credentials', () => {
+  it('are read from the environment as the SDK reads them', () => {
+    expect(credentialsFromEnv({})).toBeUndefined();
+    expect(credentialsFromEnv({ AWS_ACCESS_KEY_ID: 'id' })).toBeUndefined();
+    expect(credentialsFromEnv({ AWS_ACCESS_KEY_ID: 'id', AWS_SECRET_ACCESS_KEY: 'secret' })).toEqual({
+      accessKeyId: 'id',
+      secretAccessKey: 'secret',
+    });
+    expect(
+      credentialsFromEnv({
+        AWS_ACCESS_KEY_ID: 'id',
+        AWS_SECRET_ACCESS_KEY: 'secret',
+        AWS_SESSION_TOKEN: 'token',
+        AWS_CREDENTIAL_SCOPE: 'scope',
+        AWS_ACCOUNT_ID: '123456789012',
+      }),
+    ).toEqual({
+      accessKeyId: 'id',
+      secretAccessKey: 'secret',
+      sessionToken: 'token',
+      credentialScope: 'scope',
+      accountId: '123456789012',
+    });
+  });
+
+  it('are the environment keys when set, with or without a local endpoint, else local ones for a local server', async () => {
+    const keys = { AWS_ACCESS_KEY_ID: 'lambda-id', AWS_SECRET_ACCESS_KEY: 'lambda-secret', AWS_SESSION_TOKEN: 't' };
+    for (const extra of [{}, { DYNAMODB_ENDPOINT: 'http://127.0.0.1:1' }]) {
+      const credentials = await createDynamoClient({ ...keys, ...extra }).config.credentials();
+      expect(credentials).toMatchObject({
+        accessKeyId: 'lambda-id',
+        secretAccessKey: 'lambda-secret',
+        sessionToken: 't',
+      });
+    }
+    const local = await createDynamoClient({ DYNAMODB_ENDPOINT: 'http://127.0.0.1:1' }).config.credentials();
+    expect(local).toMatchObject({ accessKeyId: 'local', secretAccessKey: 'local' });
+  });
+});
+
+describe('the cold-start measurements', () => {
+  let dynalite: RunningDynalite;
+  const tableName = 'cold-start-test';
+
+  beforeAll(async () => {
+    dynalite = await startDynalite();
+  });
+
+  afterAll(async () => {
+    await dynalite.stop();
+  });
+
+  it('seed a returning user whose item holds her zone', async () => {
+    const { store } = createStoreFromEnv({ TABLE_NAME: tableName, DYNAMODB_ENDPOINT: dynalite.endpoint });
+    await seedReturningUser(store, 1_790_000_000_000);
+    const stored = await store.load(COLD_USER_ID);
+    expect(stored?.profile.timeZone).toEqual({ id: COLD_USER_TIME_ZONE, at: 1_790_000_000_000 });
+  });
+
+  it("time both bundles through the bench's harness, with the split", async () => {
+    const cold = await coldStarts({
+      skillBundle,
+      baselineBundle,
+      endpoint: dynalite.endpoint,
+      tableName,
+      runs: 2,
+    });
+    for (const summary of [cold.skill, cold.baseline]) {
+      expect(summary.runs).toBe(2);
+      expect(summary.medianMs).toBeGreaterThan(summary.medianRequireMs + summary.medianHandlerMs);
+      expect(summary.medianStartMs).toBeGreaterThan(0);
+      expect(summary.medianRequireMs).toBeGreaterThan(0);
+      expect(summary.medianHandlerMs).toBeGreaterThan(0);
+    }
+  }, 120_000);
+
+  it('time them again independently, from process start and from spawn', async () => {
+    const rows = withRatios(
+      await independentColdStarts({
+        bundles: [
+          { name: 'baseline', path: baselineBundle },
+          { name: 'skill', path: skillBundle },
+        ],
+        runs: 2,
+        node: process.execPath,
+      }),
+    );
+    expect(rows.map((r) => r.name)).toEqual(['baseline', 'skill']);
+    expect(rows[0]?.ratioSinceStart).toBe(1);
+    for (const row of rows) {
+      expect(row.runs).toBe(2);
+      expect(row.medianWallMs).toBeGreaterThan(row.medianRequireMs + row.medianTurnMs);
+      expect(row.medianSinceStartMs).toBeGreaterThan(row.medianRequireMs + row.medianTurnMs);
+      expect(Number.isFinite(row.ratioWall)).toBe(true);
+    }
+    const text = formatRows(rows, 2, 'v0.0.0');
+    expect(text.split('\n')).toHaveLength(3);
+    expect(text).toContain('node v0.0.0');
+  }, 120_000);
+
+  it('fail with the reason when a bundle cannot answer', async () => {
+    const broken = join(dir, 'broken.js');
+    writeFileSync(broken, 'exports.handler = async () => { throw new Error("no table"); };');
+    await expect(
+      independentColdStarts({ bundles: [{ name: 'broken', path: broken }], runs: 1, node: process.execPath }),
+    ).rejects.toThrow(/no table/);
+  }, 60_000);
+});
+
+describe('the independent measurement options', () => {
+  it('read runs, node, extra bundles and --json', () => {
+    expect(parseOptions([])).toEqual({ runs: 15, node: process.execPath, extra: [], json: false });
+    expect(
+      parseOptions(['--runs', '3', '--node', '/bin/node22', '--bundle', 'v=a/b.js', '--bundle', 'c.js', '--json']),
+    ).toEqual({
+      runs: 3,
+      node: '/bin/node22',
+      extra: [
+        { name: 'v', path: 'a/b.js' },
+        { name: 'c.js', path: 'c.js' },
+      ],
+      json: true,
+    });
+    expect(() => parseOptions(['--runs', '0'])).toThrow(/--runs/);
+  });
+});
