@@ -10,7 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDynamoClient, createStoreFromEnv, credentialsFromEnv } from '../../lambda/persistence/dynamo-client';
 import { COLD_USER_ID, COLD_USER_TIME_ZONE, coldStarts, seedReturningUser } from '../../tools/bench/cold-start';
-import { formatRows, independentColdStarts, parseOptions, withRatios } from '../../tools/bench/cold-start-independent';
+import {
+  buildFloor,
+  formatRows,
+  independentColdStarts,
+  parseOptions,
+  withRatios,
+} from '../../tools/bench/cold-start-independent';
 import { bundle, bundleSkill, CREDENTIAL_CHAIN_FILE } from '../../tools/build';
 import { type RunningDynalite, startDynalite } from '../support/dynalite';
 
@@ -181,6 +187,16 @@ describe('the cold-start measurements', () => {
     expect(text).toContain('node v0.0.0');
   }, 120_000);
 
+  it("time the floor: the baseline with the skill's credentials and bundle, with and without the local day", async () => {
+    const floor = await buildFloor(join(dir, 'floor'));
+    expect(floor.map((b) => b.name)).toEqual(['floor-creds', 'floor-day']);
+    for (const b of floor) {
+      for (const marker of CHAIN_MARKERS) expect(readFileSync(b.path, 'utf8')).not.toContain(marker);
+    }
+    const rows = await independentColdStarts({ bundles: floor, runs: 1, node: process.execPath });
+    expect(rows.map((r) => r.runs)).toEqual([1, 1]);
+  }, 120_000);
+
   it('fail with the reason when a bundle cannot answer', async () => {
     const broken = join(dir, 'broken.js');
     writeFileSync(broken, 'exports.handler = async () => { throw new Error("no table"); };');
@@ -192,9 +208,20 @@ describe('the cold-start measurements', () => {
 
 describe('the independent measurement options', () => {
   it('read runs, node, extra bundles and --json', () => {
-    expect(parseOptions([])).toEqual({ runs: 15, node: process.execPath, extra: [], json: false });
+    expect(parseOptions([])).toEqual({ runs: 15, node: process.execPath, extra: [], json: false, floor: false });
     expect(
-      parseOptions(['--runs', '3', '--node', '/bin/node22', '--bundle', 'v=a/b.js', '--bundle', 'c.js', '--json']),
+      parseOptions([
+        '--runs',
+        '3',
+        '--node',
+        '/bin/node22',
+        '--bundle',
+        'v=a/b.js',
+        '--bundle',
+        'c.js',
+        '--json',
+        '--floor',
+      ]),
     ).toEqual({
       runs: 3,
       node: '/bin/node22',
@@ -203,6 +230,7 @@ describe('the independent measurement options', () => {
         { name: 'c.js', path: 'c.js' },
       ],
       json: true,
+      floor: true,
     });
     expect(() => parseOptions(['--runs', '0'])).toThrow(/--runs/);
   });

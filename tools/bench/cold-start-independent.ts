@@ -11,6 +11,8 @@
  *   --node PATH       the node binary to run the bundles with (default: this one), e.g. the pinned
  *                     Node 22 of `npm run test:node22`: tools/node22/node_modules/.bin/node
  *   --bundle NAME=JS  one more bundle to time in the rotation (repeatable), e.g. a variant
+ *   --floor           also time the floor (tools/bench/baseline/floor.ts): the baseline with the
+ *                     skill's credentials and bundle, without and with the launch's local day
  *   --json            the summary as JSON on stdout
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -19,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createStoreFromEnv } from '../../lambda/persistence/dynamo-client';
 import { startDynalite } from '../../test/support/dynalite';
+import { bundle } from '../build';
 import { BASELINE_BUNDLE, buildBaseline, ensureSkillBundle, SKILL_BUNDLE } from './bundle';
 import { coldLaunchEnvelope, seedReturningUser } from './cold-start';
 import { median, percentile } from './stats';
@@ -186,6 +189,24 @@ export interface CliOptions {
   readonly node: string;
   readonly extra: readonly { readonly name: string; readonly path: string }[];
   readonly json: boolean;
+  readonly floor: boolean;
+}
+
+/** The floor's two bundles (tools/bench/baseline/floor.ts): name and entry. */
+export const FLOOR_BUNDLES = [
+  { name: 'floor-creds', entry: 'tools/bench/baseline/floor-env-credentials.ts' },
+  { name: 'floor-day', entry: 'tools/bench/baseline/floor-local-day.ts' },
+] as const;
+
+/** Builds the floor's bundles as the skill's is built (its settings, the chain left to its own file), under `dir`. */
+export async function buildFloor(dir = 'dist/bench'): Promise<{ readonly name: string; readonly path: string }[]> {
+  const built: { readonly name: string; readonly path: string }[] = [];
+  for (const b of FLOOR_BUNDLES) {
+    const path = join(dir, b.name, 'index.js');
+    await bundle(b.entry, path, { lazyCredentialChain: true });
+    built.push({ name: b.name, path });
+  }
+  return built;
 }
 
 /** The command line's options (see the top of this file). */
@@ -200,6 +221,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
       return at > 0 ? { name: spec.slice(0, at), path: spec.slice(at + 1) } : { name: spec, path: spec };
     }),
     json: argv.includes('--json'),
+    floor: argv.includes('--floor'),
   };
 }
 
@@ -234,9 +256,15 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   ensureSkillBundle();
   await buildBaseline();
+  const floor = options.floor ? await buildFloor() : [];
   const rows = withRatios(
     await independentColdStarts({
-      bundles: [{ name: 'baseline', path: BASELINE_BUNDLE }, { name: 'skill', path: SKILL_BUNDLE }, ...options.extra],
+      bundles: [
+        { name: 'baseline', path: BASELINE_BUNDLE },
+        { name: 'skill', path: SKILL_BUNDLE },
+        ...floor,
+        ...options.extra,
+      ],
       runs: options.runs,
       node: options.node,
     }),

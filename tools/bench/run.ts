@@ -4,6 +4,7 @@
  * The last, the local render of the whole audio catalogue, takes minutes: `-- --no-audio` skips it.
  * Hands-free mode (figure 5) plays the render in build/audio when there is one, else a
  * timeline-only manifest (tools/simulator/audio-source.ts); `-- --timeline-audio` always uses the latter.
+ * `-- --cold-only` measures the bundle size and the cold starts and stops there.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +34,8 @@ const TABLE_NAME = 'bench-profiles';
 const json = process.argv.includes('--json');
 const withAudio = !process.argv.includes('--no-audio');
 const timelineAudio = process.argv.includes('--timeline-audio');
+/** Only the bundle size and the cold-start rows (a minute, not the whole bench). */
+const coldOnly = process.argv.includes('--cold-only');
 /** The render meets each step's target within this, measured on the files. */
 const AUDIO_LENGTH_GOAL_PCT = 2;
 const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
@@ -133,6 +136,11 @@ async function main(): Promise<void> {
       `cold start split (median): skill node start ${cold.skill.medianStartMs.toFixed(1)} ms + require ${cold.skill.medianRequireMs.toFixed(1)} ms + first turn ${cold.skill.medianHandlerMs.toFixed(1)} ms; ` +
         `baseline node start ${cold.baseline.medianStartMs.toFixed(1)} ms + require ${cold.baseline.medianRequireMs.toFixed(1)} ms + first turn ${cold.baseline.medianHandlerMs.toFixed(1)} ms`,
     );
+
+    if (coldOnly) {
+      printReport(started, figures, notes);
+      return;
+    }
 
     // 3. Warm turns.
     progress(`warm turns: ${WARM_REPEATS_MEMORY} scripted runs in memory, ${WARM_REPEATS_DYNAMO} on dynalite`);
@@ -307,6 +315,10 @@ async function main(): Promise<void> {
     notes.push('audio render skipped (--no-audio)');
   }
 
+  printReport(started, figures, notes, audio);
+}
+
+function printReport(started: number, figures: readonly Figure[], notes: readonly string[], audio?: unknown): void {
   const seconds = (Date.now() - started) / 1000;
   if (json) {
     process.stdout.write(
