@@ -9,7 +9,16 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDynamoClient, createStoreFromEnv, credentialsFromEnv } from '../../lambda/persistence/dynamo-client';
-import { COLD_USER_ID, COLD_USER_TIME_ZONE, coldStarts, seedReturningUser } from '../../tools/bench/cold-start';
+import { floorHandler } from '../../tools/bench/baseline/floor';
+import * as floorCreds from '../../tools/bench/baseline/floor-env-credentials';
+import * as floorDay from '../../tools/bench/baseline/floor-local-day';
+import {
+  COLD_USER_ID,
+  COLD_USER_TIME_ZONE,
+  coldLaunchEnvelope,
+  coldStarts,
+  seedReturningUser,
+} from '../../tools/bench/cold-start';
 import {
   buildFloor,
   formatRows,
@@ -196,6 +205,27 @@ describe('the cold-start measurements', () => {
     const rows = await independentColdStarts({ bundles: floor, runs: 1, node: process.execPath });
     expect(rows.map((r) => r.runs)).toEqual([1, 1]);
   }, 120_000);
+
+  it("answer the floor's launch in this process too, with and without the local day", async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: dynalite.endpoint,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'bench',
+      AWS_SECRET_ACCESS_KEY: 'bench',
+    });
+    try {
+      const envelope = coldLaunchEnvelope();
+      const plain = await floorHandler({ localDay: false })(envelope);
+      const withDay = await floorHandler({ localDay: true })(envelope);
+      expect(JSON.stringify(plain.response.outputSpeech)).toMatch(/Welcome/);
+      expect(JSON.stringify(withDay.response.outputSpeech)).toMatch(/It is (Mon|Tue|Wed|Thu|Fri|Sat|Sun)\./);
+      for (const entry of [floorCreds, floorDay]) expect(typeof entry.handler).toBe('function');
+    } finally {
+      process.env = saved;
+    }
+  });
 
   it('fail with the reason when a bundle cannot answer', async () => {
     const broken = join(dir, 'broken.js');
