@@ -261,6 +261,10 @@ function secretsOf(envelope: unknown, reply: ResponseEnvelope | undefined, userI
     field(envelope, 'context', 'AudioPlayer', 'token'),
     field(envelope, 'request', 'offsetInMilliseconds'),
     field(envelope, 'context', 'AudioPlayer', 'offsetInMilliseconds'),
+    // The device id, the access token and what the user said (slot values) stay out of the logs too.
+    field(envelope, 'context', 'System', 'device', 'deviceId'),
+    field(envelope, 'context', 'System', 'apiAccessToken'),
+    ...slotValuesOf(envelope),
   ];
   const directives = reply?.response?.directives ?? [];
   for (const directive of directives) {
