@@ -24,6 +24,7 @@ import {
   formatRows,
   independentColdStarts,
   parseOptions,
+  runCli,
   withRatios,
 } from '../../tools/bench/cold-start-independent';
 import { bundle, bundleSkill, CREDENTIAL_CHAIN_FILE } from '../../tools/build';
@@ -234,6 +235,36 @@ describe('the cold-start measurements', () => {
       independentColdStarts({ bundles: [{ name: 'broken', path: broken }], runs: 1, node: process.execPath }),
     ).rejects.toThrow(/no table/);
   }, 60_000);
+});
+
+describe('the independent measurement command', () => {
+  it('times the bundles it is given and writes one line each, or JSON', async () => {
+    const given = async () => [
+      { name: 'baseline', path: baselineBundle },
+      { name: 'skill', path: skillBundle },
+    ];
+    let text = '';
+    await runCli(
+      ['--runs', '1'],
+      (t) => {
+        text += t;
+      },
+      given,
+    );
+    expect(text.trim().split('\n')).toHaveLength(3);
+    expect(text).toContain(`node ${process.version}`);
+    let json = '';
+    await runCli(
+      ['--runs', '1', '--json', '--bundle', `again=${skillBundle}`],
+      (t) => {
+        json += t;
+      },
+      given,
+    );
+    const parsed = JSON.parse(json) as { node: string; rows: { name: string }[] };
+    expect(parsed.node).toBe(process.version);
+    expect(parsed.rows.map((r) => r.name)).toEqual(['baseline', 'skill', 'again']);
+  }, 120_000);
 });
 
 describe('the independent measurement options', () => {

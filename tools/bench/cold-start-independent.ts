@@ -252,33 +252,39 @@ export function formatRows(rows: readonly IndependentRow[], runs: number, nodeVe
   return [`cold starts, ${runs} runs each, rotating, node ${nodeVersion}`, ...lines].join('\n');
 }
 
-async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+type Bundles = { readonly name: string; readonly path: string }[];
+
+/** The bundles `npm run build` and the bench make: the skill's (rebuilt if stale), the baseline's, the floor's. */
+async function buildDefaults(floor: boolean): Promise<Bundles> {
   ensureSkillBundle();
   await buildBaseline();
-  const floor = options.floor ? await buildFloor() : [];
-  const rows = withRatios(
-    await independentColdStarts({
-      bundles: [
-        { name: 'baseline', path: BASELINE_BUNDLE },
-        { name: 'skill', path: SKILL_BUNDLE },
-        ...floor,
-        ...options.extra,
-      ],
-      runs: options.runs,
-      node: options.node,
-    }),
-  );
+  return [
+    { name: 'baseline', path: BASELINE_BUNDLE },
+    { name: 'skill', path: SKILL_BUNDLE },
+    ...(floor ? await buildFloor() : []),
+  ];
+}
+
+/** The command: builds (or takes) the bundles, times them, writes the summary. */
+export async function runCli(
+  argv: readonly string[],
+  write: (text: string) => void = (text) => process.stdout.write(text),
+  build: (floor: boolean) => Promise<Bundles> = buildDefaults,
+): Promise<IndependentRow[]> {
+  const options = parseOptions(argv);
+  const bundles = [...(await build(options.floor)), ...options.extra];
+  const rows = withRatios(await independentColdStarts({ bundles, runs: options.runs, node: options.node }));
   const version = spawnSync(options.node, ['--version'], { encoding: 'utf8' }).stdout.trim();
-  process.stdout.write(
+  write(
     options.json
       ? `${JSON.stringify({ node: version, runs: options.runs, rows }, null, 2)}\n`
       : `${formatRows(rows, options.runs, version)}\n`,
   );
+  return rows;
 }
 
 if (require.main === module) {
-  main().catch((error: unknown) => {
+  runCli(process.argv.slice(2)).catch((error: unknown) => {
     process.stderr.write(`cold-start-independent failed: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exitCode = 1;
   });
