@@ -5,9 +5,20 @@
  * claim on what the run measured; the checkers themselves are tested on hand-made bad input too.
  */
 import { newProfile, type UserProfile } from '../../lambda/core/profile';
+import { loadCli, main, parseLoadArgs, USAGE } from '../../tools/load/cli';
+import { cpuSecondsOf, DynaliteProcess, freePort } from '../../tools/load/dynalite-process';
+import { Histogram } from '../../tools/load/histogram';
+import { formatLoadReport } from '../../tools/load/report';
 import { type LoadResult, runLoad, TOKEN_PREFIX } from '../../tools/load/runner';
 import { healthWordsIn, newLogScan, scanningLogger } from '../../tools/load/security';
-import { differences, duplicatedPractice, expectedProfile, planRound, random } from '../../tools/load/users';
+import {
+  differences,
+  duplicatedPractice,
+  expectedProfile,
+  planRound,
+  random,
+  routineName,
+} from '../../tools/load/users';
 
 jest.setTimeout(90_000);
 
@@ -52,12 +63,85 @@ describe('load run on dynalite', () => {
     expect(result.foreignRejected).toBe(result.foreignSent);
     expect(result.foreignTouched).toBe(0);
   });
+
+  it('reports the figures and ends with "lost updates: 0"', () => {
+    const report = formatLoadReport(result, false);
+    expect(report).toMatch(/\| turns per second +\| \d+/);
+    expect(report).toMatch(/\| turn latency median \/ p99 \/ max +\| [\d.]+ ms \/ [\d.]+ ms \/ [\d.]+ ms/);
+    expect(report).toMatch(/\| DynamoDB calls per turn +\| [\d.]+ \(GetItem/);
+    expect(report.split('\n').at(-1)).toBe('lost updates: 0');
+  });
+
+  it('reports leaks, differences and the real number of lost updates', () => {
+    const report = formatLoadReport(
+      {
+        ...result,
+        logScan: { ...result.logScan, leaks: 1, samples: ['user id: {"event":"x"}'] },
+        healthItems: { count: 1, samples: ['"dizzy"'] },
+        errorSamples: ['"next": no response'],
+        differenceSamples: ['user 3: paused'],
+        scriptSurprises: { 'resume found no place': 2 },
+        usersWrong: 1,
+        usersWrongAfterUnsavedEnd: 1,
+        lostUpdates: 3,
+      },
+      false,
+    );
+    expect(report).toMatch(/\| log lines leaking ids, tokens or speech +\| 1 of \d+ .*FAIL/);
+    expect(report).toMatch(
+      /\| users whose item is not what their sessions made +\| 1 of 40 \(1 after a session ended unsaved\)/,
+    );
+    for (const note of [
+      '- LEAK user id',
+      '- HEALTH WORD',
+      '- turn error',
+      '- difference user 3',
+      '- script: resume found no place × 2',
+    ]) {
+      expect(report).toContain(note);
+    }
+    expect(report.split('\n').at(-1)).toBe('lost updates: 3');
+  });
+});
+
+describe('a short soak', () => {
+  it('runs for its minutes and checks the heap after GC, first minute against last', async () => {
+    const soak = await runLoad({ users: 4, turns: 0, soakMinutes: 0.05, seed: 9, sampleMs: 400 });
+    expect(soak.seconds).toBeGreaterThanOrEqual(3);
+    expect(soak.gcExposed).toBe(true);
+    expect(formatLoadReport(soak, true)).toMatch(/\| heap after GC, first → last minute +\| [\d.]+ → [\d.]+ MB/);
+  });
+});
+
+describe('the load harness', () => {
+  it('keeps latencies to within 1 %, max exact', () => {
+    const histogram = new Histogram();
+    expect(histogram.percentile(50)).toBeNaN();
+    for (const ms of [0.0001, 1, 2, 3, 100]) histogram.add(ms);
+    expect(histogram.percentile(0)).toBeCloseTo(0.001, 5);
+    expect(histogram.percentile(60)).toBeGreaterThanOrEqual(2);
+    expect(histogram.percentile(60)).toBeLessThanOrEqual(2.02);
+    expect(histogram.percentile(100)).toBe(100);
+  });
+
+  it('starts dynalite in its own process once, and stops it once', async () => {
+    const server = new DynaliteProcess(await freePort(), '', process.cwd());
+    expect(cpuSecondsOf(undefined)).toBeUndefined();
+    expect(cpuSecondsOf(2 ** 30)).toBeUndefined();
+    await server.start();
+    await server.start();
+    expect(server.running).toBe(true);
+    expect(server.cpuSeconds()).toBeGreaterThanOrEqual(0);
+    await server.stop();
+    await server.stop();
+    expect(server.running).toBe(false);
+  });
 });
 
 describe('load run with chaos', () => {
   let result: LoadResult;
   beforeAll(async () => {
-    result = await runLoad({ users: 20, turns: 500, seed: 11, chaos: true, chaosShare: 0.7, sampleMs: 1_000 });
+    result = await runLoad({ users: 20, turns: 900, seed: 12, chaos: true, chaosShare: 0.8, sampleMs: 1_000 });
   });
 
   it('injected faults and crashed dynalite', () => {
@@ -84,6 +168,89 @@ describe('load run with chaos', () => {
   it('logs no id, token or spoken line while the store fails', () => {
     expect(result.logScan.samples).toEqual([]);
   });
+
+  it('reports what was injected and what the skill could not save', () => {
+    const report = formatLoadReport(result, false);
+    expect(report).toMatch(/\| chaos injected +\| \d+ s: .*dynalite restarts [1-9]/);
+    expect(report).toMatch(/\| sessions ended with a change unsaved +\| \d+, holding \d+ finished routines/);
+    expect(report.split('\n').at(-1)).toBe(`lost updates: ${result.lostUpdates}`);
+  });
+});
+
+describe('npm run load', () => {
+  it('reads its options', () => {
+    expect(parseLoadArgs(['--users', '3', '--turns', '90', '--chaos', '--seed', '5', '--soak', '2'])).toEqual({
+      users: 3,
+      turns: 90,
+      soakMinutes: 2,
+      chaos: true,
+      seed: 5,
+      containers: 8,
+    });
+    expect(() => parseLoadArgs(['--users', 'many'])).toThrow(USAGE);
+  });
+
+  it('exits 1 on an option it cannot read, saying why', async () => {
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      await main(['--turns', 'lots']);
+      expect(process.exitCode).toBe(1);
+      expect(String(stderr.mock.calls[0]?.[0])).toContain('--turns needs a number');
+    } finally {
+      process.exitCode = undefined;
+      stderr.mockRestore();
+    }
+  });
+
+  it('exits 1 when a check fails (no users: no items to scan, no request for another skill)', async () => {
+    let written = '';
+    expect(
+      await loadCli(
+        ['--users', '0', '--turns', '0'],
+        (text) => (written += text),
+        () => {},
+      ),
+    ).toBe(1);
+    expect(written).toMatch(/\| stored items with a health word +\| 0 of 0 .*FAIL/);
+  });
+
+  it('runs a soak for its minutes, with chaos when asked', async () => {
+    let written = '';
+    let said = '';
+    const code = await loadCli(
+      ['--users', '2', '--soak', '0.02', '--chaos', '--seed', '4'],
+      (text) => (written += text),
+      (message) => (said += message),
+    );
+    expect(said).toContain('0.02 min soak, chaos');
+    expect(written).toMatch(/\| turns \/ seconds +\| \d+ \/ [\d.]+ s/);
+    expect(Number(/\| \d+ \/ ([\d.]+) s/.exec(written)?.[1])).toBeGreaterThanOrEqual(1.2);
+    expect(written).toMatch(/\| chaos injected +\| .*dynalite restarts [1-9]/);
+    expect([0, 1]).toContain(code);
+  });
+
+  it('prints its usage', async () => {
+    let written = '';
+    expect(
+      await loadCli(
+        ['--help'],
+        (text) => (written += text),
+        () => {},
+      ),
+    ).toBe(0);
+    expect(written).toBe(`${USAGE}\n`);
+  });
+
+  it('runs a small load, prints the report and exits 0 when nothing is lost', async () => {
+    let written = '';
+    const code = await loadCli(
+      ['--users', '3', '--turns', '60', '--seed', '2'],
+      (text) => (written += text),
+      () => {},
+    );
+    expect(written.trim().split('\n').at(-1)).toBe('lost updates: 0');
+    expect(code).toBe(0);
+  });
 });
 
 describe('the load checks catch what they look for', () => {
@@ -106,6 +273,21 @@ describe('the load checks catch what they look for', () => {
       recentRoutines: expected.recentRoutines,
     },
   };
+
+  it('finds the whole item missing, and holds nothing twice in it', () => {
+    expect(differences(expected, undefined)).toEqual([
+      { field: 'item', expected: 'a stored profile', stored: undefined },
+    ]);
+    expect(duplicatedPractice(expected, undefined)).toBe(0);
+  });
+
+  it('expects nothing before a round, and counts days in a row from the last gap', () => {
+    expect(expectedProfile([])).toBeUndefined();
+    const withGap = expectedProfile([planRound(random(5), 0, undefined), planRound(random(6), 2, undefined)]);
+    expect(withGap?.daysInARow).toBe(2);
+    expect(withGap?.sessionsFinished).toBe(4);
+    expect(() => routineName('labourCounterPressure')).toThrow('no script name');
+  });
 
   it('finds no difference in the profile the script made', () => {
     expect(differences(expected, right)).toEqual([]);

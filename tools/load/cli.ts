@@ -5,9 +5,10 @@
  * --seed N (1) --containers N (turns in the handler at once, 8). Progress goes to stderr.
  */
 import { formatLoadReport, loadFigures } from './report';
-import { DEFAULT_CONTAINERS, runLoad } from './runner';
+import { DEFAULT_CONTAINERS, type LoadOptions, runLoad } from './runner';
 
-const USAGE = 'usage: npm run load -- [--users N] [--turns N] [--soak MINUTES] [--chaos] [--seed N] [--containers N]';
+export const USAGE =
+  'usage: npm run load -- [--users N] [--turns N] [--soak MINUTES] [--chaos] [--seed N] [--containers N]';
 
 function numberOption(args: readonly string[], name: string, fallback: number): number {
   const index = args.indexOf(name);
@@ -17,29 +18,51 @@ function numberOption(args: readonly string[], name: string, fallback: number): 
   return value;
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  if (args.includes('--help')) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
-  const users = numberOption(args, '--users', 500);
-  const turns = numberOption(args, '--turns', 20_000);
-  const soak = numberOption(args, '--soak', 0);
-  const chaos = args.includes('--chaos');
-  const seed = numberOption(args, '--seed', 1);
-  const containers = numberOption(args, '--containers', DEFAULT_CONTAINERS);
-  const progress = (message: string) => process.stderr.write(`load: ${message}\n`);
-  progress(
-    `${users} users, ${soak > 0 ? `${soak} min soak` : `${turns} turns`}${chaos ? ', chaos' : ''}, seed ${seed}`,
-  );
-  const result = await runLoad({ users, turns, soakMinutes: soak, chaos, seed, containers, progress });
-  process.stdout.write(`${formatLoadReport(result, soak > 0)}\n`);
-  const failed = result.lostUpdates > 0 || loadFigures(result, soak > 0).some((figure) => figure.pass === false);
-  process.exitCode = failed ? 1 : 0;
+/** The run's options from the command line (without progress). */
+export function parseLoadArgs(args: readonly string[]): LoadOptions {
+  return {
+    users: numberOption(args, '--users', 500),
+    turns: numberOption(args, '--turns', 20_000),
+    soakMinutes: numberOption(args, '--soak', 0),
+    chaos: args.includes('--chaos'),
+    seed: numberOption(args, '--seed', 1),
+    containers: numberOption(args, '--containers', DEFAULT_CONTAINERS),
+  };
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`load: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+/** Runs the load and writes the report; returns the exit code (1 when a check failed or an update was lost). */
+export async function loadCli(
+  args: readonly string[],
+  write: (text: string) => void,
+  progress: (message: string) => void,
+): Promise<number> {
+  if (args.includes('--help')) {
+    write(`${USAGE}\n`);
+    return 0;
+  }
+  const options = parseLoadArgs(args);
+  const soak = (options.soakMinutes ?? 0) > 0;
+  progress(
+    `${options.users} users, ${soak ? `${options.soakMinutes} min soak` : `${options.turns} turns`}${options.chaos ? ', chaos' : ''}, seed ${options.seed}`,
+  );
+  const result = await runLoad({ ...options, progress });
+  write(`${formatLoadReport(result, soak)}\n`);
+  const failed = result.lostUpdates > 0 || loadFigures(result, soak).some((figure) => figure.pass === false);
+  return failed ? 1 : 0;
+}
+
+/** The command: runs with these arguments and sets the process's exit code. */
+export async function main(args: readonly string[] = process.argv.slice(2)): Promise<void> {
+  try {
+    process.exitCode = await loadCli(
+      args,
+      (text) => process.stdout.write(text),
+      (message) => process.stderr.write(`load: ${message}\n`),
+    );
+  } catch (error) {
+    process.stderr.write(`load: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+if (require.main === module) void main();

@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 
 /** The child: dynalite on 127.0.0.1:PORT with its data in DATA_DIR; says "ready" on stdout. */
 const CHILD_SOURCE = `
@@ -20,8 +20,7 @@ export function freePort(): Promise<number> {
     const probe = createServer();
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      const { port } = probe.address() as AddressInfo;
       probe.close(() => resolve(port));
     });
   });

@@ -26,10 +26,12 @@ export class Histogram {
     if (this.count === 0) return Number.NaN;
     const rank = Math.max(1, Math.ceil((p / 100) * this.count));
     let seen = 0;
-    for (const index of [...this.buckets.keys()].sort((a, b) => a - b)) {
-      seen += this.buckets.get(index) ?? 0;
-      if (seen >= rank) return Math.min(this.max, FLOOR_MS * GROWTH ** index);
-    }
-    return this.max;
+    const sorted = [...this.buckets.entries()].sort(([a], [b]) => a - b);
+    // The rank is at most the count, so some bucket reaches it.
+    const reached = sorted.find(([, count]) => {
+      seen += count;
+      return seen >= rank;
+    }) as [number, number];
+    return Math.min(this.max, FLOOR_MS * GROWTH ** reached[0]);
   }
 }

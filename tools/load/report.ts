@@ -26,7 +26,7 @@ export function heapTrend(result: LoadResult): { first: number; last: number; gr
   // The first sample is taken before any user ran: the harness's own users are built by then.
   const first = mean(samples.filter((s) => s.atS > 0 && s.atS <= window).map((s) => s.heapUsedMb));
   const last = mean(samples.filter((s) => s.atS >= end - window).map((s) => s.heapUsedMb));
-  return { first, last, growth: first > 0 ? (last - first) / first : 0 };
+  return { first, last, growth: (last - first) / first };
 }
 
 export function loadFigures(result: LoadResult, soak: boolean): Figure[] {

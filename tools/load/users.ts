@@ -79,12 +79,8 @@ export function roundTime(round: number, dayOffset: 0 | 1, hour: number, minute 
 /** The plan of a user's round r: three different routines, none of them the one left paused before. */
 export function planRound(rng: () => number, round: number, previousZ: RoutineId | undefined): RoundPlan {
   const pool = SCRIPT_ROUTINES.map((routine) => routine.id).filter((id) => id !== previousZ);
-  const take = (): RoutineId => {
-    const index = Math.floor(rng() * pool.length);
-    const [picked] = pool.splice(index, 1);
-    if (picked === undefined) throw new Error('routine pool ran dry');
-    return picked;
-  };
+  // Five routines are left after the one paused before, so three picks always find one.
+  const take = (): RoutineId => pool.splice(Math.floor(rng() * pool.length), 1)[0] as RoutineId;
   const x = take();
   const y = take();
   const z = take();
@@ -106,7 +102,7 @@ export interface ExpectedProfile {
   readonly paused: { readonly routineId: RoutineId; readonly stepIndex: number } | null;
   readonly sessionsFinished: number;
   readonly daysThisWeek: readonly string[];
-  readonly lastPracticeDay: string | null;
+  readonly lastPracticeDay: string;
   readonly daysInARow: number;
   readonly recentRoutines: readonly RoutineId[];
 }
@@ -147,24 +143,22 @@ export function expectedProfile(rounds: readonly RoundPlan[]): ExpectedProfile |
     finished.push({ routineId: round.y, day: utcDay(roundTime(round.round, 1, 19)) });
   }
   const days = [...new Set(finished.map((entry) => entry.day))].sort();
-  const lastDay = days[days.length - 1] ?? null;
-  const week = lastDay ? mondayOfUtc(lastDay) : null;
-  let inARow = 0;
-  if (lastDay) {
-    inARow = 1;
-    for (let i = days.length - 1; i > 0; i -= 1) {
-      const later = Date.parse(`${days[i]}T00:00:00Z`);
-      const earlier = Date.parse(`${days[i - 1]}T00:00:00Z`);
-      if (later - earlier !== DAY_MS) break;
-      inARow += 1;
-    }
+  // A round finishes two routines, so there is a last day.
+  const lastDay = days[days.length - 1] as string;
+  const week = mondayOfUtc(lastDay);
+  let inARow = 1;
+  for (let i = days.length - 1; i > 0; i -= 1) {
+    const later = Date.parse(`${days[i]}T00:00:00Z`);
+    const earlier = Date.parse(`${days[i - 1]}T00:00:00Z`);
+    if (later - earlier !== DAY_MS) break;
+    inARow += 1;
   }
   return {
     pressure: last.firmer ? 'firm' : 'gentle',
     pace: last.firmer ? 'slower' : 'quicker',
     paused: { routineId: last.z, stepIndex: last.m - 1 },
     sessionsFinished: finished.length,
-    daysThisWeek: days.filter((day) => week !== null && day >= week),
+    daysThisWeek: days.filter((day) => day >= week),
     lastPracticeDay: lastDay,
     daysInARow: inARow,
     recentRoutines: recentOf(finished.map((entry) => entry.routineId)),
