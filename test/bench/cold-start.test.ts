@@ -228,6 +228,23 @@ describe('the cold-start measurements', () => {
     }
   });
 
+  it("fail in the bench's harness with the reason, or for want of a result", async () => {
+    const throwing = join(dir, 'throwing.js');
+    writeFileSync(throwing, 'exports.handler = async () => { throw new Error("no table"); };');
+    const silent = join(dir, 'silent.js');
+    writeFileSync(silent, 'process.exit(3);');
+    const common = { endpoint: dynalite.endpoint, tableName, runs: 1 };
+    await expect(coldStarts({ ...common, skillBundle: throwing, baselineBundle: baselineBundle })).rejects.toThrow(
+      /no table/,
+    );
+    await expect(coldStarts({ ...common, skillBundle: silent, baselineBundle: baselineBundle })).rejects.toThrow(
+      /without a result/,
+    );
+    await expect(
+      independentColdStarts({ bundles: [{ name: 'silent', path: silent }], runs: 1, node: process.execPath }),
+    ).rejects.toThrow(/without a result/);
+  }, 60_000);
+
   it('fail with the reason when a bundle cannot answer', async () => {
     const broken = join(dir, 'broken.js');
     writeFileSync(broken, 'exports.handler = async () => { throw new Error("no table"); };');
