@@ -16,6 +16,7 @@ import type { CoachEvent } from '../core/events';
 import type { SpeechRate } from '../core/preferences';
 import { needsTimeZone, newProfile, type ProfileUpdate, type UserProfile } from '../core/profile';
 import { errorFields, type Logger } from '../log';
+import { DEFAULT_OPERATION_DEADLINE_MS } from '../persistence/dynamo-store';
 import type { UserStore } from '../persistence/user-store';
 import { escapeSsml, renderPlan, type SpokenNumbers } from '../speech/ssml';
 import { accessOf, type OutsideContext, performReminder, readTimeZone } from './outside-calls';
@@ -123,7 +124,29 @@ interface Settled {
 }
 
 /** Carries out the decision's effects and saves its update with any earlier unsaved one. */
-async function settle(deps: TurnDeps, userId: string, session: SessionData, decision: Decision): Promise<Settled> {
+/**
+ * How long after a turn began a save that ends the session may still be tried: Alexa waits about
+ * 8 s for the answer, and a try is begun only if it can fail (the store's own deadline per
+ * operation) by then, with time left to answer.
+ */
+export const SESSION_END_SAVE_UNTIL_MS = 7_000;
+
+/** The longest one try of a save takes to fail: the DynamoDB store's deadline per operation. */
+const SAVE_TRY_MS = DEFAULT_OPERATION_DEADLINE_MS;
+
+/**
+ * The waits before each further try of a save that ends the session: a store restarting, throttled
+ * or briefly unreachable gets a few chances, as long as the turn has time (SESSION_END_SAVE_UNTIL_MS).
+ */
+export const SESSION_END_SAVE_DELAYS_MS: readonly number[] = [200, 500, 1_000, 1_500];
+
+async function settle(
+  deps: TurnDeps,
+  userId: string,
+  session: SessionData,
+  decision: Decision,
+  startedAt: number,
+): Promise<Settled> {
   let plan = decision.plan;
   for (const effect of decision.effects) {
     if (effect.type !== 'deleteProfile') continue;
@@ -143,16 +166,26 @@ async function settle(deps: TurnDeps, userId: string, session: SessionData, deci
     session.stored !== undefined && session.version !== undefined
       ? { profile: session.stored, version: session.version }
       : undefined;
-  try {
-    const saved = await deps.store.save(userId, pending, base);
-    // After a save, the stored profile includes what other devices wrote meanwhile.
-    const profile = decision.update ? saved.profile : decision.profile;
-    return { plan, profile, version: saved.version, stored: saved.profile };
-  } catch (error) {
-    deps.logger.warn('profile_save_failed', errorFields(error));
-    // A failed delete has said so already; otherwise the decision's answer for a failed save.
-    const failed = plan === decision.plan ? decision.planIfSaveFails : plan;
-    return { plan: failed, profile: decision.profile, ...unchanged, pending };
+  // A session's end is the last chance to save what it did: nothing carries an unsaved change on.
+  const delays = decision.plan.endSession ? SESSION_END_SAVE_DELAYS_MS : [];
+  for (let tries = 0; ; tries += 1) {
+    try {
+      const saved = await deps.store.save(userId, pending, base);
+      if (tries > 0) deps.logger.info('profile_saved_on_retry', { tries: tries + 1 });
+      // After a save, the stored profile includes what other devices wrote meanwhile.
+      const profile = decision.update ? saved.profile : decision.profile;
+      return { plan, profile, version: saved.version, stored: saved.profile };
+    } catch (error) {
+      deps.logger.warn('profile_save_failed', errorFields(error));
+      const delay = delays[tries];
+      if (delay !== undefined && performance.now() - startedAt + delay + SAVE_TRY_MS <= SESSION_END_SAVE_UNTIL_MS) {
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        continue;
+      }
+      // A failed delete has said so already; otherwise the decision's answer for a failed save.
+      const failed = plan === decision.plan ? decision.planIfSaveFails : plan;
+      return { plan: failed, profile: decision.profile, ...unchanged, pending };
+    }
   }
 }
 
@@ -208,6 +241,7 @@ function otherLanguageAnswer(input: HandlerInput, line: string): Response {
 
 /** Runs one turn for a coach event and builds the response. */
 export async function runTurn(input: HandlerInput, event: CoachEvent, deps: TurnDeps): Promise<Response> {
+  const startedAt = performance.now();
   const envelope = input.requestEnvelope;
   const content = deps.content(envelope.request.locale);
   // Only a turn the user spoke (or touched) is answered so; the session's end still saves the place.
@@ -266,7 +300,7 @@ export async function runTurn(input: HandlerInput, event: CoachEvent, deps: Turn
       ...(decision.toSave ? { unsaved: decision.toSave } : {}),
     });
   }
-  const settled = await settle(deps, userId, session, decision);
+  const settled = await settle(deps, userId, session, decision, startedAt);
   if (!fromPlayerButtons(input) && envelope.request.type !== 'SessionEndedRequest') {
     const { plan: _plan, ...data } = settled;
     input.attributesManager.setSessionAttributes(toSessionAttributes({ state: decision.state, ...data }));

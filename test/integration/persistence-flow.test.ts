@@ -3,11 +3,13 @@
  * loopback): places and preferences survive sessions and processes, the turn economy holds, a
  * server outage costs no answers, and disabling the skill forgets the user.
  */
+
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { lines } from '../../lambda/content';
+import { SESSION_END_SAVE_UNTIL_MS } from '../../lambda/handlers/turn';
 import { silentLogger } from '../../lambda/log';
 import { countCalls, createDynamoClient } from '../../lambda/persistence/dynamo-client';
 import { DynamoUserStore } from '../../lambda/persistence/dynamo-store';
@@ -179,6 +181,49 @@ describe('persistence through the handler', () => {
       flow: 'stepByStep',
       handsFree: 'off',
     });
+  });
+
+  it('a save that ends the session is tried again while the server restarts, and the place is kept', async () => {
+    const local = await startDynalite();
+    const client = createDynamoClient({ AWS_REGION: 'us-east-1', DYNAMODB_ENDPOINT: local.endpoint });
+    const store = new DynamoUserStore({ client, tableName: 'flow-h', createTableIfMissing: true });
+    const userId = 'amzn1.ask.account.flow-h';
+    const device = deviceFor(store, userId);
+    try {
+      await device.say('open partner massage');
+      await device.say('start hand massage');
+      await local.stop();
+      // Back 0.6 s into the turn: the first try fails, a later one lands.
+      const back = new Promise<void>((resolve) => setTimeout(() => resolve(local.restart()), 600));
+      const started = Date.now();
+      const paused = await device.say('pause');
+      await back;
+      expect(Date.now() - started).toBeLessThan(SESSION_END_SAVE_UNTIL_MS);
+      expect(paused.text).toMatch(/Paused at step 1/);
+      expect(paused.text).not.toContain(lines.couldNotSave(1));
+      expect((await store.load(userId))?.profile.paused).toMatchObject({ routineId: 'hand', stepIndex: 0 });
+    } finally {
+      client.destroy();
+      await local.stop();
+    }
+  });
+
+  it('a store down through the whole turn: answered before Alexa gives up, saying where she was', async () => {
+    const local = await startDynalite();
+    const client = createDynamoClient({ AWS_REGION: 'us-east-1', DYNAMODB_ENDPOINT: local.endpoint });
+    const store = new DynamoUserStore({ client, tableName: 'flow-i', createTableIfMissing: true });
+    const device = deviceFor(store, 'amzn1.ask.account.flow-i');
+    try {
+      await device.say('open partner massage');
+      await device.say('start hand massage');
+      await local.stop();
+      const started = Date.now();
+      const paused = await device.say('pause');
+      expect(Date.now() - started).toBeLessThan(SESSION_END_SAVE_UNTIL_MS + 500);
+      expect(paused.text).toContain(lines.couldNotSave(1));
+    } finally {
+      client.destroy();
+    }
   });
 
   it('the server stopping mid-session costs no answer, and the place is saved once it is back', async () => {
