@@ -136,9 +136,10 @@ const SAVE_TRY_MS = DEFAULT_OPERATION_DEADLINE_MS;
 
 /**
  * The waits before each further try of a save that ends the session: a store restarting, throttled
- * or briefly unreachable gets a few chances, as long as the turn has time (SESSION_END_SAVE_UNTIL_MS).
+ * or briefly unreachable gets chances until the turn runs out of time (SESSION_END_SAVE_UNTIL_MS);
+ * a store that refuses connections fails fast, so the later waits are what spread the tries out.
  */
-export const SESSION_END_SAVE_DELAYS_MS: readonly number[] = [200, 500, 1_000, 1_500];
+export const SESSION_END_SAVE_DELAYS_MS: readonly number[] = [200, 400, 800, 1_000, 1_000, 1_000, 1_000];
 
 async function settle(
   deps: TurnDeps,
