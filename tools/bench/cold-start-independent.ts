@@ -22,7 +22,6 @@ import { join, resolve } from 'node:path';
 import { createStoreFromEnv } from '../../lambda/persistence/dynamo-client';
 import { startDynalite } from '../../test/support/dynalite';
 import { bundle } from '../build';
-import { BASELINE_BUNDLE, buildBaseline, ensureSkillBundle, SKILL_BUNDLE } from './bundle';
 import { coldLaunchEnvelope, seedReturningUser } from './cold-start';
 import { median, percentile } from './stats';
 
@@ -252,10 +251,13 @@ export function formatRows(rows: readonly IndependentRow[], runs: number, nodeVe
   return [`cold starts, ${runs} runs each, rotating, node ${nodeVersion}`, ...lines].join('\n');
 }
 
+type BenchBundles = typeof import('./bundle');
 type Bundles = { readonly name: string; readonly path: string }[];
 
 /** The bundles `npm run build` and the bench make: the skill's (rebuilt if stale), the baseline's, the floor's. */
 async function buildDefaults(floor: boolean): Promise<Bundles> {
+  // Loaded here, not at the top: only the command builds the bench's bundles.
+  const { BASELINE_BUNDLE, buildBaseline, ensureSkillBundle, SKILL_BUNDLE } = require('./bundle') as BenchBundles;
   ensureSkillBundle();
   await buildBaseline();
   return [
