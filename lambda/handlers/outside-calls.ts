@@ -5,6 +5,7 @@
  */
 import type { RequestEnvelope } from 'ask-sdk-model';
 import type { AlexaApi, ApiAccess, CallFailure, CallResult, Deadline } from '../alexa-api';
+import type { Decision } from '../core/coach';
 import type { OutsideFailure, ReminderOutcome, ReminderResult } from '../core/events';
 import { isTimeZone } from '../core/local-time';
 import type { ReminderAction } from '../core/schedule';
@@ -104,4 +105,23 @@ export async function performReminder(
   }
   logger.info('reminder_outcome', { action: action.kind, result: result.kind });
   return { action, result };
+}
+
+/**
+ * When a decision asks for a reminder change: makes it, and returns the decision `decideAgain`
+ * makes with how it went; otherwise the decision as it is.
+ */
+export async function withReminderMade(
+  context: OutsideContext,
+  decision: Decision,
+  wording: Omit<ReminderWording, 'timeZone'>,
+  decideAgain: (outcome: ReminderOutcome) => Decision,
+): Promise<Decision> {
+  const effect = decision.effects.find((each) => each.type === 'reminder');
+  if (effect === undefined) return decision;
+  const outcome = await performReminder(context, effect.action, {
+    ...wording,
+    timeZone: decision.profile.timeZone?.id,
+  });
+  return decideAgain(outcome);
 }

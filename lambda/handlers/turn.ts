@@ -16,12 +16,12 @@ import type { CoachEvent } from '../core/events';
 import type { SpeechRate } from '../core/preferences';
 import { needsTimeZone, newProfile, type ProfileUpdate, type UserProfile } from '../core/profile';
 import { errorFields, type Logger } from '../log';
-import { DEFAULT_OPERATION_DEADLINE_MS } from '../persistence/dynamo-store';
 import type { UserStore } from '../persistence/user-store';
 import { escapeSsml, renderPlan, type SpokenNumbers } from '../speech/ssml';
-import { accessOf, type OutsideContext, performReminder, readTimeZone } from './outside-calls';
+import { accessOf, type OutsideContext, readTimeZone, withReminderMade } from './outside-calls';
 import { permissionDirective, remindersPermitted } from './permission';
 import { answeringOf, mayAnswerWithSpeech } from './request-types';
+import { saveUpdate } from './save';
 import { cardFor, endsSession, type ScreenContext } from './screen-answer';
 import { parseSessionData, type SessionData, toSessionAttributes } from './session-data';
 
@@ -124,23 +124,6 @@ interface Settled {
 }
 
 /** Carries out the decision's effects and saves its update with any earlier unsaved one. */
-/**
- * How long after a turn began a save that ends the session may still be tried: Alexa waits about
- * 8 s for the answer, and a try is begun only if it can fail (the store's own deadline per
- * operation) by then, with time left to answer.
- */
-export const SESSION_END_SAVE_UNTIL_MS = 7_000;
-
-/** The longest one try of a save takes to fail: the DynamoDB store's deadline per operation. */
-const SAVE_TRY_MS = DEFAULT_OPERATION_DEADLINE_MS;
-
-/**
- * The waits before each further try of a save that ends the session: a store restarting, throttled
- * or briefly unreachable gets chances until the turn runs out of time (SESSION_END_SAVE_UNTIL_MS);
- * a store that refuses connections fails fast, so the later waits are what spread the tries out.
- */
-export const SESSION_END_SAVE_DELAYS_MS: readonly number[] = [200, 400, 800, 1_000, 1_000, 1_000, 1_000];
-
 async function settle(
   deps: TurnDeps,
   userId: string,
@@ -167,26 +150,16 @@ async function settle(
     session.stored !== undefined && session.version !== undefined
       ? { profile: session.stored, version: session.version }
       : undefined;
-  // A session's end is the last chance to save what it did: nothing carries an unsaved change on.
-  const delays = decision.plan.endSession ? SESSION_END_SAVE_DELAYS_MS : [];
-  for (let tries = 0; ; tries += 1) {
-    try {
-      const saved = await deps.store.save(userId, pending, base);
-      if (tries > 0) deps.logger.info('profile_saved_on_retry', { tries: tries + 1 });
-      // After a save, the stored profile includes what other devices wrote meanwhile.
-      const profile = decision.update ? saved.profile : decision.profile;
-      return { plan, profile, version: saved.version, stored: saved.profile };
-    } catch (error) {
-      deps.logger.warn('profile_save_failed', errorFields(error));
-      const delay = delays[tries];
-      if (delay !== undefined && performance.now() - startedAt + delay + SAVE_TRY_MS <= SESSION_END_SAVE_UNTIL_MS) {
-        await new Promise((resolve) => setTimeout(resolve, delay));
-        continue;
-      }
-      // A failed delete has said so already; otherwise the decision's answer for a failed save.
-      const failed = plan === decision.plan ? decision.planIfSaveFails : plan;
-      return { plan: failed, profile: decision.profile, ...unchanged, pending };
-    }
+  try {
+    const saving = { store: deps.store, logger: deps.logger, endsSession: decision.plan.endSession, startedAt };
+    const saved = await saveUpdate(saving, userId, pending, base);
+    // After a save, the stored profile includes what other devices wrote meanwhile.
+    const profile = decision.update ? saved.profile : decision.profile;
+    return { plan, profile, version: saved.version, stored: saved.profile };
+  } catch {
+    // A failed delete has said so already; otherwise the decision's answer for a failed save.
+    const failed = plan === decision.plan ? decision.planIfSaveFails : plan;
+    return { plan: failed, profile: decision.profile, ...unchanged, pending };
   }
 }
 
@@ -274,7 +247,7 @@ export async function runTurn(input: HandlerInput, event: CoachEvent, deps: Turn
     remindersPermitted: remindersPermitted(envelope),
     ...(timeZone !== undefined ? { timeZone } : {}),
   };
-  let decision = decide({
+  const first = decide({
     ...turnInput,
     state: session.state,
     profile: session.profile,
@@ -285,22 +258,17 @@ export async function runTurn(input: HandlerInput, event: CoachEvent, deps: Turn
     profileUnread: session.fresh && session.version === undefined,
   });
   // A reminder change is made now, and the core says how it went, in the same answer.
-  const reminder = decision.effects.find((effect) => effect.type === 'reminder');
-  if (reminder !== undefined) {
-    const outcome = await performReminder(outside, reminder.action, {
-      locale: typeof envelope.request.locale === 'string' ? envelope.request.locale : content.locale,
-      text: content.wording.reminders.reminderText,
-      timeZone: decision.profile.timeZone?.id,
-      now,
-    });
-    decision = decide({
+  const locale = typeof envelope.request.locale === 'string' ? envelope.request.locale : content.locale;
+  const reminder = { locale, text: content.wording.reminders.reminderText, now };
+  const decision = await withReminderMade(outside, first, reminder, (outcome) =>
+    decide({
       ...turnInput,
-      state: decision.state,
-      profile: decision.profile,
+      state: first.state,
+      profile: first.profile,
       event: { type: 'reminderDone', outcome },
-      ...(decision.toSave ? { unsaved: decision.toSave } : {}),
-    });
-  }
+      ...(first.toSave ? { unsaved: first.toSave } : {}),
+    }),
+  );
   const settled = await settle(deps, userId, session, decision, startedAt);
   if (!fromPlayerButtons(input) && envelope.request.type !== 'SessionEndedRequest') {
     const { plan: _plan, ...data } = settled;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { lines } from '../../lambda/content';
-import { SESSION_END_SAVE_UNTIL_MS } from '../../lambda/handlers/turn';
+import { SESSION_END_SAVE_UNTIL_MS } from '../../lambda/handlers/save';
 import { silentLogger } from '../../lambda/log';
 import { countCalls, createDynamoClient } from '../../lambda/persistence/dynamo-client';
 import { DynamoUserStore } from '../../lambda/persistence/dynamo-store';
