@@ -51,9 +51,15 @@ export async function runScript(
   await device.wait(30 * 60);
   await say(2, 'open partner massage');
   await say(2, 'resume');
-  for (let i = 0; i < 10 && device.sessionOpen; i += 1) await say(2, 'next');
-  const last = turns[turns.length - 1]?.turn;
-  if (device.sessionOpen || !last || !last.text.includes(ROUTINE?.closing ?? '')) {
+  let closing: Turn | undefined;
+  for (let i = 0; i < 10 && device.sessionOpen && closing === undefined; i += 1) {
+    const turn = await say(2, 'next');
+    if (turn.text.includes(ROUTINE?.closing ?? '')) closing = turn;
+  }
+  // The first closing a user hears offers a practice reminder: no thanks ends the session.
+  if (closing !== undefined && device.sessionOpen) await say(2, 'no');
+  if (device.sessionOpen || closing === undefined) {
+    const last = turns[turns.length - 1]?.turn;
     throw new Error(`bench script: the routine did not finish (last: "${last?.text.slice(0, 120)}")`);
   }
   return turns;
