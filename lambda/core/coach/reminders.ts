@@ -95,7 +95,7 @@ export function offerAfterRoutine(draft: Draft, closing: readonly Segment[], aft
 const LEAVING: ReadonlySet<CoachEvent['type']> = new Set(['stop', 'cancel', 'pause', 'home', 'sessionEnded']);
 
 /** Asks when, keeping the question open. */
-function askWhen(draft: Draft, before: readonly Segment[] = []): Decision {
+export function askWhen(draft: Draft, before: readonly Segment[] = []): Decision {
   const words = draft.lines.reminders;
   return draft.listen(
     { mode: 'menu', question: { kind: 'reminderWhen' } },
@@ -167,21 +167,11 @@ export function stopReminders(draft: Draft): Decision {
   return draft.end({ mode: 'menu' }, [draft.say(words.stopFailed('unavailable'))]);
 }
 
-/** Yes to "shall I remind you …?" */
-export function acceptOffer(draft: Draft, schedule: ReminderSchedule): Decision {
-  return setReminder(draft, schedule);
-}
-
 /** No to the offer, or to "what time?". A screen goes on showing the routine's closing, if it was one. */
 export function declineOffer(draft: Draft, after?: RoutineId): Decision {
   const routine = draft.routine(after);
   if (routine !== undefined) draft.show(closingView(draft, routine));
   return draft.end({ mode: 'menu' }, [draft.say(draft.lines.reminders.declined)]);
-}
-
-/** "What time?" asked, and yes came back: ask once more. */
-export function askWhenAgain(draft: Draft): Decision {
-  return askWhen(draft);
 }
 
 /** "What time?" asked, and the answer was not understood: asked once more, then the menu's fallback. */

@@ -182,8 +182,8 @@ const atMenu = {
     const question = state.question;
     if (question?.kind === 'forget') return moves.forget(draft);
     if (question?.kind === 'term') return atTerm(draft);
-    if (question?.kind === 'reminder') return reminders.acceptOffer(draft, question.schedule);
-    if (question?.kind === 'reminderWhen') return reminders.askWhenAgain(draft);
+    if (question?.kind === 'reminder') return reminders.setReminder(draft, question.schedule);
+    if (question?.kind === 'reminderWhen') return reminders.askWhen(draft);
     const chosen = question?.kind === 'start' ? draft.routine(question.routineId) : undefined;
     if (chosen) return startRoutine(draft, chosen);
     return resumeOr(draft, []);
