@@ -1,16 +1,20 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, type ILocalBundling, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AUDIO_BASE_URL } from '../lambda/audio/env';
 import { AUDIO_MANIFEST_BUNDLE_FILE } from '../lambda/audio/source';
 import { ENV } from '../lambda/persistence/table';
+import { bundleSkillSync, LAMBDA_ENTRY } from '../tools/build';
 
-/** Repository root: the bundler resolves packages and the lock file from here. */
+/** Repository root: the skill's sources are found from here. */
 const REPO_ROOT = path.resolve(__dirname, '..');
+
+/** The bundle's file in the asset: the function's handler is `index.handler`. */
+export const SKILL_BUNDLE_FILE = 'index.js';
 
 /**
  * Alexa waits about 8 s for a skill's answer (alexa-platform.md, "Sessions and turn-taking").
@@ -72,28 +76,40 @@ export interface SkillFunctionProps {
 }
 
 /**
- * Bundling hooks that copy `file` into the bundle as AUDIO_MANIFEST_BUNDLE_FILE, beside index.js.
- * The copy is made by Node (the one tool every machine that bundles has), so it works in any shell.
- * Uncompressed on purpose: the asset zip compresses it as well as gzip would, and reading it plain
- * saves the handler a gunzip.
+ * Builds the skill function's asset with the project's own build, in this process: the bundle
+ * exactly as `npm run build` and the bench make it (tools/build.ts: index.js, its map, and the
+ * credential chain in credential-chain.js beside it), plus the render manifest, when there is one,
+ * copied beside index.js as AUDIO_MANIFEST_BUNDLE_FILE. Uncompressed on purpose: the asset zip
+ * compresses it as well as gzip would, and reading it plain saves the handler a gunzip.
+ *
+ * Its fields are part of the asset's cache key in CDK, so two functions with different entries or
+ * manifests in one synthesis get two assets.
  */
-export function copyIntoBundle(file: string): nodejs.ICommandHooks {
-  const copy = "require('node:fs').copyFileSync(process.argv[1], process.argv[2])";
-  return {
-    beforeBundling: () => [],
-    beforeInstall: () => [],
-    afterBundling: (_inputDir, outputDir) => [
-      `node -e "${copy}" ${JSON.stringify(file)} ${JSON.stringify(path.join(outputDir, AUDIO_MANIFEST_BUNDLE_FILE))}`,
-    ],
-  };
+export class SkillBundling implements ILocalBundling {
+  constructor(
+    /** The handler's entry file. */
+    readonly entry: string,
+    /** The render manifest to copy beside index.js, if any. */
+    readonly manifestFile: string | undefined,
+  ) {}
+
+  /** Always bundles (or throws with esbuild's message): CDK never falls back to Docker. */
+  tryBundle(outputDir: string): boolean {
+    bundleSkillSync(path.join(outputDir, SKILL_BUNDLE_FILE), this.entry);
+    if (this.manifestFile !== undefined) {
+      fs.copyFileSync(this.manifestFile, path.join(outputDir, AUDIO_MANIFEST_BUNDLE_FILE));
+    }
+    return true;
+  }
 }
 
 /**
- * The skill's Lambda function: Node.js 22 on arm64, one minified bundle that includes the AWS SDK,
- * its own log group and role (no managed policies), and the Alexa Skills Kit trigger for one skill.
+ * The skill's Lambda function: Node.js 22 on arm64, the project's minified bundle that includes the
+ * AWS SDK (built by {@link SkillBundling}, no Docker), its own log group and role (no managed
+ * policies), and the Alexa Skills Kit trigger for one skill.
  */
 export class SkillFunction extends Construct {
-  public readonly function: nodejs.NodejsFunction;
+  public readonly function: lambda.Function;
   public readonly logGroup: logs.LogGroup;
   public readonly role: iam.Role;
 
@@ -114,11 +130,20 @@ export class SkillFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    this.function = new nodejs.NodejsFunction(this, 'Function', {
-      entry: props.entry ?? path.join(REPO_ROOT, 'lambda', 'index.ts'),
-      handler: 'handler',
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
+    const entry = props.entry ?? path.join(REPO_ROOT, LAMBDA_ENTRY);
+    this.function = new lambda.Function(this, 'Function', {
+      // The asset is what the build wrote, hashed by its content: a new bundle or manifest deploys
+      // new code, an unchanged one does not. The source folder is only where CDK looks when a
+      // synthesis skips bundling (`cdk synth --exclusively` of another stack).
+      code: lambda.Code.fromAsset(path.dirname(entry), {
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: {
+          local: new SkillBundling(entry, props.audio?.manifestFile),
+          // Required by the type, never pulled: local bundling always succeeds or throws.
+          image: DockerImage.fromRegistry('unused-local-bundling-only'),
+        },
+      }),
+      handler: 'index.handler',
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? SKILL_FUNCTION_MEMORY_MB,
@@ -126,25 +151,12 @@ export class SkillFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       description: 'Partner Massage Coach: Alexa custom skill endpoint',
+      // No NODE_OPTIONS=--enable-source-maps: it makes Node read and parse index.js.map at every
+      // cold start (tens of ms). lambda/log.ts maps a logged error's frames instead, on first need.
       environment: {
         [ENV.tableName]: props.tableName,
         [ENV.skillId]: props.skillId,
         ...(props.audio === undefined ? {} : { [AUDIO_BASE_URL]: props.audio.baseUrl }),
-        NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: {
-        minify: true,
-        sourceMap: true,
-        // Stack traces need the mappings only; leaving the sources out shrinks the map (and the zip).
-        sourcesContent: false,
-        target: 'node22',
-        format: nodejs.OutputFormat.CJS,
-        // Bundle the AWS SDK v3 too: AWS's advice for Node 22 (a pinned, tree-shaken client
-        // loads faster than the runtime's copy and cannot change under us).
-        externalModules: [],
-        // Bundle with the locally installed esbuild; no Docker here or in CI.
-        forceDockerBundling: false,
-        ...(props.audio === undefined ? {} : { commandHooks: copyIntoBundle(props.audio.manifestFile) }),
       },
     });
 

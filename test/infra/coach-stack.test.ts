@@ -1,10 +1,12 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { OUTPUT_KEYS } from '../../infra/stack-outputs';
 import { AUDIO_BASE_URL } from '../../lambda/audio/env';
 import { AUDIO_MANIFEST_BUNDLE_FILE } from '../../lambda/audio/source';
 import { PARTITION_KEY, TTL_ATTRIBUTE } from '../../lambda/persistence/table';
+import { bundleSkillSync, CREDENTIAL_CHAIN_FILE } from '../../tools/build';
 import {
   AUDIO_FIXTURE_FILES,
   type SynthesisedCoachApp,
@@ -13,6 +15,12 @@ import {
   violationsIn,
   writeAudioFixture,
 } from './synth-coach-app';
+
+/** Strings only the SDK's default credential chain holds: SSO, web identity, process, container. */
+const CHAIN_MARKERS = ['fromSSO', 'fromTokenFile', 'credential_process', 'AWS_CONTAINER_CREDENTIALS_FULL_URI'];
+
+/** The files of the skill's bundle (tools/build.ts): index.js, the chain beside it, and their maps. */
+const BUNDLE_FILES = ['index.js', 'index.js.map', CREDENTIAL_CHAIN_FILE, `${CREDENTIAL_CHAIN_FILE}.map`];
 
 type Resources = Record<string, { Type: string; Properties?: Record<string, unknown>; [key: string]: unknown }>;
 
@@ -74,12 +82,11 @@ describe('skill function', () => {
     });
   });
 
-  it(`gets the table name, the skill id and source maps from its environment, and no ${AUDIO_BASE_URL} without rendered audio`, () => {
+  it(`gets the table name and the skill id from its environment, no NODE_OPTIONS, and no ${AUDIO_BASE_URL} without rendered audio`, () => {
     const { resource } = onlyResource(template, 'AWS::Lambda::Function');
     expect((resource.Properties?.Environment as { Variables?: unknown } | undefined)?.Variables).toEqual({
       TABLE_NAME: { Ref: tableId },
       SKILL_ID: TEST_SKILL_ID,
-      NODE_OPTIONS: '--enable-source-maps',
     });
   });
 
@@ -105,9 +112,8 @@ describe('skill function', () => {
 
   it('ships a minified bundle with the AWS SDK and a source map, and no render manifest without rendered audio', () => {
     const assetDir = skillAssetDir(synthesised, template);
-    expect(fs.readdirSync(assetDir).sort()).toEqual(['index.js', 'index.js.map']);
+    expect(fs.readdirSync(assetDir).sort()).toEqual([...BUNDLE_FILES].sort());
     const bundle = fs.readFileSync(path.join(assetDir, 'index.js'), 'utf8');
-    expect(fs.existsSync(path.join(assetDir, 'index.js.map'))).toBe(true);
     // Booleans, not toContain: a failure would otherwise print the whole 700 KB bundle.
     expect(/\/\/# sourceMappingURL=index\.js\.map\s*$/.test(bundle)).toBe(true);
     // The DynamoDB JSON protocol's target prefix: present only if @aws-sdk/client-dynamodb is bundled.
@@ -119,6 +125,38 @@ describe('skill function', () => {
     expect(leftExternal).toEqual([]);
     // Minified: a handful of very long lines (unminified esbuild output averages ~40 characters a line).
     expect(bundle.length / bundle.split('\n').length).toBeGreaterThan(2000);
+  });
+
+  it(`leaves the default credential chain out of index.js, in ${CREDENTIAL_CHAIN_FILE} beside it`, () => {
+    const assetDir = skillAssetDir(synthesised, template);
+    const index = fs.readFileSync(path.join(assetDir, 'index.js'), 'utf8');
+    const chain = fs.readFileSync(path.join(assetDir, CREDENTIAL_CHAIN_FILE), 'utf8');
+    expect(CHAIN_MARKERS.filter((marker) => index.includes(marker))).toEqual([]);
+    expect(CHAIN_MARKERS.filter((marker) => chain.includes(marker))).toEqual(CHAIN_MARKERS);
+    // The stand-in that loads it on first use, by its file name beside index.js.
+    expect(index.includes(`"${CREDENTIAL_CHAIN_FILE}"`)).toBe(true);
+  });
+
+  it('ships the very index.js that npm run build makes (tools/build.ts), with a map of mappings only', () => {
+    const assetDir = skillAssetDir(synthesised, template);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skill-bundle-'));
+    try {
+      bundleSkillSync(path.join(dir, 'index.js'));
+      // Booleans, not toBe on the text: a failure would otherwise print two 700 KB bundles.
+      for (const file of ['index.js', CREDENTIAL_CHAIN_FILE]) {
+        expect([file, fs.readFileSync(path.join(assetDir, file)).equals(fs.readFileSync(path.join(dir, file)))]).toEqual(
+          [file, true],
+        );
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const map = JSON.parse(fs.readFileSync(path.join(assetDir, 'index.js.map'), 'utf8')) as {
+      sources: string[];
+      sourcesContent?: unknown;
+    };
+    expect(map.sourcesContent).toBeUndefined();
+    expect(map.sources.some((source) => /(^|\/)lambda\/handlers\/[\w-]+\.ts$/.test(source))).toBe(true);
   });
 });
 
@@ -280,7 +318,9 @@ describe('skill function with rendered audio', () => {
 
   it(`bundles the render's manifest beside index.js as ${AUDIO_MANIFEST_BUNDLE_FILE}, byte for byte`, () => {
     const assetDir = skillAssetDir(withAudio, withAudio.template);
-    expect(fs.readdirSync(assetDir).sort()).toEqual(['index.js', 'index.js.map', AUDIO_MANIFEST_BUNDLE_FILE].sort());
+    expect(fs.readdirSync(assetDir).sort()).toEqual([...BUNDLE_FILES, AUDIO_MANIFEST_BUNDLE_FILE].sort());
+    const index = fs.readFileSync(path.join(assetDir, 'index.js'), 'utf8');
+    expect(CHAIN_MARKERS.filter((marker) => index.includes(marker))).toEqual([]);
     expect(fs.readFileSync(path.join(assetDir, AUDIO_MANIFEST_BUNDLE_FILE), 'utf8')).toBe(
       AUDIO_FIXTURE_FILES['manifest.json'],
     );
@@ -292,7 +332,6 @@ describe('skill function with rendered audio', () => {
       TABLE_NAME: expect.anything(),
       SKILL_ID: TEST_SKILL_ID,
       [AUDIO_BASE_URL]: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] },
-      NODE_OPTIONS: '--enable-source-maps',
     });
   });
 

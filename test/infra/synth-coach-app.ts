@@ -1,7 +1,7 @@
 /**
  * Synthesises the skill's CDK app the way `cdk synth` does: the feature flags from cdk.json,
  * the deploy context as `-c` flags, and the cdk-nag plugin that defineCoachApp registers.
- * NodejsFunction bundles lambda/index.ts with esbuild for real (unless told not to), so call
+ * The skill function bundles lambda/index.ts with esbuild for real (unless told not to), so call
  * this once per file.
  */
 import * as fs from 'node:fs';
