@@ -1,7 +1,12 @@
 /**
  * Days and times of day in the user's time zone. The zone is an IANA name the device's settings
- * gave (cached in the profile); without one, UTC. Pure: `Intl` does the arithmetic, daylight-saving
- * changes included, and no clock is read here.
+ * gave (cached in the profile); without one, UTC. Pure: no clock is read here.
+ *
+ * `Intl` knows every zone's rules, daylight-saving changes included, but the first use of a zone
+ * in a process loads ICU's zone data, which costs a cold start about 25 ms. So a zone's offset
+ * from UTC is worked out with `Intl` once, over the span in which it holds (until the zone's next
+ * change, at most about half a year ahead: `offsetSpan`), and kept with the zone in the profile;
+ * a moment inside that span is read with plain arithmetic. UTC needs no `Intl` at all.
  */
 import type { Weekday } from './schedule';
 
@@ -34,15 +39,136 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | undefined {
   }
 }
 
-/** True for a time zone name this runtime knows ("Europe/London", "America/Los_Angeles"). */
-export function isTimeZone(value: unknown): value is string {
+/**
+ * True for a string shaped like an IANA zone name ("Europe/London", "Etc/GMT+5"), without asking
+ * `Intl`: for names read back from the store, which were checked with `isTimeZone` when the
+ * device's settings gave them. A name `Intl` does not know still reads as UTC.
+ */
+export function isTimeZoneName(value: unknown): value is string {
   return (
     typeof value === 'string' &&
     value.length > 0 &&
     value.length <= MAX_TIME_ZONE_LENGTH &&
-    /^[A-Za-z0-9_+\-/]+$/.test(value) &&
-    formatterFor(value) !== undefined
+    /^[A-Za-z0-9_+\-/]+$/.test(value)
   );
+}
+
+/** True for a time zone name this runtime knows ("Europe/London", "America/Los_Angeles"). */
+export function isTimeZone(value: unknown): value is string {
+  return isTimeZoneName(value) && formatterFor(value) !== undefined;
+}
+
+/** A zone's offset from UTC, and the span of time over which it holds. */
+export interface ZoneOffset {
+  /** Minutes east of UTC: 60 for London in summer, -480 for Los Angeles in winter. */
+  readonly minutes: number;
+  /** Epoch ms from which the offset holds (the zone's last change, or as far back as was looked). */
+  readonly from: number;
+  /** Epoch ms at which it stops holding (the zone's next change, or as far ahead as was looked). */
+  readonly until: number;
+}
+
+/** A time zone: its IANA name, with its offset over a span when that has been worked out. */
+export interface Zone {
+  readonly id: string;
+  readonly offset?: ZoneOffset;
+}
+
+/** A zone given by name, or with its offset; undefined: UTC. */
+export type ZoneRef = string | Zone | undefined;
+
+/** The widest offset any zone has had: UTC+14 and UTC-12, with room to spare. */
+export const MAX_OFFSET_MINUTES = 18 * 60;
+
+const MINUTE_MS = 60_000;
+const WEEK_MS = 7 * 86_400_000;
+/** How far ahead `offsetSpan` looks for the zone's next change: about half a year. */
+export const OFFSET_LOOK_AHEAD_MS = 26 * WEEK_MS;
+/** How far back it looks for the last one: enough for a late report of a routine finished earlier. */
+export const OFFSET_LOOK_BACK_MS = 5 * WEEK_MS;
+
+/** True when an offset is well formed: whole minutes within range, over a span that is not empty. */
+export function isZoneOffset(value: unknown): value is ZoneOffset {
+  if (typeof value !== 'object' || value === null) return false;
+  const { minutes, from, until } = value as Record<string, unknown>;
+  return (
+    Number.isInteger(minutes) &&
+    Math.abs(minutes as number) <= MAX_OFFSET_MINUTES &&
+    Number.isSafeInteger(from) &&
+    Number.isSafeInteger(until) &&
+    (from as number) < (until as number) &&
+    (until as number) - (from as number) <= OFFSET_LOOK_AHEAD_MS + OFFSET_LOOK_BACK_MS
+  );
+}
+
+/** The offset a zone's wall clock shows at a moment, in whole minutes, by `Intl`. */
+function offsetByIntl(at: number, formatter: Intl.DateTimeFormat): number {
+  const minute = Math.floor(at / MINUTE_MS) * MINUTE_MS;
+  const parts: Record<string, string> = {};
+  for (const part of formatter.formatToParts(new Date(minute))) parts[part.type] = part.value;
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour) % 24,
+    Number(parts.minute),
+  );
+  return Math.round((wall - minute) / MINUTE_MS);
+}
+
+/**
+ * The first minute after `same` at which the offset is no longer `minutes`, knowing it has changed
+ * by `changed` (a later moment): a halving search, to the minute, where zones change.
+ */
+function changeBetween(same: number, changed: number, minutes: number, formatter: Intl.DateTimeFormat): number {
+  let low = same;
+  let high = changed;
+  while (high - low > MINUTE_MS) {
+    const middle = low + Math.floor((high - low) / 2 / MINUTE_MS) * MINUTE_MS;
+    if (offsetByIntl(middle, formatter) === minutes) low = middle;
+    else high = middle;
+  }
+  return high;
+}
+
+/**
+ * A zone's offset at `at` and the span over which it holds: back to its last change and ahead to
+ * its next, looked for a week at a time (zones change at most twice a year) within
+ * OFFSET_LOOK_BACK_MS and OFFSET_LOOK_AHEAD_MS, then found to the minute. Undefined for a zone
+ * `Intl` does not know. Uses `Intl`: called when a zone is first read, and when its span runs out.
+ */
+export function offsetSpan(at: number, timeZone: string): ZoneOffset | undefined {
+  const formatter = formatterFor(timeZone);
+  if (formatter === undefined) return undefined;
+  const start = Math.floor(at / MINUTE_MS) * MINUTE_MS;
+  const minutes = offsetByIntl(start, formatter);
+  let until = start + OFFSET_LOOK_AHEAD_MS;
+  for (let probe = start + WEEK_MS; probe <= start + OFFSET_LOOK_AHEAD_MS; probe += WEEK_MS) {
+    if (offsetByIntl(probe, formatter) !== minutes) {
+      until = changeBetween(probe - WEEK_MS, probe, minutes, formatter);
+      break;
+    }
+  }
+  let from = start - OFFSET_LOOK_BACK_MS;
+  for (let probe = start - WEEK_MS; probe >= start - OFFSET_LOOK_BACK_MS; probe -= WEEK_MS) {
+    if (offsetByIntl(probe, formatter) !== minutes) {
+      from = changeBetween(probe, probe + WEEK_MS, offsetByIntl(probe, formatter), formatter);
+      break;
+    }
+  }
+  return { minutes, from, until };
+}
+
+/** The zone with an offset that holds at `at`: itself when its kept one does, else worked out anew. */
+export function withOffsetAt<T extends Zone>(zone: T, at: number): T {
+  if (offsetHolds(zone, at)) return zone;
+  const offset = offsetSpan(at, zone.id);
+  return offset === undefined ? zone : { ...zone, offset };
+}
+
+/** True when a zone's kept offset holds at `at`. */
+export function offsetHolds(zone: ZoneRef, at: number): boolean {
+  return typeof zone === 'object' && zone.offset !== undefined && zone.offset.from <= at && at < zone.offset.until;
 }
 
 /** A moment as the clock on the wall shows it in a zone. */
@@ -64,10 +190,30 @@ const WEEKDAY_OF: Readonly<Record<string, Weekday>> = {
   Sun: 'SU',
 };
 
-/** The local day, weekday and time of an epoch-ms moment; an unknown zone reads as UTC. */
-export function localClock(at: number, timeZone: string | undefined): LocalClock {
-  const formatter =
-    formatterFor(timeZone ?? FALLBACK_TIME_ZONE) ?? (formatterFor(FALLBACK_TIME_ZONE) as Intl.DateTimeFormat);
+const WEEKDAYS_FROM_SUNDAY: readonly Weekday[] = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+
+/** The clock at a fixed offset from UTC: plain date arithmetic, no `Intl`. */
+function clockAtOffset(at: number, minutes: number): LocalClock {
+  const wall = new Date(Math.floor(at / MINUTE_MS) * MINUTE_MS + minutes * MINUTE_MS);
+  return {
+    day: wall.toISOString().slice(0, 10),
+    weekday: WEEKDAYS_FROM_SUNDAY[wall.getUTCDay()] ?? 'MO',
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+  };
+}
+
+/**
+ * The local day, weekday and time of an epoch-ms moment. A zone whose kept offset holds then is
+ * read by arithmetic, as is UTC (no zone); any other by `Intl`; an unknown zone reads as UTC.
+ */
+export function localClock(at: number, zone: ZoneRef): LocalClock {
+  if (zone === undefined) return clockAtOffset(at, 0);
+  if (typeof zone === 'object' && zone.offset !== undefined && offsetHolds(zone, at)) {
+    return clockAtOffset(at, zone.offset.minutes);
+  }
+  const formatter = formatterFor(typeof zone === 'string' ? zone : zone.id);
+  if (formatter === undefined) return clockAtOffset(at, 0);
   const parts: Record<string, string> = {};
   for (const part of formatter.formatToParts(new Date(at))) parts[part.type] = part.value;
   return {
@@ -79,8 +225,8 @@ export function localClock(at: number, timeZone: string | undefined): LocalClock
 }
 
 /** The local calendar day (YYYY-MM-DD) of a moment. */
-export function localDay(at: number, timeZone: string | undefined): string {
-  return localClock(at, timeZone).day;
+export function localDay(at: number, zone: ZoneRef): string {
+  return localClock(at, zone).day;
 }
 
 /**

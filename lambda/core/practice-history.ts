@@ -2,7 +2,7 @@
  * Practice history: finished routines counted by day and week where she is (the profile's time
  * zone, UTC without one), and days in a row. Pure; applied by `applyUpdate` in profile.ts.
  */
-import { daysFromTo, localDay, mondayOfDay } from './local-time';
+import { daysFromTo, localDay, mondayOfDay, type ZoneRef } from './local-time';
 import type { PracticeEntry, PracticeHistory } from './profile';
 
 /** Milliseconds in a day. */
@@ -24,10 +24,11 @@ export function emptyHistory(): PracticeHistory {
 export const RECENT_ROUTINE_MEMORY = 7;
 
 /**
- * The calendar day (YYYY-MM-DD) of an epoch-ms time where she is: in the profile's time zone, or
- * UTC without one (so a profile from before zones were read counts as it always did).
+ * The calendar day (YYYY-MM-DD) of an epoch-ms time where she is: in the profile's time zone (by
+ * its kept offset when that holds then), or UTC without one (so a profile from before zones were
+ * read counts as it always did).
  */
-export function dayOf(at: number, timeZone?: string): string {
+export function dayOf(at: number, timeZone?: ZoneRef): string {
   return timeZone === undefined ? new Date(at).toISOString().slice(0, 10) : localDay(at, timeZone);
 }
 
@@ -45,14 +46,14 @@ function daysBetween(earlier: string, later: string): number {
  * The history as it reads at a moment (her today, in her zone): a new week starts from zero.
  * Days in the history are the days of the zone they were recorded in.
  */
-export function historyAsOf(history: PracticeHistory, now: number, timeZone?: string): PracticeHistory {
+export function historyAsOf(history: PracticeHistory, now: number, timeZone?: ZoneRef): PracticeHistory {
   const week = mondayOf(dayOf(now, timeZone));
   if (history.weekOf === week) return history;
   return { ...history, weekOf: week, daysThisWeek: [], minutesThisWeek: 0 };
 }
 
 /** Adds one finished routine, on its local day in `timeZone` (UTC without one). */
-export function addPractice(history: PracticeHistory, entry: PracticeEntry, timeZone?: string): PracticeHistory {
+export function addPractice(history: PracticeHistory, entry: PracticeEntry, timeZone?: ZoneRef): PracticeHistory {
   const day = dayOf(entry.at, timeZone);
   const week = mondayOf(day);
   // An entry from an earlier week that arrives late (a retried save, another device) still counts

@@ -3,6 +3,7 @@
  * Preferences, the paused place and practice history only: never health details.
  */
 import type { RoutineId } from './catalogue';
+import type { Zone } from './local-time';
 import type { AudioPoint } from './player';
 import { addPractice, DAY_MS, emptyHistory } from './practice-history';
 import { DEFAULT_PREFERENCES, type Preferences, sanitizePreferences } from './preferences';
@@ -58,9 +59,12 @@ export interface PracticeHistory {
   readonly recentRoutines: readonly RoutineId[];
 }
 
-/** The device's time zone as its settings gave it (an IANA name), and when it was read (epoch ms). */
-export interface KnownTimeZone {
-  readonly id: string;
+/**
+ * The device's time zone as its settings gave it (an IANA name), when it was read (epoch ms), and
+ * its offset from UTC over a span, worked out when it was read or when the span ran out, so a
+ * launch reads her local day without `Intl` (see local-time.ts).
+ */
+export interface KnownTimeZone extends Zone {
   readonly at: number;
 }
 
@@ -204,7 +208,7 @@ export function applyUpdate(profile: UserProfile, update: ProfileUpdate): UserPr
       : profile.timeZone;
   // Practice counts in the zone the profile holds once this update is in, as the session counted it.
   let history = profile.history;
-  for (const entry of update.practice ?? []) history = addPractice(history, entry, timeZone?.id);
+  for (const entry of update.practice ?? []) history = addPractice(history, entry, timeZone ?? undefined);
   return {
     preferences,
     preferencesAt,

@@ -5,7 +5,7 @@
  * response carries nor be spoken.
  */
 import { isRoutineId, type RoutineId } from './catalogue';
-import { isTimeZone } from './local-time';
+import { isTimeZoneName, isZoneOffset, type ZoneOffset } from './local-time';
 import type { AudioPoint } from './player';
 import { FLOWS, HANDS_FREE, PACES, PRESSURE_LEVELS, SPEECH_RATES, sanitizePreferences } from './preferences';
 import {
@@ -172,10 +172,19 @@ function readHistory(value: unknown): PracticeHistory {
   };
 }
 
-/** A time zone this runtime knows, with the time it was read. */
+/**
+ * A time zone's name, with the time it was read and its kept offset when well formed. The name's
+ * shape is checked, not `Intl` (a launch must not load ICU's zone data): it was checked with
+ * `Intl` before it was stored, and a name `Intl` does not know reads as UTC.
+ */
 function readTimeZone(value: unknown): KnownTimeZone | null {
-  if (!isObject(value) || !isTimeZone(value.id) || !isTime(value.at)) return null;
-  return { id: value.id, at: value.at };
+  if (!isObject(value) || !isTimeZoneName(value.id) || !isTime(value.at)) return null;
+  return { id: value.id, at: value.at, ...(isZoneOffset(value.offset) ? { offset: readOffset(value.offset) } : {}) };
+}
+
+/** Just the offset's own fields. */
+function readOffset(offset: ZoneOffset): ZoneOffset {
+  return { minutes: offset.minutes, from: offset.from, until: offset.until };
 }
 
 /** A reminder change: a record, or null for one removed, with its time. */

@@ -149,11 +149,16 @@ describe('the cold-start measurements', () => {
     await dynalite.stop();
   });
 
-  it('seed a returning user whose item holds her zone', async () => {
+  it('seed a returning user whose item holds her zone and its offset', async () => {
     const { store } = createStoreFromEnv({ TABLE_NAME: tableName, DYNAMODB_ENDPOINT: dynalite.endpoint });
     await seedReturningUser(store, 1_790_000_000_000);
     const stored = await store.load(COLD_USER_ID);
-    expect(stored?.profile.timeZone).toEqual({ id: COLD_USER_TIME_ZONE, at: 1_790_000_000_000 });
+    // 1,790,000,000,000 is 2026-09-21, in British Summer Time, which ends on 25 October at 01:00 UTC.
+    expect(stored?.profile.timeZone).toEqual({
+      id: COLD_USER_TIME_ZONE,
+      at: 1_790_000_000_000,
+      offset: { minutes: 60, from: expect.any(Number), until: Date.UTC(2026, 9, 25, 1) },
+    });
   });
 
   it("time both bundles through the bench's harness, with the split", async () => {

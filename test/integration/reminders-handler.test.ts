@@ -166,7 +166,12 @@ describe('the device time zone', () => {
   it('is read once on a first session, kept in the profile, and not read again', async () => {
     const user = newUser('Asia/Kolkata');
     await send(user, 'LaunchRequest');
-    expect((await stored(user))?.timeZone).toEqual({ id: 'Asia/Kolkata', at: AT });
+    // With its offset (+5:30, which Kolkata keeps), so later launches read her day without Intl.
+    expect((await stored(user))?.timeZone).toEqual({
+      id: 'Asia/Kolkata',
+      at: AT,
+      offset: { minutes: 330, from: expect.any(Number), until: expect.any(Number) },
+    });
     const reads = () => api.requests.filter((request) => request.path.includes(user.deviceId)).length;
     expect(reads()).toBe(1);
     user.isNew = true;

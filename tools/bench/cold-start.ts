@@ -4,14 +4,17 @@
  *
  * The user is a returning one, as most launches are: she has an item, and it holds her device's
  * time zone, read at an earlier launch (the skill reads it from Alexa's settings once in 30 days,
- * lambda/core/profile.ts). Without it each launch here would try Alexa's API over the network,
- * which this machine cannot reach, and time a failed HTTPS call instead (`seedReturningUser`).
+ * lambda/core/profile.ts), with the offset that launch worked out for the months around it
+ * (lambda/core/local-time.ts). Without the zone each launch here would try Alexa's API over the
+ * network, which this machine cannot reach, and time a failed HTTPS call instead; without the
+ * offset, it would load ICU's zone data (`seedReturningUser`).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RequestEnvelope } from 'ask-sdk-model';
+import { withOffsetAt } from '../../lambda/core/local-time';
 import type { UserStore } from '../../lambda/persistence/user-store';
 import { buildEnvelope } from '../simulator/envelope';
 import { median, percentile } from './stats';
@@ -29,9 +32,13 @@ export function coldLaunchEnvelope(at: number = Date.now()): RequestEnvelope {
   );
 }
 
-/** Makes the cold-start user a returning one: an item with her zone, read `at` (now by default). */
+/**
+ * Makes the cold-start user a returning one: an item with her zone, read `at` (now by default),
+ * and its offset over the months around then, as the launch that read it kept them.
+ */
 export async function seedReturningUser(store: UserStore, at: number = Date.now()): Promise<void> {
-  await store.save(COLD_USER_ID, { id: `bench-cold-seed-${at}`, timeZone: { id: COLD_USER_TIME_ZONE, at } });
+  const timeZone = withOffsetAt({ id: COLD_USER_TIME_ZONE, at }, at);
+  await store.save(COLD_USER_ID, { id: `bench-cold-seed-${at}`, timeZone });
 }
 
 export interface ColdSample {

@@ -4,13 +4,14 @@
  */
 import type { Catalogue, Routine, RoutineId } from '../catalogue';
 import type { CoachEvent } from '../events';
-import { type LocalClock, localClock } from '../local-time';
+import { type LocalClock, localClock, withOffsetAt } from '../local-time';
 import { routineSeconds, type Segment, type SegmentRole, speech } from '../pacing';
 import type { PlayerPlace } from '../player';
 import type { Preferences } from '../preferences';
 import {
   applyUpdate,
   combineUpdates,
+  type KnownTimeZone,
   type PausedPlace,
   type PreferenceKey,
   type ProfileUpdate,
@@ -72,9 +73,23 @@ export class Draft {
     return this.input.now;
   }
 
+  private zoneNow: KnownTimeZone | undefined;
+
+  /**
+   * The profile's time zone with an offset that holds now (undefined: none known, UTC). An offset
+   * worked out afresh (the kept one ran out, or there was none) is kept in the profile.
+   */
+  get zone(): KnownTimeZone | undefined {
+    const kept = this.profile.timeZone ?? undefined;
+    if (kept === undefined || kept === this.zoneNow) return kept;
+    this.zoneNow = withOffsetAt(kept, this.now);
+    if (this.zoneNow !== kept) this.record({ timeZone: this.zoneNow });
+    return this.zoneNow;
+  }
+
   /** The wall clock where she is: the profile's time zone, else UTC. */
   get clock(): LocalClock {
-    return localClock(this.now, this.profile.timeZone?.id);
+    return localClock(this.now, this.zone);
   }
 
   get lines(): Wording {
@@ -152,7 +167,7 @@ export class Draft {
   knowTimeZone(id: string): void {
     const known = this.profile.timeZone;
     if (known !== null && known.id === id && this.now - known.at < TIME_ZONE_REFRESH_MS) return;
-    this.record({ timeZone: { id, at: this.now } });
+    this.record({ timeZone: withOffsetAt({ id, at: this.now }, this.now) });
   }
 
   /** The reminder Alexa now holds for her (null: none). */

@@ -13,7 +13,7 @@ const RUN_WORTH_SAYING = 2;
 
 /** The history as it reads today where she is. */
 function historyNow(draft: Draft): PracticeHistory {
-  return historyAsOf(draft.profile.history, draft.now, draft.profile.timeZone?.id);
+  return historyAsOf(draft.profile.history, draft.now, draft.zone);
 }
 
 /** A truthful word about practice so far, when there is something worth saying. */
