@@ -10,9 +10,6 @@
  */
 import type { Weekday } from './schedule';
 
-/** The zone used when the device's cannot be read. */
-export const FALLBACK_TIME_ZONE = 'UTC';
-
 /** Longest time zone name kept: IANA names are under 40 characters ("America/Argentina/ComodRivadavia"). */
 export const MAX_TIME_ZONE_LENGTH = 64;
 
