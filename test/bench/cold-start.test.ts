@@ -178,6 +178,28 @@ describe('the cold-start measurements', () => {
     }
   }, 120_000);
 
+  it('time a third bundle, the floor, in the same rotation under the node binary given', async () => {
+    const cold = await coldStarts({
+      skillBundle,
+      baselineBundle,
+      floorBundle: baselineBundle,
+      endpoint: dynalite.endpoint,
+      tableName,
+      runs: 2,
+      node: process.execPath,
+    });
+    expect(cold.floor?.runs).toBe(2);
+    expect(cold.floor?.medianHandlerMs).toBeGreaterThan(0);
+    const withoutFloor = await coldStarts({
+      skillBundle,
+      baselineBundle,
+      endpoint: dynalite.endpoint,
+      tableName,
+      runs: 1,
+    });
+    expect(withoutFloor.floor).toBeUndefined();
+  }, 120_000);
+
   it('time them again independently, from process start and from spawn', async () => {
     const rows = withRatios(
       await independentColdStarts({

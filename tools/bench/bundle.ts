@@ -7,6 +7,9 @@ import { bundle, LAMBDA_BUNDLE } from '../build';
 export const SKILL_BUNDLE = LAMBDA_BUNDLE;
 export const BASELINE_BUNDLE = 'dist/bench/baseline.js';
 const BASELINE_ENTRY = 'tools/bench/baseline/index.ts';
+/** The floor: the baseline changed only as the skill may change it (tools/bench/baseline/floor.ts). */
+export const FLOOR_BUNDLE = 'dist/bench/floor/index.js';
+const FLOOR_ENTRY = 'tools/bench/baseline/floor-env-credentials.ts';
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -38,6 +41,11 @@ export function ensureSkillBundle(): { rebuilt: boolean } {
 /** The baseline, with the skill's esbuild settings (tools/build.ts). */
 export async function buildBaseline(): Promise<void> {
   await bundle(BASELINE_ENTRY, BASELINE_BUNDLE);
+}
+
+/** The floor, built as the skill is (its settings, the credential chain in a file of its own). */
+export async function buildFloorBundle(): Promise<void> {
+  await bundle(FLOOR_ENTRY, FLOOR_BUNDLE, { lazyCredentialChain: true });
 }
 
 export function sizeKb(path: string): number {

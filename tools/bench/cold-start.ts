@@ -63,9 +63,9 @@ export interface ColdSummary {
 
 const CHILD = resolve(__dirname, 'cold-child.cjs');
 
-function runChild(bundle: string, envelopePath: string, env: NodeJS.ProcessEnv): Promise<ColdSample> {
+function runChild(node: string, bundle: string, envelopePath: string, env: NodeJS.ProcessEnv): Promise<ColdSample> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CHILD, resolve(bundle), envelopePath], {
+    const child = spawn(node, [CHILD, resolve(bundle), envelopePath], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -118,13 +118,26 @@ function summarise(samples: readonly ColdSample[]): ColdSummary {
 export interface ColdOptions {
   readonly skillBundle: string;
   readonly baselineBundle: string;
+  /** The floor (tools/bench/baseline/floor.ts), timed in the same rotation when given. */
+  readonly floorBundle?: string;
   readonly endpoint: string;
   readonly tableName: string;
   readonly runs: number;
+  /** The node binary the bundles run under. @default this process's */
+  readonly node?: string;
 }
 
-/** Runs skill and baseline alternately, after one uncounted run of each (disk cache, first user write). */
-export async function coldStarts(options: ColdOptions): Promise<{ skill: ColdSummary; baseline: ColdSummary }> {
+export interface ColdResult {
+  readonly skill: ColdSummary;
+  readonly baseline: ColdSummary;
+  readonly floor?: ColdSummary;
+}
+
+/**
+ * Runs the bundles in a rotation (which goes first changes every round, so none always follows
+ * another), after one uncounted run of each (disk cache, first user write).
+ */
+export async function coldStarts(options: ColdOptions): Promise<ColdResult> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-cold-'));
   try {
     const envelopePath = join(dir, 'launch.json');
@@ -138,21 +151,26 @@ export async function coldStarts(options: ColdOptions): Promise<{ skill: ColdSum
       AWS_ACCESS_KEY_ID: 'bench',
       AWS_SECRET_ACCESS_KEY: 'bench',
     };
-    await runChild(options.skillBundle, envelopePath, env);
-    await runChild(options.baselineBundle, envelopePath, env);
-    const skill: ColdSample[] = [];
-    const baseline: ColdSample[] = [];
-    for (let i = 0; i < options.runs; i += 1) {
-      // Alternate which goes first so neither always follows the other.
-      if (i % 2 === 0) {
-        skill.push(await runChild(options.skillBundle, envelopePath, env));
-        baseline.push(await runChild(options.baselineBundle, envelopePath, env));
-      } else {
-        baseline.push(await runChild(options.baselineBundle, envelopePath, env));
-        skill.push(await runChild(options.skillBundle, envelopePath, env));
+    const node = options.node ?? process.execPath;
+    const bundles = [
+      options.skillBundle,
+      options.baselineBundle,
+      ...(options.floorBundle ? [options.floorBundle] : []),
+    ];
+    for (const bundle of bundles) await runChild(node, bundle, envelopePath, env);
+    const samples = bundles.map((): ColdSample[] => []);
+    for (let round = 0; round < options.runs; round += 1) {
+      for (let k = 0; k < bundles.length; k += 1) {
+        const index = (round + k) % bundles.length;
+        samples[index]?.push(await runChild(node, bundles[index] as string, envelopePath, env));
       }
     }
-    return { skill: summarise(skill), baseline: summarise(baseline) };
+    const [skill = [], baseline = [], floor] = samples;
+    return {
+      skill: summarise(skill),
+      baseline: summarise(baseline),
+      ...(floor === undefined ? {} : { floor: summarise(floor) }),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -4,15 +4,27 @@
  * The last, the local render of the whole audio catalogue, takes minutes: `-- --no-audio` skips it.
  * Hands-free mode (figure 5) plays the render in build/audio when there is one, else a
  * timeline-only manifest (tools/simulator/audio-source.ts); `-- --timeline-audio` always uses the latter.
- * `-- --cold-only` measures the bundle size and the cold starts and stops there.
+ * `-- --cold-only` measures the bundle size and the cold starts and stops there. Cold starts run
+ * under the pinned Node 22 (the Lambda runtime's major, tools/node22, installed on first use), or
+ * this process's Node where there is no Node 22 build for the platform.
  */
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { createStoreFromEnv } from '../../lambda/persistence/dynamo-client';
 import { startDynalite } from '../../test/support/dynalite';
+import { Node22Unavailable, node22Binary } from '../node22/binary';
 import { simulatorAudio } from '../simulator/audio-source';
 import { audioRender } from './audio-render';
-import { BASELINE_BUNDLE, buildBaseline, ensureSkillBundle, SKILL_BUNDLE, sizeKb } from './bundle';
+import {
+  BASELINE_BUNDLE,
+  buildBaseline,
+  buildFloorBundle,
+  ensureSkillBundle,
+  FLOOR_BUNDLE,
+  SKILL_BUNDLE,
+  sizeKb,
+} from './bundle';
 import { coldStarts, seedReturningUser } from './cold-start';
 import { dynamoCalls } from './dynamo-calls';
 import { handsFreeFigures } from './hands-free-figures';
@@ -29,6 +41,8 @@ const WARM_REPEATS_DYNAMO = 20;
 const WARM_WARMUP = 5;
 const BUNDLE_GOAL_KB = 1024;
 const COLD_RATIO_GOAL = 0.9;
+/** The skill's own code (its coach, content and store) on top of the floor, at most. */
+const OVER_FLOOR_GOAL = 1.1;
 const TABLE_NAME = 'bench-profiles';
 
 const json = process.argv.includes('--json');
@@ -41,6 +55,23 @@ const AUDIO_LENGTH_GOAL_PCT = 2;
 const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
 const ms = (value: number) => `${value.toFixed(value < 10 ? 3 : 0)} ms`;
 
+/**
+ * The node binary cold starts run under: the pinned Node 22 (Lambda's runtime), else this one,
+ * said in the notes either way.
+ */
+function coldStartNode(notes: string[]): string {
+  try {
+    const node = node22Binary();
+    const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+    notes.push(`cold starts ran under Node ${version}, the Lambda runtime's major version (${relative('.', node)})`);
+    return node;
+  } catch (error) {
+    if (!(error instanceof Node22Unavailable)) throw error;
+    notes.push(`cold starts ran under this Node, ${process.version}: ${error.message}`);
+    return process.execPath;
+  }
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const figures: Figure[] = [];
@@ -49,6 +80,7 @@ async function main(): Promise<void> {
   const { rebuilt } = ensureSkillBundle();
   progress(rebuilt ? `rebuilt ${SKILL_BUNDLE}` : `${SKILL_BUNDLE} is up to date`);
   await buildBaseline();
+  await buildFloorBundle();
 
   // 1. Bundle size.
   const skillKb = sizeKb(SKILL_BUNDLE);
@@ -74,13 +106,16 @@ async function main(): Promise<void> {
 
     // 2. Cold start: a returning user, whose item holds her zone (read at an earlier launch).
     await seedReturningUser(dynamo.store);
-    progress(`cold starts: ${COLD_RUNS} × skill and baseline, alternately`);
+    const node = coldStartNode(notes);
+    progress(`cold starts: ${COLD_RUNS} × skill, baseline and floor, in rotation`);
     const cold = await coldStarts({
       skillBundle: SKILL_BUNDLE,
       baselineBundle: BASELINE_BUNDLE,
+      floorBundle: FLOOR_BUNDLE,
       endpoint: dynalite.endpoint,
       tableName: TABLE_NAME,
       runs: COLD_RUNS,
+      node,
     });
     const medianRatio = cold.skill.medianMs / cold.baseline.medianMs;
     figures.push({
@@ -127,11 +162,44 @@ async function main(): Promise<void> {
       },
     });
     notes.push(
-      'cold start: both answer a returning user with one GetItem (the table exists before the runs; her item holds ' +
-        'the time zone an earlier launch read, so the skill calls no Alexa API); the skill takes its DynamoDB ' +
-        'credentials from the environment and its bundle leaves the default credential chain out, the baseline ' +
-        'uses the chain; both share one set of esbuild settings (tools/build.ts)',
+      'cold start: each answers a returning user with one GetItem (the table exists before the runs; her item ' +
+        'holds the time zone an earlier launch read, with its offset, so the skill calls no Alexa API and loads no ' +
+        "ICU zone data); the skill takes its DynamoDB credentials from the environment, sets the client's settings " +
+        'itself (no shared config file read) and its bundle leaves the default credential chain out; the floor is ' +
+        'the baseline changed in just those ways; all share one set of esbuild settings (tools/build.ts)',
     );
+    const floor = cold.floor;
+    if (floor !== undefined) {
+      const floorRatio = floor.medianMs / cold.baseline.medianMs;
+      const overFloor = cold.skill.medianMs / floor.medianMs;
+      figures.push({
+        figure: 'cold start floor (median)',
+        measured: ms(floor.medianMs),
+        goal: 'report only',
+        baseline: ms(cold.baseline.medianMs),
+        ratio: floorRatio.toFixed(2),
+        pass: null,
+        values: {
+          floorMedianMs: round(floor.medianMs, 1),
+          ratio: round(floorRatio, 3),
+          floorStartMs: round(floor.medianStartMs, 1),
+          floorRequireMs: round(floor.medianRequireMs, 1),
+          floorHandlerMs: round(floor.medianHandlerMs, 1),
+        },
+      });
+      figures.push({
+        figure: 'cold start, skill over its floor (median)',
+        measured: ms(cold.skill.medianMs),
+        goal: `ratio ≤ ${OVER_FLOOR_GOAL.toFixed(2)}`,
+        baseline: ms(floor.medianMs),
+        ratio: overFloor.toFixed(2),
+        pass: overFloor <= OVER_FLOOR_GOAL,
+        values: { ratio: round(overFloor, 3) },
+      });
+      notes.push(
+        `cold start split (median): floor node start ${floor.medianStartMs.toFixed(1)} ms + require ${floor.medianRequireMs.toFixed(1)} ms + first turn ${floor.medianHandlerMs.toFixed(1)} ms`,
+      );
+    }
     notes.push(
       `cold start split (median): skill node start ${cold.skill.medianStartMs.toFixed(1)} ms + require ${cold.skill.medianRequireMs.toFixed(1)} ms + first turn ${cold.skill.medianHandlerMs.toFixed(1)} ms; ` +
         `baseline node start ${cold.baseline.medianStartMs.toFixed(1)} ms + require ${cold.baseline.medianRequireMs.toFixed(1)} ms + first turn ${cold.baseline.medianHandlerMs.toFixed(1)} ms`,
