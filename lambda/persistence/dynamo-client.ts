@@ -43,6 +43,37 @@ export function worstCaseCallMs(options: DynamoClientOptions = {}): number {
 /** The longest one SDK call can take to fail with the production timeouts. */
 export const WORST_CASE_CALL_MS = worstCaseCallMs();
 
+/**
+ * The app id in the client's user agent (`app/partner-massage-coach`): the skill's requests are
+ * told apart in CloudTrail and DynamoDB's request metrics. The SDK warns above 50 characters.
+ */
+export const USER_AGENT_APP_ID = 'partner-massage-coach';
+
+/**
+ * What the SDK would otherwise load itself, on the first request, from AWS_* environment variables
+ * and the shared config files (~/.aws/config): given here, with the SDK's default values, so the
+ * client reads no config file, a cold start does no file read for it, and no config around the
+ * function can change what it sends. Region, endpoint, credentials, retries and the HTTP handler
+ * are given in `createDynamoClient`.
+ */
+export const EXPLICIT_CLIENT_SETTINGS = {
+  useFipsEndpoint: false,
+  useDualstackEndpoint: false,
+  /** The SDK's default: an account-based endpoint when the credentials name their account. */
+  accountIdEndpointMode: 'preferred',
+  /** No preference: the client's own order (SigV4 for DynamoDB). */
+  authSchemePreference: [],
+  /** DynamoDB's endpoint discovery stays off (the SDK's default). */
+  endpointDiscoveryEnabledProvider: async () => false,
+  userAgentAppId: USER_AGENT_APP_ID,
+  /** Unused next to the skill's own retry strategy; given so the SDK does not look it up. */
+  retryMode: 'standard',
+  /** The SDK's default mode when none is configured: no defaults-mode lookup, ever. */
+  defaultsMode: 'legacy',
+  /** The signer corrects for a skewed clock (the SDK's default); its own lookup is per request. */
+  disableClockSkewCorrection: false,
+} as const satisfies Partial<DynamoDBClientConfig>;
+
 /** Static credentials for a local server, which checks the signature's shape but not the keys. */
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 
@@ -116,11 +147,15 @@ export function createDynamoClient(
   // Keys in the environment, else fixed ones for a local server, else the SDK's default chain.
   const credentials = credentialsFromEnv(env) ?? (endpoint !== undefined ? LOCAL_CREDENTIALS : undefined);
   return new DynamoDBClient({
+    ...EXPLICIT_CLIENT_SETTINGS,
+    authSchemePreference: [...EXPLICIT_CLIENT_SETTINGS.authSchemePreference],
     region: env[ENV.region] || DEFAULT_REGION,
     ...(endpoint !== undefined ? { endpoint } : {}),
     ...(credentials !== undefined ? { credentials } : {}),
     maxAttempts: MAX_ATTEMPTS,
     retryStrategy: new BoundedRetryStrategy(MAX_ATTEMPTS, options.retryDelayMs ?? RETRY_DELAY_MS),
+    // Options, which the client makes its NodeHttpHandler from at once (NodeHttpHandler.create): it
+    // never resolves the defaults mode for them.
     requestHandler: {
       connectionTimeout: options.connectionTimeoutMs ?? CONNECTION_TIMEOUT_MS,
       requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,

@@ -1,9 +1,11 @@
 /**
  * The floor under the skill's cold start: the baseline (./index.ts) changed only as the skill may
- * change it without dropping its work. Its client takes the environment's credentials and its
- * bundle leaves the default chain out (as the skill's does), and with `localDay` its launch also
- * works out the day and time where the user is, as the skill's launch must (her practice days,
- * lambda/core/local-time.ts): the first `Intl.DateTimeFormat` of a process loads ICU's data.
+ * change it without dropping its work. Its client takes the environment's credentials, is given
+ * every setting the SDK would otherwise look up in AWS_* variables and ~/.aws/config (as the
+ * skill's is: lambda/persistence/dynamo-client.ts), and its bundle leaves the default chain out (as
+ * the skill's does); with `localDay` its launch also works out the day and time where the user is,
+ * as the skill's launch must (her practice days, lambda/core/local-time.ts): the first
+ * `Intl.DateTimeFormat` of a process loads ICU's data.
  * No skill that does both can start faster than this. Bundled by `--floor` of
  * tools/bench/cold-start-independent.ts.
  */
@@ -11,12 +13,34 @@ import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { getRequestType, SkillBuilders } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 
+/**
+ * The skill's explicit client settings (EXPLICIT_CLIENT_SETTINGS in lambda/persistence/dynamo-client.ts),
+ * written out here so the floor's bundle holds none of the skill's code; a test keeps them equal.
+ */
+export const FLOOR_CLIENT_SETTINGS = {
+  useFipsEndpoint: false,
+  useDualstackEndpoint: false,
+  accountIdEndpointMode: 'preferred',
+  authSchemePreference: [],
+  endpointDiscoveryEnabledProvider: async () => false,
+  userAgentAppId: 'partner-massage-coach',
+  retryMode: 'standard',
+  defaultsMode: 'legacy',
+  disableClockSkewCorrection: false,
+} as const;
+
+/** The SDK's own default for DynamoDB, given so it is not looked up (the skill gives its own). */
+const FLOOR_MAX_ATTEMPTS = 4;
+
 export function floorHandler(options: {
   readonly localDay: boolean;
 }): (event: RequestEnvelope, context?: unknown) => Promise<ResponseEnvelope> {
   const accessKeyId = process.env.AWS_ACCESS_KEY_ID;
   const secretAccessKey = process.env.AWS_SECRET_ACCESS_KEY;
   const client = new DynamoDBClient({
+    ...FLOOR_CLIENT_SETTINGS,
+    authSchemePreference: [],
+    maxAttempts: FLOOR_MAX_ATTEMPTS,
     region: process.env.AWS_REGION || 'us-east-1',
     ...(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT } : {}),
     ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey } } : {}),
