@@ -11,6 +11,8 @@
  *   --node PATH       the node binary to run the bundles with (default: this one), e.g. the pinned
  *                     Node 22 of `npm run test:node22`: tools/node22/node_modules/.bin/node
  *   --bundle NAME=JS  one more bundle to time in the rotation (repeatable), e.g. a variant
+ *   --node-options S  NODE_OPTIONS for every run, e.g. "--enable-source-maps" to time what that
+ *                     costs a cold start (default: none, as the stack deploys the function)
  *   --floor           also time the floor (tools/bench/baseline/floor.ts): the baseline with the
  *                     skill's credentials and bundle, without and with the launch's local day
  *   --json            the summary as JSON on stdout
@@ -139,6 +141,8 @@ export interface IndependentOptions {
   readonly bundles: readonly { readonly name: string; readonly path: string }[];
   readonly runs: number;
   readonly node: string;
+  /** NODE_OPTIONS of every run. @default none */
+  readonly nodeOptions?: string;
 }
 
 /** Times every bundle `runs` times, rotating which goes first each round, after one uncounted run each. */
@@ -156,6 +160,7 @@ export async function independentColdStarts(options: IndependentOptions): Promis
       ...setupEnv,
       AWS_ACCESS_KEY_ID: 'bench',
       AWS_SECRET_ACCESS_KEY: 'bench',
+      ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}),
     };
     const { bundles } = options;
     for (const b of bundles) await runOnce(options.node, b.path, envelopePath, env);
@@ -189,6 +194,8 @@ export interface CliOptions {
   readonly extra: readonly { readonly name: string; readonly path: string }[];
   readonly json: boolean;
   readonly floor: boolean;
+  /** Only when given. */
+  readonly nodeOptions?: string;
 }
 
 /** The floor's two bundles (tools/bench/baseline/floor.ts): name and entry. */
@@ -208,6 +215,11 @@ export async function buildFloor(dir = 'dist/bench'): Promise<{ readonly name: s
   return built;
 }
 
+function nodeOptionsOf(argv: readonly string[]): { nodeOptions?: string } {
+  const nodeOptions = argValues(argv, '--node-options')[0];
+  return nodeOptions === undefined ? {} : { nodeOptions };
+}
+
 /** The command line's options (see the top of this file). */
 export function parseOptions(argv: readonly string[]): CliOptions {
   const runs = Number(argValues(argv, '--runs')[0] ?? 15);
@@ -221,6 +233,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     }),
     json: argv.includes('--json'),
     floor: argv.includes('--floor'),
+    ...nodeOptionsOf(argv),
   };
 }
 
@@ -275,12 +288,19 @@ export async function runCli(
 ): Promise<IndependentRow[]> {
   const options = parseOptions(argv);
   const bundles = [...(await build(options.floor)), ...options.extra];
-  const rows = withRatios(await independentColdStarts({ bundles, runs: options.runs, node: options.node }));
+  const rows = withRatios(
+    await independentColdStarts({
+      bundles,
+      runs: options.runs,
+      node: options.node,
+      ...(options.nodeOptions === undefined ? {} : { nodeOptions: options.nodeOptions }),
+    }),
+  );
   const version = spawnSync(options.node, ['--version'], { encoding: 'utf8' }).stdout.trim();
   write(
     options.json
       ? `${JSON.stringify({ node: version, runs: options.runs, rows }, null, 2)}\n`
-      : `${formatRows(rows, options.runs, version)}\n`,
+      : `${formatRows(rows, options.runs, version)}${options.nodeOptions ? `\nNODE_OPTIONS=${options.nodeOptions}` : ''}\n`,
   );
   return rows;
 }
