@@ -8,7 +8,7 @@ import { type RequestHandler, type Skill, SkillBuilders } from 'ask-sdk-core';
 import type { RequestEnvelope, Response, ResponseEnvelope } from 'ask-sdk-model';
 import type { AlexaApi } from './alexa-api';
 import type { AudioSource } from './audio/source';
-import { contentForRequest, type RequestContent } from './content';
+import { contentForRequest, type RequestContent } from './content/locale-content';
 import type { Catalogue } from './core/catalogue';
 import { DEFAULT_PREFERENCES } from './core/preferences';
 import type { Wording } from './core/wording';

@@ -62,7 +62,7 @@ const THIS_PART_OF_DAY: Readonly<Record<PartOfDay, string>> = {
   night: 'Tonight',
 };
 
-/** The lines in the British source, with a locale's care terms; content/index.ts turns the words. */
+/** The lines in the British source, with a locale's care terms; content/locale-content.ts turns the words. */
 export const sourceLines = (care: CareTerms) =>
   ({
     disclaimer: `A quick word first: I'm a guide for gentle massage, not medical advice. If anything about the pregnancy worries you, check with ${care.careTeam}.`,

@@ -1,4 +1,4 @@
-/** The lines about practice reminders, in the British source; content/index.ts turns the words. */
+/** The lines about practice reminders, in the British source; content/locale-content.ts turns the words. */
 import type { OutsideFailure } from '../core/events';
 import type { ReminderWords } from '../core/reminder-wording';
 import { type ReminderSchedule, WEEKDAYS, type Weekday } from '../core/schedule';

@@ -1,4 +1,4 @@
-/** The lines about joined sessions, in the British source; content/index.ts turns the words. */
+/** The lines about joined sessions, in the British source; content/locale-content.ts turns the words. */
 import type { SessionWords } from '../core/session-wording';
 import { sentenceCase, spokenList } from './lines';
 

@@ -105,12 +105,18 @@ const SYNONYM_WORD_WEIGHT = 1;
 
 const NO_WORDS: NameWords = { fillers: [], sameAs: {} };
 
+/** The phrase and word indexes of a catalogue's names. */
+interface NameIndex {
+  readonly byPhrase: ReadonlyMap<string, Routine>;
+  /** Each routine's content words and their weights, in catalogue order. */
+  readonly vocabulary: readonly { readonly routine: Routine; readonly weights: ReadonlyMap<string, number> }[];
+  readonly fillers: ReadonlySet<string>;
+}
+
 export class Catalogue {
   private readonly byId: ReadonlyMap<RoutineId, Routine>;
-  private readonly byPhrase: ReadonlyMap<string, Routine>;
-  /** Each routine's content words and their weights, in catalogue order. */
-  private readonly vocabulary: readonly { readonly routine: Routine; readonly weights: ReadonlyMap<string, number> }[];
-  private readonly fillers: ReadonlySet<string>;
+  /** Made at the first name looked up: a launch names no routine, so a cold start reads no synonyms. */
+  private names: NameIndex | undefined;
 
   constructor(
     readonly routines: readonly Routine[],
@@ -119,20 +125,25 @@ export class Catalogue {
     private readonly concerns?: ConcernWords,
   ) {
     this.byId = new Map(routines.map((routine) => [routine.id, routine]));
-    this.fillers = new Set(words.fillers.map(normalisePhrase));
-    const phrases = new Map<string, Routine>();
-    for (const routine of routines) {
-      for (const phrase of [routine.name, ...routine.synonyms]) phrases.set(normalisePhrase(phrase), routine);
+  }
+
+  private nameIndex(): NameIndex {
+    if (this.names) return this.names;
+    const fillers = new Set(this.words.fillers.map(normalisePhrase));
+    const byPhrase = new Map<string, Routine>();
+    for (const routine of this.routines) {
+      for (const phrase of [routine.name, ...routine.synonyms]) byPhrase.set(normalisePhrase(phrase), routine);
     }
-    this.byPhrase = phrases;
-    this.vocabulary = routines.map((routine) => {
+    const vocabulary = this.routines.map((routine) => {
       const weights = new Map<string, number>();
-      for (const word of routine.synonyms.flatMap((synonym) => this.contentWords(synonym))) {
+      for (const word of routine.synonyms.flatMap((synonym) => this.contentWords(synonym, fillers))) {
         weights.set(word, SYNONYM_WORD_WEIGHT);
       }
-      for (const word of this.contentWords(routine.name)) weights.set(word, NAME_WORD_WEIGHT);
+      for (const word of this.contentWords(routine.name, fillers)) weights.set(word, NAME_WORD_WEIGHT);
       return { routine, weights };
     });
+    this.names = { byPhrase, vocabulary, fillers };
+    return this.names;
   }
 
   get(id: string): Routine | undefined {
@@ -141,7 +152,7 @@ export class Catalogue {
 
   /** Looks a routine up by its spoken name or a synonym (exact after normalising). */
   findByName(phrase: string): Routine | undefined {
-    return this.byPhrase.get(normalisePhrase(phrase));
+    return this.nameIndex().byPhrase.get(normalisePhrase(phrase));
   }
 
   /**
@@ -153,10 +164,11 @@ export class Catalogue {
   match(phrase: string): NameMatch {
     const exact = this.findByName(phrase);
     if (exact) return { kind: 'one', routine: exact };
-    const content = this.contentWords(phrase);
+    const { vocabulary, fillers } = this.nameIndex();
+    const content = this.contentWords(phrase, fillers);
     let best = 0;
     let winners: Routine[] = [];
-    for (const { routine, weights } of this.vocabulary) {
+    for (const { routine, weights } of vocabulary) {
       const score = content.reduce((sum, word) => sum + (weights.get(word) ?? 0), 0);
       if (score > best) {
         best = score;
@@ -180,10 +192,10 @@ export class Catalogue {
   }
 
   /** A phrase's words that can tell routines apart, each in its one form. */
-  private contentWords(phrase: string): string[] {
+  private contentWords(phrase: string, fillers: ReadonlySet<string>): string[] {
     return normalisePhrase(phrase)
       .split(' ')
       .map((word) => this.words.sameAs[word] ?? word)
-      .filter((word) => word !== '' && !this.fillers.has(word));
+      .filter((word) => word !== '' && !fillers.has(word));
   }
 }

@@ -75,9 +75,9 @@ export class ConcernWords {
         /** Each phrase's words, longest first, with what it names. */
         readonly phrases: readonly { readonly words: readonly string[]; readonly id: ConcernSlotId }[];
         readonly wholes: ReadonlyMap<string, ConcernSlotId>;
+        readonly fillers: ReadonlySet<string>;
       }
     | undefined;
-  private readonly fillers: ReadonlySet<string>;
 
   /**
    * @param table the words, or how to get them: they are read, and the phrases indexed, at the first
@@ -85,14 +85,13 @@ export class ConcernWords {
    */
   constructor(
     private readonly table: ConcernPhraseTable | (() => ConcernPhraseTable),
-    fillers: readonly string[] = [],
-  ) {
-    this.fillers = new Set(fillers.map(normalisePhrase));
-  }
+    private readonly fillerWords: readonly string[] = [],
+  ) {}
 
   private indexed(): NonNullable<ConcernWords['index']> {
     if (this.index) return this.index;
     const table = typeof this.table === 'function' ? this.table() : this.table;
+    const fillers = new Set(this.fillerWords.map(normalisePhrase));
     const phrases: { words: string[]; id: ConcernSlotId }[] = [];
     const wholes = new Map<string, ConcernSlotId>();
     for (const id of CONCERN_SLOT_IDS) {
@@ -100,17 +99,17 @@ export class ConcernWords {
         const words = normalisePhrase(phrase).split(' ').filter(Boolean);
         if (words.length === 0) continue;
         phrases.push({ words, id });
-        wholes.set(this.withoutFillers(words), id);
+        wholes.set(withoutFillers(words, fillers), id);
       }
     }
-    this.index = { phrases: phrases.sort((a, b) => b.words.length - a.words.length), wholes };
+    this.index = { phrases: phrases.sort((a, b) => b.words.length - a.words.length), wholes, fillers };
     return this.index;
   }
 
   find(heard: string): HeardConcern | undefined {
     const words = normalisePhrase(heard).split(' ').filter(Boolean);
     if (words.length === 0) return undefined;
-    const { phrases, wholes } = this.indexed();
+    const { phrases, wholes, fillers } = this.indexed();
     let sign: WarningSignId | undefined;
     for (let at = 0; at < words.length; ) {
       const found = phrases.find((phrase) => phrase.words.every((word, i) => words[at + i] === word));
@@ -122,11 +121,11 @@ export class ConcernWords {
       at += found.words.length;
     }
     if (sign) return { kind: 'sign', sign };
-    const whole = wholes.get(this.withoutFillers(words));
+    const whole = wholes.get(withoutFillers(words, fillers));
     return whole !== undefined && isConcernId(whole) ? { kind: 'concern', concern: whole } : undefined;
   }
+}
 
-  private withoutFillers(words: readonly string[]): string {
-    return words.filter((word) => !this.fillers.has(word)).join(' ');
-  }
+function withoutFillers(words: readonly string[], fillers: ReadonlySet<string>): string {
+  return words.filter((word) => !fillers.has(word)).join(' ');
 }

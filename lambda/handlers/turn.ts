@@ -10,7 +10,7 @@ import { type AlexaApi, Deadline, TURN_OUTSIDE_BUDGET_MS } from '../alexa-api';
 import { audioDirectives } from '../audio/directives';
 import { deviceHasAudioPlayer, playerOf, reportedToken } from '../audio/player-context';
 import type { AudioSource } from '../audio/source';
-import type { RequestContent } from '../content';
+import type { RequestContent } from '../content/locale-content';
 import { type Decision, decide, INITIAL_STATE, type Plan } from '../core/coach';
 import type { CoachEvent } from '../core/events';
 import type { SpeechRate } from '../core/preferences';
@@ -27,7 +27,7 @@ import { parseSessionData, type SessionData, toSessionAttributes } from './sessi
 
 export interface TurnDeps {
   readonly store: UserStore;
-  /** The routines, lines and spoken numbers for a request's locale (content/index.ts). */
+  /** The routines, lines and spoken numbers for a request's locale (content/locale-content.ts). */
   readonly content: (requestLocale: unknown) => RequestContent;
   readonly logger: Logger;
   /** The rendered audio; without it routines are always spoken. */

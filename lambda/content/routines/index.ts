@@ -1,6 +1,6 @@
 /**
  * The routines in the British source, in the order the skill offers them; each takes a locale's
- * care terms, and content/index.ts turns the words.
+ * care terms, and content/locale-content.ts turns the words.
  */
 import type { Routine } from '../../core/catalogue';
 import type { CareTerms } from '../locales';
