@@ -5,15 +5,20 @@
  */
 import type { BodyView } from '../core/body';
 import type { AvgGraphic } from './body-graphics/avg';
-import { BACK } from './body-graphics/back';
-import { FEET, HANDS } from './body-graphics/extremities';
-import { SIDE } from './body-graphics/side';
+import { back } from './body-graphics/back';
+import { feet, hands } from './body-graphics/extremities';
+import { side } from './body-graphics/side';
 
 export { type AvgGraphic, type AvgItem, fillFor, MARKED, UNMARKED } from './body-graphics/avg';
 
-export const BODY_GRAPHICS: Readonly<Record<BodyView, AvgGraphic>> = {
-  back: BACK,
-  side: SIDE,
-  feet: FEET,
-  hands: HANDS,
-};
+/** Each view's drawing, drawn at its first read and kept: a cold start that shows no card draws none. */
+function drawnOnRead(draw: Readonly<Record<BodyView, () => AvgGraphic>>): Readonly<Record<BodyView, AvgGraphic>> {
+  const drawn = {} as Record<BodyView, AvgGraphic>;
+  for (const view of Object.keys(draw) as BodyView[]) {
+    let graphic: AvgGraphic | undefined;
+    Object.defineProperty(drawn, view, { enumerable: true, get: () => (graphic ??= draw[view]()) });
+  }
+  return drawn;
+}
+
+export const BODY_GRAPHICS: Readonly<Record<BodyView, AvgGraphic>> = drawnOnRead({ back, side, feet, hands });

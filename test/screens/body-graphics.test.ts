@@ -107,3 +107,11 @@ describe.each(BODY_VIEWS)('the %s drawing', (view) => {
 it('keeps the four drawings under 12 KB of JSON together', () => {
   expect(Buffer.byteLength(JSON.stringify(BODY_GRAPHICS), 'utf8')).toBeLessThan(12 * 1024);
 });
+
+it('has a drawing for every view', () => {
+  expect(Object.keys(BODY_GRAPHICS).sort()).toEqual([...BODY_VIEWS].sort());
+});
+
+it.each(BODY_VIEWS)('draws the %s view once, at its first read, and keeps it', (view) => {
+  expect(BODY_GRAPHICS[view]).toBe(BODY_GRAPHICS[view]);
+});

@@ -24,62 +24,66 @@ const SOLE =
   'M42,62C40,44 58,38 74,40C88,42 92,56 90,74C89,86 88,94 86,100C78,108 70,118 70,130C70,138 74,144 80,146H43C44,118 42,90 42,62Z';
 const ARCH = 'M86,100C78,108 70,118 70,130C70,138 74,144 80,146H82C83,132 85,116 86,100Z';
 const HEEL = 'M43,146H82C80,174 72,188 62,188C50,188 42,176 43,146Z';
-/** The other foot from above, its ankle at the bottom (mirrored into place). */
-const TOP = mirrored(
-  'M42,62C40,44 58,38 74,40C88,42 92,56 90,74C88,96 84,118 82,146C81,160 72,168 62,168C51,168 43,160 43,146C44,118 42,90 42,62Z',
-  W,
-);
-const TOES = bothSides(
-  ellipse(80, 27, 8, 10) +
-    ellipse(64, 24, 5.5, 7) +
-    ellipse(52, 27, 5, 6.5) +
-    ellipse(42, 32, 4.5, 6) +
-    ellipse(35, 41, 4, 5),
-  W,
-);
 const ANKLE = 'M122,156C124,170 124,186 122,200H154C152,186 152,170 154,156Z';
 
-export const FEET: AvgGraphic = graphic(
-  [W, 200],
-  [
-    shape(ANKLE, REST),
-    area('wholeFoot', SOLE + ARCH + HEEL + TOP + TOES),
-    parts('wholeFoot', [
-      area('sole', SOLE),
-      area('arch', ARCH),
-      area('heel', HEEL),
-      area('topOfFoot', TOP),
-      area('toes', TOES),
-      lines(mirrored(ellipse(80, 22, 4, 4.5) + ellipse(64, 20, 2.5, 3) + ellipse(52, 23, 2.2, 2.8), W)),
-    ]),
-  ],
-);
+export function feet(): AvgGraphic {
+  // The other foot from above, its ankle at the bottom (mirrored into place).
+  const top = mirrored(
+    'M42,62C40,44 58,38 74,40C88,42 92,56 90,74C88,96 84,118 82,146C81,160 72,168 62,168C51,168 43,160 43,146C44,118 42,90 42,62Z',
+    W,
+  );
+  const toes = bothSides(
+    ellipse(80, 27, 8, 10) +
+      ellipse(64, 24, 5.5, 7) +
+      ellipse(52, 27, 5, 6.5) +
+      ellipse(42, 32, 4.5, 6) +
+      ellipse(35, 41, 4, 5),
+    W,
+  );
+  return graphic(
+    [W, 200],
+    [
+      shape(ANKLE, REST),
+      area('wholeFoot', SOLE + ARCH + HEEL + top + toes),
+      parts('wholeFoot', [
+        area('sole', SOLE),
+        area('arch', ARCH),
+        area('heel', HEEL),
+        area('topOfFoot', top),
+        area('toes', toes),
+        lines(mirrored(ellipse(80, 22, 4, 4.5) + ellipse(64, 20, 2.5, 3) + ellipse(52, 23, 2.2, 2.8), W)),
+      ]),
+    ],
+  );
+}
 
 // Hands, fingers up. On the left the palm, on the right the back of the other hand.
-const FINGERS = bothSides(
-  'M64,86V40A6,6 0 0 1 76,40V86ZM50,86V32A6,6 0 0 1 62,32V86ZM36,86V38A6,6 0 0 1 48,38V86ZM23,86V50A5.5,5.5 0 0 1 34,50V86ZM80,106C84,100 86,94 87,88A5,5 0 0 1 97,89C96,106 92,122 80,138Z',
-  W,
-);
 const HAND = 'M23,86H80V140C80,154 72,160 64,160H38C28,160 22,152 22,140Z';
 const WRIST = 'M38,160H64L68,178H34Z';
 
-export const HANDS: AvgGraphic = graphic(
-  [W, 200],
-  [
-    shape(bothSides('M34,178H68L70,200H32Z', W), REST),
-    area('wholeHand', HAND + mirrored(HAND, W) + FINGERS + bothSides(WRIST, W)),
-    parts('wholeHand', [
-      area('palm', HAND),
-      area('backOfHand', mirrored(HAND, W)),
-      area('fingers', FINGERS),
-      area('wrist', bothSides(WRIST, W)),
-      lines('M30,118C44,112 60,110 74,114M32,132C46,126 60,126 70,130M60,150C56,136 58,120 66,104'),
-      lines(
-        mirrored(
-          'M66,44A4,4 0 0 1 74,44V48H66ZM52,36A4,4 0 0 1 60,36V40H52ZM38,42A4,4 0 0 1 46,42V46H38ZM25,54A3.5,3.5 0 0 1 32,54V58H25Z',
-          W,
+export function hands(): AvgGraphic {
+  const fingers = bothSides(
+    'M64,86V40A6,6 0 0 1 76,40V86ZM50,86V32A6,6 0 0 1 62,32V86ZM36,86V38A6,6 0 0 1 48,38V86ZM23,86V50A5.5,5.5 0 0 1 34,50V86ZM80,106C84,100 86,94 87,88A5,5 0 0 1 97,89C96,106 92,122 80,138Z',
+    W,
+  );
+  return graphic(
+    [W, 200],
+    [
+      shape(bothSides('M34,178H68L70,200H32Z', W), REST),
+      area('wholeHand', HAND + mirrored(HAND, W) + fingers + bothSides(WRIST, W)),
+      parts('wholeHand', [
+        area('palm', HAND),
+        area('backOfHand', mirrored(HAND, W)),
+        area('fingers', fingers),
+        area('wrist', bothSides(WRIST, W)),
+        lines('M30,118C44,112 60,110 74,114M32,132C46,126 60,126 70,130M60,150C56,136 58,120 66,104'),
+        lines(
+          mirrored(
+            'M66,44A4,4 0 0 1 74,44V48H66ZM52,36A4,4 0 0 1 60,36V40H52ZM38,42A4,4 0 0 1 46,42V46H38ZM25,54A3.5,3.5 0 0 1 32,54V58H25Z',
+            W,
+          ),
         ),
-      ),
-    ]),
-  ],
-);
+      ]),
+    ],
+  );
+}
