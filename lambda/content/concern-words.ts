@@ -12,14 +12,21 @@ export interface ConcernPhrases {
   readonly synonyms: readonly string[];
 }
 
-/** A value and its synonyms, written as one list with "; " between them (line breaks are spaces). */
+/**
+ * A value and its synonyms, written as one list with "; " between them (line breaks are spaces).
+ * The list is split at its first read: few turns look for a concern in what they heard.
+ */
 function said(value: string, synonyms: string): ConcernPhrases {
+  let split: readonly string[] | undefined;
   return {
     value,
-    synonyms: synonyms
-      .split(';')
-      .map((phrase) => phrase.replace(/\s+/g, ' ').trim())
-      .filter((phrase) => phrase !== ''),
+    get synonyms() {
+      split ??= synonyms
+        .split(';')
+        .map((phrase) => phrase.replace(/\s+/g, ' ').trim())
+        .filter((phrase) => phrase !== '');
+      return split;
+    },
   };
 }
 
