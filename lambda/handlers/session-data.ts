@@ -32,10 +32,15 @@ export function parseSessionData(attributes: Record<string, unknown>): SessionDa
   if (!isObject(attributes.profile)) return undefined;
   const pending = sanitizeUpdate(attributes.pending);
   const version = isVersion(attributes.version) ? attributes.version : undefined;
-  const stored = version !== undefined && isObject(attributes.stored) ? sanitizeProfile(attributes.stored) : undefined;
+  const profile = sanitizeProfile(attributes.profile);
+  let stored: UserProfile | undefined;
+  if (version !== undefined && isObject(attributes.stored)) {
+    // The attributes a turn has just written often hold one profile as both: it is read once.
+    stored = attributes.stored === attributes.profile ? profile : sanitizeProfile(attributes.stored);
+  }
   return {
     state: parseCoachState(attributes.coach),
-    profile: sanitizeProfile(attributes.profile),
+    profile,
     version,
     ...(stored !== undefined ? { stored } : {}),
     ...(pending !== undefined ? { pending } : {}),
