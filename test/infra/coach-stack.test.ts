@@ -144,9 +144,10 @@ describe('skill function', () => {
       bundleSkillSync(path.join(dir, 'index.js'));
       // Booleans, not toBe on the text: a failure would otherwise print two 700 KB bundles.
       for (const file of ['index.js', CREDENTIAL_CHAIN_FILE]) {
-        expect([file, fs.readFileSync(path.join(assetDir, file)).equals(fs.readFileSync(path.join(dir, file)))]).toEqual(
-          [file, true],
-        );
+        expect([
+          file,
+          fs.readFileSync(path.join(assetDir, file)).equals(fs.readFileSync(path.join(dir, file))),
+        ]).toEqual([file, true]);
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
