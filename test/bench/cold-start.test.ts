@@ -149,7 +149,7 @@ describe('the cold-start measurements', () => {
     await dynalite.stop();
   });
 
-  it('seed a returning user whose item holds her zone and its offset', async () => {
+  it('seed a returning user: the opening heard, practice yesterday, her zone and its offset', async () => {
     const { store } = createStoreFromEnv({ TABLE_NAME: tableName, DYNAMODB_ENDPOINT: dynalite.endpoint });
     await seedReturningUser(store, 1_790_000_000_000);
     const stored = await store.load(COLD_USER_ID);
@@ -159,6 +159,8 @@ describe('the cold-start measurements', () => {
       at: 1_790_000_000_000,
       offset: { minutes: 60, from: expect.any(Number), until: Date.UTC(2026, 9, 25, 1) },
     });
+    expect(stored?.profile.disclaimerHeard).toBe(true);
+    expect(stored?.profile.history.lastPracticeDay).toBe('2026-09-20');
   });
 
   it("time both bundles through the bench's harness, with the split", async () => {

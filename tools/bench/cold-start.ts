@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { withOffsetAt } from '../../lambda/core/local-time';
+import { DAY_MS } from '../../lambda/core/practice-history';
 import type { UserStore } from '../../lambda/persistence/user-store';
 import { buildEnvelope } from '../simulator/envelope';
 import { median, percentile } from './stats';
@@ -33,12 +34,20 @@ export function coldLaunchEnvelope(at: number = Date.now()): RequestEnvelope {
 }
 
 /**
- * Makes the cold-start user a returning one: an item with her zone, read `at` (now by default),
- * and its offset over the months around then, as the launch that read it kept them.
+ * Makes the cold-start user a returning one: she has heard the opening's safety lines, finished
+ * lower back relief yesterday (so the launch has her practice to speak of), and her item holds her
+ * zone, read `at` (now by default), with its offset over the months around then, as the launch
+ * that read it kept them.
  */
 export async function seedReturningUser(store: UserStore, at: number = Date.now()): Promise<void> {
   const timeZone = withOffsetAt({ id: COLD_USER_TIME_ZONE, at }, at);
-  await store.save(COLD_USER_ID, { id: `bench-cold-seed-${at}`, timeZone });
+  await store.save(COLD_USER_ID, {
+    id: `bench-cold-seed-${at}`,
+    disclaimerHeard: true,
+    screeningHeard: true,
+    practice: [{ routineId: 'lowerBack', at: at - DAY_MS, minutes: 10 }],
+    timeZone,
+  });
 }
 
 export interface ColdSample {
