@@ -5,11 +5,14 @@
 import { createHash } from 'node:crypto';
 import {
   CreateTableCommand,
+  DeleteItemCommand,
   DescribeTableCommand,
   type DescribeTableCommandOutput,
-  DynamoDBClient,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { applyUpdate, newProfile, type ProfileUpdate, type UserProfile } from '../core/profile';
 import { sanitizeProfile } from '../core/untrusted-profile';
 import { CURRENT_SCHEMA_VERSION, migrateItem, type RawItem } from './migrations';
@@ -36,8 +39,12 @@ const TABLE_ACTIVE_WAIT_MS = 10_000;
 const TABLE_POLL_INTERVAL_MS = 50;
 
 export interface DynamoUserStoreOptions {
-  /** A DynamoDB client, or a DocumentClient built on one. */
-  readonly client: DynamoDBClient | DynamoDBDocumentClient;
+  /**
+   * The DynamoDB client. Items are turned to and from DynamoDB's attribute values with
+   * @aws-sdk/util-dynamodb, as lib-dynamodb's DocumentClient does, without its extra client layer
+   * on every call (and in the bundle a cold start parses).
+   */
+  readonly client: DynamoDBClient;
   readonly tableName: string;
   /**
    * Create the table (on-demand, key `pk`) on the first operation if it is missing, and again if it
@@ -51,6 +58,11 @@ export interface DynamoUserStoreOptions {
   readonly operationDeadlineMs?: number;
   /** Epoch ms. @default Date.now */
   readonly now?: () => number;
+}
+
+/** The key of the item whose partition key is `pk`, as DynamoDB takes it. */
+function keyOf(pk: string): Record<string, { S: string }> {
+  return { [PARTITION_KEY]: { S: pk } };
 }
 
 /** The item's partition key for a userId: the raw id is never stored. */
@@ -91,7 +103,7 @@ export function parseStoredItem(raw: RawItem): StoredProfile {
 }
 
 export class DynamoUserStore implements UserStore {
-  private readonly documents: DynamoDBDocumentClient;
+  private readonly client: DynamoDBClient;
   private readonly tableName: string;
   private readonly createTableIfMissing: boolean;
   private readonly maxConflictRetries: number;
@@ -100,10 +112,7 @@ export class DynamoUserStore implements UserStore {
   private tableReady: Promise<void> | undefined;
 
   constructor(options: DynamoUserStoreOptions) {
-    this.documents =
-      options.client instanceof DynamoDBClient
-        ? DynamoDBDocumentClient.from(options.client, { marshallOptions: { removeUndefinedValues: true } })
-        : options.client;
+    this.client = options.client;
     this.tableName = options.tableName;
     this.createTableIfMissing = options.createTableIfMissing ?? false;
     this.maxConflictRetries = Math.max(0, options.maxConflictRetries ?? DEFAULT_MAX_CONFLICT_RETRIES);
@@ -151,18 +160,18 @@ export class DynamoUserStore implements UserStore {
   async delete(userId: string): Promise<void> {
     const pk = partitionKeyOf(userId);
     await this.operation('delete', async (signal) => {
-      await this.documents.send(new DeleteCommand({ TableName: this.tableName, Key: { [PARTITION_KEY]: pk } }), {
+      await this.client.send(new DeleteItemCommand({ TableName: this.tableName, Key: keyOf(pk) }), {
         abortSignal: signal,
       });
     });
   }
 
   private async read(pk: string, signal: AbortSignal): Promise<StoredProfile | undefined> {
-    const { Item } = await this.documents.send(
-      new GetCommand({ TableName: this.tableName, Key: { [PARTITION_KEY]: pk }, ConsistentRead: true }),
+    const { Item } = await this.client.send(
+      new GetItemCommand({ TableName: this.tableName, Key: keyOf(pk), ConsistentRead: true }),
       { abortSignal: signal },
     );
-    return Item === undefined ? undefined : parseStoredItem(Item);
+    return Item === undefined ? undefined : parseStoredItem(unmarshall(Item));
   }
 
   private async write(pk: string, next: StoredProfile, expectedVersion: number, signal: AbortSignal): Promise<void> {
@@ -192,11 +201,14 @@ export class DynamoUserStore implements UserStore {
     const condition =
       expectedVersion === 0
         ? { ConditionExpression: 'attribute_not_exists(#pk) OR attribute_not_exists(#version)' }
-        : { ConditionExpression: '#version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } };
-    await this.documents.send(
-      new PutCommand({
+        : {
+            ConditionExpression: '#version = :expected',
+            ExpressionAttributeValues: { ':expected': { N: String(expectedVersion) } },
+          };
+    await this.client.send(
+      new PutItemCommand({
         TableName: this.tableName,
-        Item: item,
+        Item: marshall(item, { removeUndefinedValues: true }),
         ...condition,
         ExpressionAttributeNames:
           expectedVersion === 0
@@ -245,7 +257,7 @@ export class DynamoUserStore implements UserStore {
   private async createTable(): Promise<void> {
     if ((await this.describeTable()) === 'ACTIVE') return;
     try {
-      await this.documents.send(
+      await this.client.send(
         new CreateTableCommand({
           TableName: this.tableName,
           BillingMode: 'PAY_PER_REQUEST',
@@ -268,7 +280,7 @@ export class DynamoUserStore implements UserStore {
   private async describeTable(): Promise<string | undefined> {
     let output: DescribeTableCommandOutput;
     try {
-      output = await this.documents.send(new DescribeTableCommand({ TableName: this.tableName }));
+      output = await this.client.send(new DescribeTableCommand({ TableName: this.tableName }));
     } catch (error) {
       if (errorName(error) === 'ResourceNotFoundException') return undefined;
       throw error;

@@ -119,7 +119,7 @@ describe('skill function', () => {
     // The DynamoDB JSON protocol's target prefix: present only if @aws-sdk/client-dynamodb is bundled.
     expect(bundle.includes('DynamoDB_20120810')).toBe(true);
     // Nothing the handler imports is left for the runtime to resolve.
-    const leftExternal = ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', 'ask-sdk-core'].filter(
+    const leftExternal = ['@aws-sdk/client-dynamodb', '@aws-sdk/util-dynamodb', 'ask-sdk-core'].filter(
       (pkg) => bundle.includes(`require("${pkg}")`) || bundle.includes(`require('${pkg}')`),
     );
     expect(leftExternal).toEqual([]);
