@@ -22,6 +22,7 @@ import {
 import { NAME_WORDS } from './name-words';
 import { onlyInEnglish } from './other-languages';
 import { ROUTINE_SOURCES } from './routines';
+import { DETAIL_FIELDS, type RoutineDetails, type RoutineSource } from './routines/source';
 
 export interface LocaleContent {
   readonly locale: LocaleId;
@@ -62,17 +63,17 @@ export function localiseWith(lists: readonly WordList[]): (text: string) => stri
 const IDENTIFIER_KEYS = new Set(['id', 'kind']);
 
 /**
- * A view of an object whose fields are each made from the source's at their first read, then kept.
- * A turn reads a few lines and one routine's steps, so a cold start turns those, not the whole
- * source; a proxy costs nothing to make, where a getter for each of the many lines would.
+ * An object with the fields of `fields`, each made from the field's value at its first read, then
+ * kept. A turn reads a few lines and one routine's steps, so a cold start turns those, not the
+ * whole source; a proxy costs nothing to make, where a getter for each of the many lines would.
  */
-function madeOnRead<T extends object>(source: T, make: (key: string, value: unknown) => unknown): T {
+function madeOnRead<T extends object>(fields: object, make: (key: string, value: unknown) => unknown): T {
   const made = new Map<string, unknown>();
-  const read = (target: T, key: string): unknown => {
-    if (!made.has(key)) made.set(key, make(key, target[key as keyof T]));
+  const read = (target: object, key: string): unknown => {
+    if (!made.has(key)) made.set(key, make(key, target[key as keyof typeof target]));
     return made.get(key);
   };
-  return new Proxy(source, {
+  return new Proxy(fields as T, {
     get: (target, key, receiver) =>
       typeof key === 'string' && Object.hasOwn(target, key) ? read(target, key) : Reflect.get(target, key, receiver),
     getOwnPropertyDescriptor: (target, key) => {
@@ -97,7 +98,7 @@ function turnAll<T>(value: T, turn: (text: string) => string): T {
   }
   if (Array.isArray(value)) return value.map((item) => turnAll(item, turn)) as T;
   if (value !== null && typeof value === 'object') {
-    return madeOnRead(value, (key, item) => (IDENTIFIER_KEYS.has(key) ? item : turnAll(item, turn)));
+    return madeOnRead<T & object>(value, (key, item) => (IDENTIFIER_KEYS.has(key) ? item : turnAll(item, turn)));
   }
   return value;
 }
@@ -114,7 +115,7 @@ function everyLocalesWords(): readonly ((text: string) => string)[] {
  * A routine's synonyms with its name and synonyms in every locale's spelling: the ones its own
  * name and synonyms do not already say become synonyms too.
  */
-function withOtherSpellings(name: string, synonyms: readonly string[], british: Routine): string[] {
+function withOtherSpellings(name: string, synonyms: readonly string[], british: RoutineSource): string[] {
   const seen = new Set([normalisePhrase(name)]);
   const all: string[] = [];
   const spellings = everyLocalesWords().flatMap((turn) => [british.name, ...british.synonyms].map(turn));
@@ -160,11 +161,20 @@ export function concernWordsInEverySpelling(): ConcernPhraseTable {
 /** One search for every locale (the words are the same in all), indexed at its first use. */
 const CONCERNS = new ConcernWords(concernWordsInEverySpelling, NAME_WORDS.fillers);
 
-/** A routine in a locale's words: each field turned at its first read, its synonyms in every spelling. */
-function routineIn(british: Routine, turned: <T>(value: T) => T): Routine {
-  const routine: Routine = madeOnRead(british, (key, value) => {
-    if (IDENTIFIER_KEYS.has(key)) return value;
-    return key === 'synonyms' ? withOtherSpellings(routine.name, turned(british.synonyms), british) : turned(value);
+/**
+ * A routine in a locale's words: each field turned at its first read, its synonyms in every
+ * spelling; its details (steps and all) are made from the source only when one of them is read.
+ */
+function routineIn(source: RoutineSource, care: CareTerms, turned: <T>(value: T) => T): Routine {
+  let details: RoutineDetails | undefined;
+  const { id, name, synonyms, summary } = source;
+  const fields = { id, name, synonyms, summary, ...DETAIL_FIELDS };
+  const routine: Routine = madeOnRead(fields, (key, value): unknown => {
+    if (key === 'id') return value;
+    if (key === 'name' || key === 'summary') return turned(value);
+    if (key === 'synonyms') return withOtherSpellings(routine.name, turned(synonyms), source);
+    details ??= source.details(care);
+    return turned(details[key as keyof RoutineDetails]);
   });
   return routine;
 }
@@ -174,7 +184,7 @@ function build(locale: LocaleId, care: CareTerms): LocaleContent {
   const turn = localiseWith(words);
   // A locale that keeps the British words takes the source as it is.
   const turned = <T>(value: T): T => (words.length === 0 ? value : turnAll(value, turn));
-  const routines = ROUTINE_SOURCES.map((source) => routineIn(source(care), turned));
+  const routines = ROUTINE_SOURCES.map((source) => routineIn(source, care, turned));
   return {
     locale,
     catalogue: new Catalogue(routines, NAME_WORDS, CONCERNS),

@@ -6,35 +6,46 @@
 import { LOCALE_SPECS } from '../../lambda/content/locales';
 import { Catalogue, type Routine } from '../../lambda/core/catalogue';
 
-// Every routine source, watched: a locale's content calls each once, with the locale's care terms.
+// Every routine source's details, watched: a locale's content makes them with its care terms.
 jest.mock('../../lambda/content/routines', () => {
-  const actual = jest.requireActual('../../lambda/content/routines');
-  return { ROUTINE_SOURCES: actual.ROUTINE_SOURCES.map((source: unknown) => jest.fn(source as () => unknown)) };
+  const actual: typeof import('../../lambda/content/routines') = jest.requireActual('../../lambda/content/routines');
+  return { ROUTINE_SOURCES: actual.ROUTINE_SOURCES.map((source) => ({ ...source, details: jest.fn(source.details) })) };
 });
 
-function firstRoutineSource(): jest.Mock {
-  return jest.requireMock('../../lambda/content/routines').ROUTINE_SOURCES[0];
+/** The first routine's (lower back relief) details, watched. */
+function firstRoutineDetails(): jest.Mock {
+  return jest.requireMock('../../lambda/content/routines').ROUTINE_SOURCES[0].details;
 }
 
 describe('content for a locale is built when a request asks for it', () => {
   beforeEach(() => {
-    firstRoutineSource().mockClear();
+    firstRoutineDetails().mockClear();
   });
 
   it('loading the skill builds no locale content', () => {
     jest.isolateModules(() => {
       require('../../lambda/skill');
     });
-    expect(firstRoutineSource()).not.toHaveBeenCalled();
+    expect(firstRoutineDetails()).not.toHaveBeenCalled();
   });
 
   it('a request in en-GB builds en-GB content only, once', () => {
     jest.isolateModules(() => {
       const { contentForRequest } = require('../../lambda/content/locale-content');
-      contentForRequest('en-GB');
-      contentForRequest('en-GB');
+      contentForRequest('en-GB').catalogue.get('lowerBack').steps;
+      contentForRequest('en-GB').catalogue.get('lowerBack').closing;
     });
-    expect(firstRoutineSource().mock.calls).toEqual([[LOCALE_SPECS['en-GB'].care]]);
+    expect(firstRoutineDetails().mock.calls).toEqual([[LOCALE_SPECS['en-GB'].care]]);
+  });
+
+  it("the routines' names and summaries, which a menu shows, are read without making their details", () => {
+    jest.isolateModules(() => {
+      const { contentForRequest } = require('../../lambda/content/locale-content');
+      const routines: readonly Routine[] = contentForRequest('en-US').catalogue.routines;
+      expect(routines.map((routine) => routine.name)).toContain('lower back relief');
+      expect(routines.map((routine) => routine.summary)).toHaveLength(7);
+    });
+    expect(firstRoutineDetails()).not.toHaveBeenCalled();
   });
 });
 
