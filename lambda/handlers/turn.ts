@@ -21,7 +21,7 @@ import { escapeSsml, renderPlan, type SpokenNumbers } from '../speech/ssml';
 import { accessOf, type OutsideContext, readTimeZone, withReminderMade } from './outside-calls';
 import { permissionDirective, remindersPermitted } from './permission';
 import { answeringOf, mayAnswerWithSpeech } from './request-types';
-import { saveUpdate } from './save';
+import { saveUpdate, turnClockMs } from './save';
 import { cardFor, endsSession, type ScreenContext } from './screen-answer';
 import { parseSessionData, type SessionData, toSessionAttributes } from './session-data';
 
@@ -215,7 +215,7 @@ function otherLanguageAnswer(input: HandlerInput, line: string): Response {
 
 /** Runs one turn for a coach event and builds the response. */
 export async function runTurn(input: HandlerInput, event: CoachEvent, deps: TurnDeps): Promise<Response> {
-  const startedAt = performance.now();
+  const startedAt = turnClockMs();
   const envelope = input.requestEnvelope;
   const content = deps.content(envelope.request.locale);
   // Only a turn the user spoke (or touched) is answered so; the session's end still saves the place.

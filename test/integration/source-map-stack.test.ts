@@ -37,6 +37,8 @@ const event = JSON.parse(read(process.argv[2], 'utf8'));
 handler(event, {}).then((response) => {
   process.stdout.write('MAPS_READ ' + JSON.stringify(maps) + '\\n');
   process.stdout.write('SPOKE ' + Boolean(response.response.outputSpeech) + '\\n');
+  const perf = process.moduleLoadList.filter((m) => /^NativeModule (perf_hooks|internal\\/perf\\/performance)$/.test(m));
+  process.stdout.write('PERF_HOOKS ' + JSON.stringify(perf) + '\\n');
 });
 `;
 
@@ -44,14 +46,17 @@ interface Run {
   readonly logged: Record<string, unknown>[];
   readonly mapsRead: string[];
   readonly spoke: boolean;
+  /** Node's perf_hooks modules the run loaded (the global \`performance\` loads them on first use). */
+  readonly perfHooks: string[];
 }
 
 let dir: string;
 let bundleFile: string;
 let envelopeFile: string;
+let noApiEnvelopeFile: string;
 
-function launch(node: string, env: Record<string, string>): Run {
-  const result = spawnSync(node, ['-e', CHILD, bundleFile, envelopeFile], {
+function launch(node: string, env: Record<string, string>, envelope: string = envelopeFile): Run {
+  const result = spawnSync(node, ['-e', CHILD, bundleFile, envelope], {
     env: { PATH: process.env.PATH ?? '', HOME: dir, ...env },
     encoding: 'utf8',
   });
@@ -65,6 +70,7 @@ function launch(node: string, env: Record<string, string>): Run {
     logged,
     mapsRead: JSON.parse(mapsLine.slice('MAPS_READ '.length)) as string[],
     spoke: lines.includes('SPOKE true'),
+    perfHooks: JSON.parse((lines.find((line) => line.startsWith('PERF_HOOKS ')) ?? 'PERF_HOOKS null').slice(11)),
   };
 }
 
@@ -74,6 +80,10 @@ beforeAll(() => {
   bundleSkillSync(bundleFile);
   envelopeFile = join(dir, 'launch.json');
   writeFileSync(envelopeFile, JSON.stringify(coldLaunchEnvelope()));
+  const noApi = coldLaunchEnvelope();
+  const { apiAccessToken: _token, apiEndpoint: _endpoint, ...system } = noApi.context.System;
+  noApiEnvelopeFile = join(dir, 'launch-no-api.json');
+  writeFileSync(noApiEnvelopeFile, JSON.stringify({ ...noApi, context: { ...noApi.context, System: system } }));
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -102,6 +112,13 @@ describe.each(NODES)('the bundle under %s', (node) => {
     expect(run.spoke).toBe(true);
     expect(run.logged.filter((line) => line.stack !== undefined)).toEqual([]);
     expect(run.mapsRead).toEqual([]);
+  });
+
+  it("loads none of Node's perf_hooks on a launch that calls out to nothing: the turn's clock is process.hrtime", () => {
+    // Without API access in the request the launch reads no time zone (fetch would load them).
+    const run = launch(node, {}, noApiEnvelopeFile);
+    expect(run.spoke).toBe(true);
+    expect(run.perfHooks).toEqual([]);
   });
 });
 
