@@ -27,7 +27,6 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | undefined {
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
-      weekday: 'short',
     });
     formatters.set(timeZone, formatter);
     return formatter;
@@ -148,8 +147,9 @@ export function offsetSpan(at: number, timeZone: string): ZoneOffset | undefined
   }
   let from = start - OFFSET_LOOK_BACK_MS;
   for (let probe = start - WEEK_MS; probe >= start - OFFSET_LOOK_BACK_MS; probe -= WEEK_MS) {
-    if (offsetByIntl(probe, formatter) !== minutes) {
-      from = changeBetween(probe, probe + WEEK_MS, offsetByIntl(probe, formatter), formatter);
+    const before = offsetByIntl(probe, formatter);
+    if (before !== minutes) {
+      from = changeBetween(probe, probe + WEEK_MS, before, formatter);
       break;
     }
   }
@@ -164,7 +164,7 @@ export function withOffsetAt<T extends Zone>(zone: T, at: number): T {
 }
 
 /** True when a zone's kept offset holds at `at`. */
-export function offsetHolds(zone: ZoneRef, at: number): boolean {
+export function offsetHolds(zone: ZoneRef, at: number): zone is Zone & { readonly offset: ZoneOffset } {
   return typeof zone === 'object' && zone.offset !== undefined && zone.offset.from <= at && at < zone.offset.until;
 }
 
@@ -176,16 +176,6 @@ export interface LocalClock {
   readonly hour: number;
   readonly minute: number;
 }
-
-const WEEKDAY_OF: Readonly<Record<string, Weekday>> = {
-  Mon: 'MO',
-  Tue: 'TU',
-  Wed: 'WE',
-  Thu: 'TH',
-  Fri: 'FR',
-  Sat: 'SA',
-  Sun: 'SU',
-};
 
 const WEEKDAYS_FROM_SUNDAY: readonly Weekday[] = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 
@@ -201,24 +191,14 @@ function clockAtOffset(at: number, minutes: number): LocalClock {
 }
 
 /**
- * The local day, weekday and time of an epoch-ms moment. A zone whose kept offset holds then is
- * read by arithmetic, as is UTC (no zone); any other by `Intl`; an unknown zone reads as UTC.
+ * The local day, weekday and time of an epoch-ms moment: at the zone's kept offset when that holds
+ * then, at UTC without a zone, else at the offset `Intl` gives for that moment; an unknown zone
+ * reads as UTC.
  */
 export function localClock(at: number, zone: ZoneRef): LocalClock {
-  if (zone === undefined) return clockAtOffset(at, 0);
-  if (typeof zone === 'object' && zone.offset !== undefined && offsetHolds(zone, at)) {
-    return clockAtOffset(at, zone.offset.minutes);
-  }
-  const formatter = formatterFor(typeof zone === 'string' ? zone : zone.id);
-  if (formatter === undefined) return clockAtOffset(at, 0);
-  const parts: Record<string, string> = {};
-  for (const part of formatter.formatToParts(new Date(at))) parts[part.type] = part.value;
-  return {
-    day: `${parts.year}-${parts.month}-${parts.day}`,
-    weekday: WEEKDAY_OF[parts.weekday ?? ''] ?? 'MO',
-    hour: Number(parts.hour) % 24,
-    minute: Number(parts.minute),
-  };
+  if (offsetHolds(zone, at)) return clockAtOffset(at, zone.offset.minutes);
+  const formatter = zone === undefined ? undefined : formatterFor(typeof zone === 'string' ? zone : zone.id);
+  return clockAtOffset(at, formatter === undefined ? 0 : offsetByIntl(at, formatter));
 }
 
 /** The local calendar day (YYYY-MM-DD) of a moment. */

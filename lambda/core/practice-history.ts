@@ -33,14 +33,7 @@ export function dayOf(at: number, timeZone?: ZoneRef): string {
 }
 
 /** Monday of the week containing the given day: a local day gives a local week. */
-export function mondayOf(day: string): string {
-  return mondayOfDay(day);
-}
-
-/** Whole calendar days between two days; a day of 23 or 25 hours is one day like any other. */
-function daysBetween(earlier: string, later: string): number {
-  return daysFromTo(earlier, later);
-}
+export const mondayOf = mondayOfDay;
 
 /**
  * The history as it reads at a moment (her today, in her zone): a new week starts from zero.
@@ -66,7 +59,8 @@ export function addPractice(history: PracticeHistory, entry: PracticeEntry, time
     daysInARow = 1;
     lastPracticeDay = day;
   } else {
-    const gap = daysBetween(lastPracticeDay, day);
+    // Whole calendar days: a day of 23 or 25 hours is one day like any other.
+    const gap = daysFromTo(lastPracticeDay, day);
     if (gap === 1) daysInARow += 1;
     else if (gap > 1) daysInARow = 1;
     if (gap >= 0) lastPracticeDay = day;

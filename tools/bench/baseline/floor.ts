@@ -3,10 +3,10 @@
  * change it without dropping its work. Its client takes the environment's credentials, is given
  * every setting the SDK would otherwise look up in AWS_* variables and ~/.aws/config (as the
  * skill's is: lambda/persistence/dynamo-client.ts), and its bundle leaves the default chain out (as
- * the skill's does); with `localDay` its launch also works out the day and time where the user is,
- * as the skill's launch must (her practice days, lambda/core/local-time.ts): the first
- * `Intl.DateTimeFormat` of a process loads ICU's data.
- * No skill that does both can start faster than this. Bundled by `--floor` of
+ * the skill's does). With `localDay` its launch also works out the day and time where the user is
+ * with `Intl`, as the skill's did on every launch before it kept the zone's offset (her practice
+ * days, lambda/core/local-time.ts): the first `Intl.DateTimeFormat` of a process loads ICU's data,
+ * which is what keeping the offset saves. Bundled by `--floor` of
  * tools/bench/cold-start-independent.ts.
  */
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
@@ -58,7 +58,7 @@ export function floorHandler(options: {
         );
         let when = '';
         if (options.localDay) {
-          // The skill's formatter (lambda/core/local-time.ts), in the zone the skill's user has.
+          // A formatter like the skill's (lambda/core/local-time.ts), in the zone the bench's user has.
           const parts = new Intl.DateTimeFormat('en-US', {
             timeZone: 'Europe/London',
             hourCycle: 'h23',
